@@ -1,0 +1,24 @@
+// Bundles the library, the vdm86 command and the benchmark into dist/ with esbuild.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = {
+  index: 'src/index.ts',
+  cli: 'bin/cli.ts',
+  bench: 'scripts/bench.ts',
+};
+const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, p]) => existsSync(p)));
+
+await build({
+  entryPoints,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  // esbuild stays external: the VDD loader calls it at run time to compile plugins.
+  external: ['esbuild', 'commander'],
+  banner: { js: "import { createRequire as __vdm86_cr } from 'node:module'; const require = __vdm86_cr(import.meta.url);" },
+  logLevel: 'warning',
+});

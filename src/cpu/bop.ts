@@ -1,0 +1,40 @@
+// The BOP table: the single door from guest code into TypeScript. A BOP is the byte sequence
+// C4 C4 nn (LES with a register operand, which no real program executes); the CPU reports nn
+// and the machine calls the handler registered for it. Numbering (see roms/rom.asm):
+//   00h-57h, 59h-EFh  the interrupt vector of the same number (its ROM stub is BOP nn / IRET)
+//   58h               the VDD bridge (RegisterModule / UnRegisterModule / DispatchCall)
+//   F0h-FDh           internal ROM entry points (BOP_INTERNAL below)
+//   FEh               VDDUnSimulate16: ends a nested simulate16 run
+
+export type BopHandler = (n: number) => void;
+
+export const BOP_VDD = 0x58;
+export const BOP_UNSIMULATE = 0xfe;
+
+/** Internal BOP numbers used by ROM code that is not an interrupt vector's stub. */
+export const BOP_INTERNAL = {
+  /** DOS: return point after a device driver strategy/interrupt far call, and similar. */
+  DOS_DEVICE: 0xf0,
+  /** DOS: end of a program started with EXEC when INT 22h lands in the ROM (root process). */
+  DOS_ROOT_TERMINATE: 0xf1,
+} as const;
+
+export class BopTable {
+  private readonly handlers: (BopHandler | null)[] = new Array(256).fill(null);
+
+  set(n: number, handler: BopHandler | null): void {
+    this.handlers[n & 0xff] = handler;
+  }
+
+  get(n: number): BopHandler | null {
+    return this.handlers[n & 0xff];
+  }
+
+  /** Returns false when nothing handles nn; the caller then raises INT 6 (DESIGN.md). */
+  dispatch(n: number): boolean {
+    const h = this.handlers[n & 0xff];
+    if (!h) return false;
+    h(n);
+    return true;
+  }
+}

@@ -1,0 +1,227 @@
+// One vdm86 machine: the CPU, its port table, the BOP table and the ROM, run in slices of
+// instructions with timer, input and screen work done between slices. The BIOS, DOS and VDD
+// layers attach themselves to a Machine (installBios / Dos / VddBridge); this file knows none of
+// their details.
+import { Cpu } from './cpu/cpu';
+import { IoPorts } from './cpu/bus';
+import { BopTable } from './cpu/bop';
+import { loadRom } from './bios/rom';
+
+/** How a run ended. `exit` is the guest's own exit; the others are vdm86's verdicts. */
+export type EndReason =
+  | 'exit' // the program terminated (exitCode is its DOS return code)
+  | 'fault' // the guest did something the machine cannot continue from (message says what)
+  | 'instruction-limit'
+  | 'timeout'
+  | 'input-exhausted' // waited for input after the input stream ended and stayed stuck
+  | 'stopped'; // the host asked the machine to stop
+
+export interface MachineEnd {
+  reason: EndReason;
+  exitCode: number;
+  message?: string;
+}
+
+/** The console as the DOS kernel sees it (the BIOS provides the real one; see BufferConsole). */
+export interface ConsoleIO {
+  /** One character through the BIOS teletype (INT 29h semantics): onto the screen and the output stream. */
+  writeChar(ch: number): void;
+  /** Removes and returns the next key as INT 16h/00h returns it (scan << 8 | ascii), or -1 if none. */
+  readKey(): number;
+  /** The next key without removing it, or -1. */
+  peekKey(): number;
+  /** True once host input has ended and every key was read: DOS then reports Ctrl-Z / end of file. */
+  inputEnded(): boolean;
+}
+
+/** A console with no screen: output collects in `output`, keys come from `keys`. Used until the
+ *  BIOS installs its own, and by tests of the DOS layer alone. */
+export class BufferConsole implements ConsoleIO {
+  output: number[] = [];
+  keys: number[] = [];
+  ended = false;
+  writeChar(ch: number): void {
+    this.output.push(ch & 0xff);
+  }
+  readKey(): number {
+    return this.keys.length ? (this.keys.shift() as number) : -1;
+  }
+  peekKey(): number {
+    return this.keys.length ? this.keys[0] : -1;
+  }
+  inputEnded(): boolean {
+    return this.ended && this.keys.length === 0;
+  }
+  /** Queues text as keys (ASCII in the low byte; the scan code is left 0). */
+  type(text: string): void {
+    for (let i = 0; i < text.length; i++) this.keys.push(text.charCodeAt(i) & 0xff);
+  }
+  text(): string {
+    return String.fromCharCode(...this.output);
+  }
+}
+
+/** Something that needs the machine's attention at a host time (ms), e.g. the PIT's next tick. */
+export interface TimedDevice {
+  /** The host time (ms, same clock as Machine.now) of the next event, or Infinity. */
+  nextEvent(): number;
+  /** Called between slices once now >= nextEvent(). */
+  service(now: number): void;
+}
+
+export interface MachineOptions {
+  /** Conventional memory in KiB (INT 12h, the end of the DOS arena). Default 640. */
+  memoryKB?: number;
+  /** Host clock in ms. Default performance.now. */
+  now?: () => number;
+}
+
+export interface RunLimits {
+  maxInstructions?: number;
+  timeoutMs?: number;
+  /** Instructions per slice; between slices timers, input and screen are serviced. */
+  sliceInstructions?: number;
+}
+
+export class Machine {
+  readonly io = new IoPorts();
+  readonly bops = new BopTable();
+  readonly cpu: Cpu;
+  readonly mem: Uint8Array;
+  readonly memoryKB: number;
+  readonly now: () => number;
+  console: ConsoleIO = new BufferConsole();
+  end: MachineEnd | null = null;
+
+  private readonly timed: TimedDevice[] = [];
+  private readonly sliceHooks: ((now: number) => void)[] = [];
+  private waiting = false;
+  private wake: (() => void) | null = null;
+
+  constructor(options: MachineOptions = {}) {
+    this.memoryKB = Math.max(64, Math.min(640, options.memoryKB ?? 640));
+    this.now = options.now ?? (() => performance.now());
+    this.cpu = new Cpu(this.io);
+    this.mem = this.cpu.mem;
+    this.cpu.bopEnabled = true;
+    this.cpu.onBop = (n) => this.bop(n);
+    loadRom(this.mem);
+  }
+
+  private bop(n: number): void {
+    // DESIGN.md: a BOP with no handler raises INT 6.
+    if (!this.bops.dispatch(n)) this.cpu.interrupt(6);
+  }
+
+  /** Ends the run (first verdict wins) and stops the CPU after the current instruction. */
+  terminate(end: MachineEnd): void {
+    if (!this.end) this.end = end;
+    this.cpu.stop();
+    this.notify();
+  }
+
+  /** Called by a BOP handler that cannot finish until input arrives (INT 16h/00h with an empty
+   *  buffer, DOS console input): IP is rewound onto the BOP, so it runs again once woken, and the
+   *  run loop sleeps until input or the next timer event instead of spinning. */
+  waitForInput(): void {
+    this.cpu.ip = (this.cpu.ip - 3) & 0xffff;
+    this.waiting = true;
+    this.cpu.stop();
+  }
+
+  /** Wakes a machine that sleeps in waitForInput or HLT (host input arrived, or a device raised an IRQ). */
+  notify(): void {
+    const w = this.wake;
+    this.wake = null;
+    if (w) w();
+  }
+
+  addTimedDevice(d: TimedDevice): void {
+    this.timed.push(d);
+  }
+
+  /** Runs between slices (screen refresh, input pumping). */
+  addSliceHook(fn: (now: number) => void): void {
+    this.sliceHooks.push(fn);
+  }
+
+  private serviceDevices(now: number): number {
+    let next = Infinity;
+    for (const d of this.timed) {
+      if (d.nextEvent() <= now) d.service(now);
+      const t = d.nextEvent();
+      if (t < next) next = t;
+    }
+    for (const h of this.sliceHooks) h(now);
+    return next;
+  }
+
+  /** Runs until the guest ends or a limit is reached. Never throws because of the guest: a host
+   *  exception inside a handler becomes a 'fault' end with its message. */
+  async run(limits: RunLimits = {}): Promise<MachineEnd> {
+    const slice = limits.sliceInstructions ?? 20000;
+    const maxInstr = limits.maxInstructions ?? Infinity;
+    const start = this.now();
+    const deadline = limits.timeoutMs !== undefined ? start + limits.timeoutMs : Infinity;
+    let executed = 0;
+    let lastYield = start;
+    while (!this.end) {
+      const budget = Math.min(slice, maxInstr - executed);
+      if (budget <= 0) {
+        this.terminate({ reason: 'instruction-limit', exitCode: -1, message: `instruction limit of ${maxInstr} reached` });
+        break;
+      }
+      try {
+        executed += this.cpu.run(budget);
+      } catch (err) {
+        this.terminate({ reason: 'fault', exitCode: -1, message: describeError(err, this) });
+        break;
+      }
+      let now = this.now();
+      let next: number;
+      try {
+        next = this.serviceDevices(now);
+      } catch (err) {
+        this.terminate({ reason: 'fault', exitCode: -1, message: describeError(err, this) });
+        break;
+      }
+      if (this.end) break;
+      if (now >= deadline) {
+        this.terminate({ reason: 'timeout', exitCode: -1, message: `time limit of ${limits.timeoutMs} ms reached` });
+        break;
+      }
+      if (this.waiting || this.cpu.halted) {
+        // Sleep until input arrives or the next timer event is due.
+        const until = Math.min(next, deadline);
+        await new Promise<void>((resolve) => {
+          const ms = until === Infinity ? 1000 : Math.max(0, until - this.now());
+          const t = setTimeout(() => {
+            this.wake = null;
+            resolve();
+          }, ms);
+          this.wake = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
+        this.waiting = false;
+        lastYield = this.now();
+      } else if (now - lastYield >= 10) {
+        // Let host I/O (stdin, terminal resize, timers) run.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = this.now();
+      }
+    }
+    return this.end as MachineEnd;
+  }
+}
+
+function describeError(err: unknown, m: Machine): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const c = m.cpu;
+  return `${msg} (at ${hex4(c.cs)}:${hex4(c.ip)})`;
+}
+
+function hex4(v: number): string {
+  return v.toString(16).toUpperCase().padStart(4, '0');
+}
