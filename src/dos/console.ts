@@ -1,0 +1,291 @@
+// The DOS console layer over the machine's ConsoleIO: character output with DOS's tab expansion,
+// cooked line input with echo and editing (the CON device in cooked mode, INT 21h/0Ah), raw key
+// input, and the Ctrl-C check DOS makes on console calls. While no key is waiting, a read calls
+// machine.waitForInput() and returns null: the BOP re-runs later and the partial line, kept here,
+// continues where it stopped. At the end of host input reads report Ctrl-Z as DOS does.
+import type { Dos } from './dos';
+
+export const CTRL_C = 0x03;
+export const BS = 0x08;
+export const TAB = 0x09;
+export const LF = 0x0a;
+export const CR = 0x0d;
+export const CTRL_Z = 0x1a;
+export const ESC = 0x1b;
+export const BEL = 0x07;
+const DEL = 0x7f;
+
+/** What the console keeps between calls (and between re-runs of a waiting BOP). */
+export class ConsoleState {
+  /** Output column, for tab expansion and for the backspacing of line editing. */
+  column = 0;
+  /** The line being typed (cooked input), kept while the read waits for more keys. */
+  line: number[] = [];
+  /** True while `line` belongs to a read in progress. */
+  lineActive = false;
+  /** Column where the line being edited started (ESC and BS never back up over the prompt). */
+  lineStartColumn = 0;
+  /** Bytes of a completed cooked line not yet handed out (handle reads smaller than the line). */
+  pending: number[] = [];
+  /** A key read while checking for Ctrl-C that was not Ctrl-C: the next read gets it first. */
+  lookahead = -1;
+}
+
+/** The console state of a Dos (created on first use). */
+const states = new WeakMap<Dos, ConsoleState>();
+export function consoleState(dos: Dos): ConsoleState {
+  let s = states.get(dos);
+  if (!s) {
+    s = new ConsoleState();
+    states.set(dos, s);
+  }
+  return s;
+}
+
+// ------------------------------------------------------------------ output
+
+/** One character to the screen, keeping DOS's column count; TAB expands to the next multiple of 8
+ *  as the kernel's cooked console output does. */
+export function consolePutChar(dos: Dos, ch: number): void {
+  const st = consoleState(dos);
+  const out = dos.machine.console;
+  ch &= 0xff;
+  if (ch === TAB) {
+    do {
+      out.writeChar(0x20);
+      st.column++;
+    } while (st.column & 7);
+    return;
+  }
+  out.writeChar(ch);
+  if (ch === CR) st.column = 0;
+  else if (ch === BS) {
+    if (st.column > 0) st.column--;
+  } else if (ch >= 0x20) st.column++;
+}
+
+/** Cooked console output (CON, INT 21h/02h/09h/40h). Returns the byte count written. */
+export function consoleWrite(dos: Dos, data: Uint8Array): number {
+  for (let i = 0; i < data.length; i++) consolePutChar(dos, data[i]);
+  return data.length;
+}
+
+/** Raw console output (CON in binary mode, INT 29h): no tab expansion. */
+export function consoleWriteRaw(dos: Dos, data: Uint8Array): number {
+  const st = consoleState(dos);
+  for (let i = 0; i < data.length; i++) {
+    dos.machine.console.writeChar(data[i]);
+    if (data[i] === CR) st.column = 0;
+    else if (data[i] >= 0x20) st.column++;
+  }
+  return data.length;
+}
+
+function putString(dos: Dos, s: string): void {
+  for (let i = 0; i < s.length; i++) consolePutChar(dos, s.charCodeAt(i));
+}
+
+/** Echo as DOS echoes typed control characters: ^X for controls other than CR, LF, TAB, BS. */
+function echo(dos: Dos, ch: number): void {
+  if (ch < 0x20 && ch !== CR && ch !== LF && ch !== TAB && ch !== BS) {
+    consolePutChar(dos, 0x5e); // '^'
+    consolePutChar(dos, ch + 0x40);
+  } else consolePutChar(dos, ch);
+}
+
+// ------------------------------------------------------------------ input
+
+/** The next key's ASCII byte without removing it: a number, or -1 if none is waiting. */
+export function consolePeek(dos: Dos): number {
+  const st = consoleState(dos);
+  if (st.lookahead >= 0) return st.lookahead;
+  const k = dos.machine.console.peekKey();
+  return k < 0 ? -1 : k & 0xff;
+}
+
+/** Removes and returns the next key (INT 16h form: scan << 8 | ascii), or -1. */
+function takeKey(dos: Dos): number {
+  const st = consoleState(dos);
+  if (st.lookahead >= 0) {
+    const k = st.lookahead;
+    st.lookahead = -1;
+    return k;
+  }
+  return dos.machine.console.readKey();
+}
+
+/** True once host input has ended and nothing is left to read. */
+export function consoleAtEnd(dos: Dos): boolean {
+  return consoleState(dos).lookahead < 0 && dos.machine.console.inputEnded();
+}
+
+/** Why a blocking console read did not return a character. */
+export const NO_KEY_WAIT = -1;
+
+/** Reads one key for INT 21h/01h, 07h, 08h: its ASCII byte; CTRL_Z at the end of input;
+ *  NO_KEY_WAIT after machine.waitForInput() (the caller returns at once). Extended keys arrive
+ *  as two reads, 00h then the scan code, as DOS delivers them. */
+export function consoleReadKey(dos: Dos): number {
+  const st = consoleState(dos);
+  if (st.pending.length) return st.pending.shift() as number;
+  const k = takeKey(dos);
+  if (k >= 0) {
+    const ascii = k & 0xff;
+    // An extended key: DOS returns 00h first and keeps the scan code for the next read.
+    if (ascii === 0) st.pending.push((k >>> 8) & 0xff);
+    return ascii;
+  }
+  if (consoleAtEnd(dos)) return CTRL_Z;
+  dos.machine.waitForInput();
+  return NO_KEY_WAIT;
+}
+
+/** True (after consuming it) when a Ctrl-C is waiting: the check DOS makes on console calls
+ *  (and on every call when BREAK is on). Any other key stays waiting. */
+export function consoleCtrlCWaiting(dos: Dos): boolean {
+  const st = consoleState(dos);
+  if (st.pending.length) return false;
+  const k = consolePeek(dos);
+  if (k !== CTRL_C) return false;
+  takeKey(dos);
+  return true;
+}
+
+export type LineResult = { bytes: number[] } | { ctrlC: true } | null;
+
+/**
+ * Edits a line as DOS's buffered input does (INT 21h/0Ah, cooked CON reads): printable keys are
+ * echoed and stored while there is room (`room` characters, the CR not counted; a full buffer
+ * beeps), BS/DEL erase one character, ESC abandons the line ("\" and a fresh line), Ctrl-C breaks,
+ * CR ends it (echoed as CR only). Returns the characters without the CR; null while waiting;
+ * { ctrlC } when Ctrl-C was typed (the caller echoes "^C" and runs INT 23h).
+ */
+export function consoleEditLine(dos: Dos, room: number): LineResult {
+  const st = consoleState(dos);
+  if (!st.lineActive) {
+    st.lineActive = true;
+    st.line = [];
+    st.lineStartColumn = st.column;
+  }
+  for (;;) {
+    const k = takeKey(dos);
+    if (k < 0) {
+      if (consoleAtEnd(dos)) {
+        // End of host input: an empty line reads as Ctrl-Z (end of file), a partial one ends.
+        if (st.line.length === 0 && room > 0) {
+          st.line.push(CTRL_Z);
+          echo(dos, CTRL_Z);
+        }
+        consolePutChar(dos, CR);
+        return finishLine(st);
+      }
+      dos.machine.waitForInput();
+      return null;
+    }
+    const ch = k & 0xff;
+    if (ch === 0) continue; // extended keys (DOS's template editing keys) are not supported: ignored
+    if (ch === CR) {
+      consolePutChar(dos, CR);
+      return finishLine(st);
+    }
+    if (ch === CTRL_C) {
+      st.lineActive = false;
+      st.line = [];
+      return { ctrlC: true };
+    }
+    if (ch === BS || ch === DEL) {
+      eraseOne(dos, st);
+      continue;
+    }
+    if (ch === ESC) {
+      // DOS: "\" then a new line; the buffer is emptied and editing starts again.
+      putString(dos, '\\\r\n');
+      st.line = [];
+      while (st.column < st.lineStartColumn) consolePutChar(dos, 0x20);
+      continue;
+    }
+    if (ch === LF) continue; // DOS ignores a typed LF in buffered input (it only echoes CR LF on ^J)
+    if (st.line.length >= room) {
+      consolePutChar(dos, BEL);
+      continue;
+    }
+    st.line.push(ch);
+    echo(dos, ch);
+  }
+}
+
+function finishLine(st: ConsoleState): { bytes: number[] } {
+  const bytes = st.line;
+  st.line = [];
+  st.lineActive = false;
+  return { bytes };
+}
+
+function eraseOne(dos: Dos, st: ConsoleState): void {
+  const ch = st.line.pop();
+  if (ch === undefined) return;
+  // A control character was echoed as two cells (^X).
+  const cells = ch < 0x20 && ch !== TAB ? 2 : 1;
+  for (let i = 0; i < cells; i++) putString(dos, '\b \b');
+}
+
+/** Echoes "^C" and a new line, as DOS does before issuing INT 23h. */
+export function echoCtrlC(dos: Dos): void {
+  putString(dos, '^C\r\n');
+}
+
+/** Cooked read (DOS handle read from CON): a line with echo and editing, ending CR LF. Returns the
+ *  bytes, or null after machine.waitForInput() (return from the handler at once; the BOP re-runs
+ *  and the partial line is kept). At input end returns what there is, or an empty array. A typed
+ *  Ctrl-C runs the break handling of the INT 21h call in progress. */
+export function consoleReadCooked(dos: Dos, max: number): Uint8Array | null {
+  const st = consoleState(dos);
+  if (!st.pending.length) {
+    if (!st.lineActive && consoleAtEnd(dos)) return new Uint8Array(0);
+    // DOS reads CON through a 128-byte buffer: 127 characters and the CR.
+    const r = consoleEditLine(dos, 127);
+    if (r === null) return null;
+    if ('ctrlC' in r) {
+      echoCtrlC(dos);
+      dos.ctrlBreak();
+      return null;
+    }
+    consolePutChar(dos, LF);
+    st.pending = [...r.bytes, CR, LF];
+    // A line that is only the end-of-input Ctrl-Z ends there: nothing more to hand out.
+    if (r.bytes.length === 1 && r.bytes[0] === CTRL_Z && consoleAtEnd(dos)) st.pending = [CTRL_Z];
+  }
+  const n = Math.min(max, st.pending.length);
+  return Uint8Array.from(st.pending.splice(0, n));
+}
+
+/** Raw read: the keys waiting (at least one), or null after waitForInput(); empty at input end. */
+export function consoleReadRaw(dos: Dos, max: number): Uint8Array | null {
+  const out: number[] = [];
+  while (out.length < max) {
+    const st = consoleState(dos);
+    if (st.pending.length) {
+      out.push(st.pending.shift() as number);
+      continue;
+    }
+    const k = takeKey(dos);
+    if (k < 0) break;
+    const ascii = k & 0xff;
+    out.push(ascii);
+    if (ascii === 0) st.pending.push((k >>> 8) & 0xff);
+  }
+  if (out.length) return Uint8Array.from(out);
+  if (consoleAtEnd(dos)) return new Uint8Array(0);
+  dos.machine.waitForInput();
+  return null;
+}
+
+/** Discards every key waiting (INT 21h/0Ch). */
+export function consoleFlush(dos: Dos): void {
+  const st = consoleState(dos);
+  st.pending = [];
+  st.lookahead = -1;
+  while (dos.machine.console.readKey() >= 0) {
+    /* drain */
+  }
+}

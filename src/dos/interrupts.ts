@@ -1,0 +1,281 @@
+// The DOS interrupt entry points as BOP handlers: INT 21h dispatch (with the caller's register
+// frame saved on its stack and SS:SP recorded at PSP+2Eh, as MS-DOS does), INT 20h/27h, the
+// default INT 00h/23h/24h handlers, INT 25h/26h, 29h, 2Fh, the CP/M CALL 5 entry and the ROM's
+// root_terminate. A host exception inside a handler becomes a clean machine fault.
+import { FLAG } from '../cpu/cpu';
+import { rd16, wr16 } from '../cpu/guest-memory';
+import { BOP_INTERNAL } from '../cpu/bop';
+import { PSP, SDA } from './layout';
+import { DOS_SEG, DOSMEM } from './sysvars';
+import { DOS_ERROR, DosError } from './errors';
+import { consoleCtrlCWaiting, consolePutChar, echoCtrlC, consoleWriteRaw } from './console';
+import { terminateProcess, TERMINATION } from './process';
+import { multiplex } from './multiplex';
+import type { Dos } from './dos';
+
+/** The caller's registers as DOS saves them on the caller's stack at INT 21h entry (the "user
+ *  frame"): AX first, then BX CX DX SI DI BP DS ES, then the IRET frame the INT pushed. PSP+2Eh
+ *  holds SS:SP pointing at AX. */
+export const USER_FRAME = {
+  AX: 0x00,
+  BX: 0x02,
+  CX: 0x04,
+  DX: 0x06,
+  SI: 0x08,
+  DI: 0x0a,
+  BP: 0x0c,
+  DS: 0x0e,
+  ES: 0x10,
+  IP: 0x12,
+  CS: 0x14,
+  FLAGS: 0x16,
+  /** Bytes of saved registers below the IRET frame. */
+  REGISTERS: 0x12,
+  SIZE: 0x18,
+} as const;
+
+/** The INT 21h call in progress. */
+export interface CallState {
+  /** SS:SP of the IRET frame (IP, CS, FLAGS) the caller's INT pushed. */
+  frameSs: number;
+  frameSp: number;
+  /** The function number (AH at entry). */
+  ah: number;
+  /** True for a CP/M-style CALL 5 (handled as INT 21h; no Ctrl-C handler run). */
+  cpm: boolean;
+}
+
+/** INT 21h functions DOS answers without switching stacks, leaving PSP+2Eh alone. */
+const QUICK_FUNCTIONS = new Set([0x33, 0x50, 0x51, 0x62, 0x64]);
+/** Console functions that check for Ctrl-C themselves. */
+const CONSOLE_FUNCTIONS_MAX = 0x0c;
+
+/** Per-Dos bookkeeping of the interrupt layer. */
+interface EntryState {
+  /** A Ctrl-C handler was started from inside an INT 21h call: SP of that call's IRET frame. */
+  breakFrame: { ss: number; sp: number } | null;
+  /** The last call is waiting for input and will be re-run: InDOS stays raised meanwhile. */
+  waiting: boolean;
+}
+const entryStates = new WeakMap<Dos, EntryState>();
+function entryState(dos: Dos): EntryState {
+  let s = entryStates.get(dos);
+  if (!s) {
+    s = { breakFrame: null, waiting: false };
+    entryStates.set(dos, s);
+  }
+  return s;
+}
+
+const SDA_BASE = DOSMEM.SDA;
+
+export function installDosInterrupts(dos: Dos): void {
+  const b = dos.machine.bops;
+  b.set(0x21, () => guarded(dos, () => int21Entry(dos)));
+  b.set(0x20, () => guarded(dos, () => terminateProcess(dos, 0, TERMINATION.NORMAL)));
+  b.set(0x27, () => guarded(dos, () => int27(dos)));
+  b.set(0x00, () => guarded(dos, () => divideError(dos)));
+  b.set(0x23, () => guarded(dos, () => terminateProcess(dos, 0, TERMINATION.CTRL_C)));
+  b.set(0x24, () => {
+    // The kernel's own critical error handler: "fail" (COMMAND.COM would ask Abort/Retry/Fail).
+    dos.machine.cpu.al = 3;
+  });
+  b.set(0x25, () => absoluteDisk(dos));
+  b.set(0x26, () => absoluteDisk(dos));
+  b.set(0x29, () => {
+    consoleWriteRaw(dos, Uint8Array.of(dos.machine.cpu.al));
+  });
+  b.set(0x2f, () => guarded(dos, () => multiplex(dos)));
+  b.set(BOP_INTERNAL.DOS_ROOT_TERMINATE, () => {
+    const code = rd16(dos.mem, DOS_SEG, SDA_BASE + SDA.RETURN_CODE) & 0xff;
+    dos.machine.terminate({ reason: 'exit', exitCode: code });
+  });
+  b.set(CPM_BOP, () => guarded(dos, () => cpmEntry(dos)));
+}
+
+const CPM_BOP = 0xf2;
+
+/** Runs a handler; a host exception ends the run as a fault instead of escaping into the CPU. */
+function guarded(dos: Dos, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    dos.machine.terminate({ reason: 'fault', exitCode: -1, message: `DOS kernel: ${msg}` });
+  }
+}
+
+// ------------------------------------------------------------------ INT 21h
+
+function int21Entry(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  const st = entryState(dos);
+  if (st.breakFrame && cpu.ss === st.breakFrame.ss) {
+    // Back from a Ctrl-C handler started by ctrlBreak(): IRET (SP as before) restarts the call;
+    // RETF leaves the flags word, and then CF set means "terminate", clear means "restart".
+    const f = st.breakFrame;
+    st.breakFrame = null;
+    if (cpu.sp === ((f.sp - 2) & 0xffff)) {
+      const carry = cpu.getFlag(FLAG.CF);
+      cpu.sp = (cpu.sp + 2) & 0xffff;
+      if (carry) return terminateProcess(dos, 0, TERMINATION.CTRL_C);
+    }
+  }
+  dispatch(dos, cpu.ss, cpu.sp, false);
+}
+
+/** Runs INT 21h function AH for a caller whose IRET frame is at ss:sp. */
+function dispatch(dos: Dos, ss: number, sp: number, cpm: boolean): void {
+  const cpu = dos.machine.cpu;
+  const mem = dos.mem;
+  const st = entryState(dos);
+  const ah = cpu.ah;
+
+  if (!QUICK_FUNCTIONS.has(ah)) saveUserFrame(dos, ss, sp);
+
+  const indos = DOS_SEG * 16 + SDA_BASE + SDA.INDOS;
+  if (!st.waiting) mem[indos] = (mem[indos] + 1) & 0xff;
+  st.waiting = false;
+
+  dos.call = { frameSs: ss, frameSp: sp, ah, cpm };
+  const ipBefore = cpu.ip;
+  try {
+    // With BREAK ON, every call checks for Ctrl-C first (console calls always check themselves).
+    if (ah > CONSOLE_FUNCTIONS_MAX && breakOn(dos) && consoleCtrlCWaiting(dos)) {
+      echoCtrlC(dos);
+      dos.ctrlBreak();
+      return;
+    }
+    const handler = dos.int21.get(ah);
+    if (handler) handler(dos);
+    else dos.fail(DOS_ERROR.INVALID_FUNCTION);
+  } catch (err) {
+    if (err instanceof DosError) dos.fail(err.code);
+    else throw err;
+  } finally {
+    dos.call = null;
+    // machine.waitForInput() rewound IP onto the BOP: the call will run again, InDOS stays up.
+    st.waiting = cpu.ip === ((ipBefore - 3) & 0xffff) && !dos.machine.end;
+    if (!st.waiting) mem[indos] = (mem[indos] - 1) & 0xff;
+  }
+}
+
+/** Writes the caller's registers below its IRET frame and records SS:SP at PSP+2Eh. */
+function saveUserFrame(dos: Dos, ss: number, sp: number): void {
+  const cpu = dos.machine.cpu;
+  const mem = dos.mem;
+  const base = (sp - USER_FRAME.REGISTERS) & 0xffff;
+  const regs = [cpu.ax, cpu.bx, cpu.cx, cpu.dx, cpu.si, cpu.di, cpu.bp, cpu.ds, cpu.es];
+  for (let i = 0; i < regs.length; i++) wr16(mem, ss, base + i * 2, regs[i]);
+  const psp = dos.currentPsp;
+  if (psp !== 0) {
+    wr16(mem, psp, PSP.SAVED_SS_SP, base);
+    wr16(mem, psp, PSP.SAVED_SS_SP + 2, ss);
+  }
+}
+
+/** Loads the registers saved by saveUserFrame at ss:base (AX..ES). */
+export function restoreUserRegisters(dos: Dos, ss: number, base: number): void {
+  const cpu = dos.machine.cpu;
+  const mem = dos.mem;
+  cpu.ax = rd16(mem, ss, base + USER_FRAME.AX);
+  cpu.bx = rd16(mem, ss, base + USER_FRAME.BX);
+  cpu.cx = rd16(mem, ss, base + USER_FRAME.CX);
+  cpu.dx = rd16(mem, ss, base + USER_FRAME.DX);
+  cpu.si = rd16(mem, ss, base + USER_FRAME.SI);
+  cpu.di = rd16(mem, ss, base + USER_FRAME.DI);
+  cpu.bp = rd16(mem, ss, base + USER_FRAME.BP);
+  cpu.ds = rd16(mem, ss, base + USER_FRAME.DS);
+  cpu.es = rd16(mem, ss, base + USER_FRAME.ES);
+}
+
+function breakOn(dos: Dos): boolean {
+  return dos.mem[DOS_SEG * 16 + SDA_BASE + SDA.BREAK_FLAG] !== 0;
+}
+
+/**
+ * Ctrl-C inside an INT 21h call (the caller has echoed "^C"): as MS-DOS does, the caller's
+ * registers are restored and INT 23h is issued with the call's own stack; if the handler IRETs the
+ * call starts again, if it RETFs with CF set (or the default handler runs) the program ends.
+ */
+export function ctrlBreak(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  const c = dos.call;
+  if (!c || c.cpm) {
+    terminateProcess(dos, 0, TERMINATION.CTRL_C);
+    return;
+  }
+  restoreUserRegisters(dos, c.frameSs, (c.frameSp - USER_FRAME.REGISTERS) & 0xffff);
+  // Return from INT 23h onto the INT 21h BOP in the ROM, so the call runs again.
+  cpu.ss = c.frameSs;
+  cpu.sp = c.frameSp;
+  cpu.ip = (cpu.ip - 3) & 0xffff;
+  entryState(dos).breakFrame = { ss: c.frameSs, sp: c.frameSp };
+  cpu.interrupt(0x23);
+}
+
+// ------------------------------------------------------------------ other vectors
+
+/** INT 27h: terminate and stay resident, DX = bytes to keep from the PSP (CS must be the PSP). */
+function int27(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  // DOS rounds up to paragraphs; DX values above FFF0h wrap in DOS 2-5's arithmetic to 1000h.
+  const paras = cpu.dx > 0xfff0 ? 0x1000 : (cpu.dx + 15) >>> 4;
+  terminateProcess(dos, 0, TERMINATION.TSR, paras);
+}
+
+/** INT 00h with no program handler: "Divide overflow" and the program ends, as in DOS. */
+function divideError(dos: Dos): void {
+  for (const ch of '\r\nDivide overflow\r\n') consolePutChar(dos, ch.charCodeAt(0));
+  terminateProcess(dos, 0xff, TERMINATION.NORMAL);
+}
+
+/** INT 25h/26h: vdm86 has no block devices, so absolute disk access fails ("drive not ready").
+ *  The stub returns with RETF, so CF goes into the live flags. */
+function absoluteDisk(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  cpu.ax = 0x8002;
+  cpu.setFlag(FLAG.CF, true);
+}
+
+/**
+ * The CP/M entry (PSP+05h: CALL F01D:FEF0 -> 0000:00C0 -> JMP FAR -> ROM: BOP F2h; RETF). On
+ * entry the stack holds the far return into the PSP and, above it, the near return of the
+ * program's CALL 5. The function is in CL; it runs as INT 21h function CL, then returns straight
+ * to the near return address in the PSP's segment.
+ */
+function cpmEntry(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  const mem = dos.mem;
+  const ss = cpu.ss;
+  const sp = cpu.sp;
+  const farIp = rd16(mem, ss, sp);
+  const farCs = rd16(mem, ss, sp + 2);
+  const nearIp = rd16(mem, ss, sp + 4);
+  // Turn the three words into an IRET frame (IP, CS, FLAGS) so the handlers see an INT 21h call.
+  wr16(mem, ss, sp, nearIp);
+  wr16(mem, ss, sp + 2, farCs);
+  wr16(mem, ss, sp + 4, cpu.flags);
+  const fn = cpu.cl;
+  cpu.ah = fn;
+  if (fn > 0x24) {
+    cpu.al = 0; // CP/M-style calls only reach functions 00h-24h
+  } else {
+    const csBefore = cpu.cs;
+    const ipBefore = cpu.ip;
+    dispatch(dos, ss, sp, true);
+    if (cpu.cs !== csBefore || (cpu.ip !== ipBefore && cpu.ip !== ((ipBefore - 3) & 0xffff))) return; // terminated
+    if (cpu.ip === ((ipBefore - 3) & 0xffff)) {
+      // Waiting for input: put the stack back as it was; the BOP runs again.
+      wr16(mem, ss, sp, farIp);
+      wr16(mem, ss, sp + 2, farCs);
+      wr16(mem, ss, sp + 4, nearIp);
+      return;
+    }
+    cpu.flags = rd16(mem, ss, sp + 4);
+  }
+  // RETF to PSP:nearIp, leaving SP where it was before the CALL 5.
+  wr16(mem, ss, sp + 2, nearIp);
+  wr16(mem, ss, sp + 4, farCs);
+  cpu.sp = (sp + 2) & 0xffff;
+}

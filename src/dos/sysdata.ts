@@ -1,0 +1,76 @@
+// DOS-core's part of the DOS data segment: the List of Lists fields FileSystem.init does not write,
+// the swappable data area, the MCB arena, and the CP/M entry at 0000:00C0. Also the SDA-internal
+// scratch areas the kernel uses (DOS keeps such buffers in its own data too).
+import { rd16, wr8, wr16, wr32, fill } from '../cpu/guest-memory';
+import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
+import { LOL, SDA } from './layout';
+import { DOS_SEG, DOSMEM, FIRST_MCB_SEG } from './sysvars';
+import type { Dos } from './dos';
+import { writeCountryTables } from './country';
+
+/** Offsets inside the SDA (DOS_SEG:DOSMEM.SDA + ...) past the documented fields, for the kernel's
+ *  own use. Programs that swap the SDA swap these too, as with DOS's internal buffers. */
+export const SDA_INTERNAL = {
+  /** A fake IRET frame (IP, CS, FLAGS) for INT 21h functions the kernel calls itself. */
+  SCRATCH_FRAME: 0x100,
+  /** A small buffer for those calls (one character of INT 21h/02h sent to a redirected handle...). */
+  SCRATCH_BUFFER: 0x108,
+  SCRATCH_BUFFER_SIZE: 0x80,
+} as const;
+
+/** The linear address where DOS puts the CP/M entry jump: INT 30h's vector slot. The far call at
+ *  PSP+05h targets an address that wraps around 1 MiB to exactly here, as in MS-DOS. */
+export const CPM_JUMP_LINEAR = 0x000c0;
+
+/** The far call DOS 5 places at PSP+05h: CALL F01D:FEF0 -> wraps to 0000:00C0. */
+export function cpmCallTarget(bytesAvailable: number): { seg: number; off: number } {
+  // CP/M programs read the offset (PSP+06h) as the size of their segment; DOS keeps it at most
+  // FEF0h and makes seg:off land on 0000:00C0 after the 1 MiB wrap.
+  const off = Math.max(0x100, Math.min(bytesAvailable, 0xfef0)) & 0xfff0;
+  const seg = ((0x100000 + CPM_JUMP_LINEAR - off) >>> 4) & 0xffff;
+  return { seg, off };
+}
+
+export function setupSystemData(dos: Dos): void {
+  const mem = dos.mem;
+  const lol = DOSMEM.LOL;
+  fill(mem, DOS_SEG, 0, DOSMEM.END, 0);
+
+  // List of Lists: the parts that are not files, drives or devices.
+  wr16(mem, DOS_SEG, lol + LOL.FIRST_MCB, FIRST_MCB_SEG);
+  wr16(mem, DOS_SEG, lol + LOL.MAX_SECTOR_SIZE, 512);
+  wr32(mem, DOS_SEG, lol + LOL.BUFFER_INFO, 0xffffffff); // no disk buffers
+  wr16(mem, DOS_SEG, lol + LOL.PROTECTED_FCBS, 0);
+  wr8(mem, DOS_SEG, lol + LOL.JOINED_DRIVES, 0);
+  wr32(mem, DOS_SEG, lol + LOL.SETVER_LIST, 0);
+  wr16(mem, DOS_SEG, lol + LOL.BUFFERS_X, 15);
+  wr16(mem, DOS_SEG, lol + LOL.BUFFERS_Y, 0);
+  wr8(mem, DOS_SEG, lol + LOL.BOOT_DRIVE, 3); // C:
+  wr8(mem, DOS_SEG, lol + LOL.CPU_386, 0); // an 8086
+  wr16(mem, DOS_SEG, lol + LOL.EXTENDED_MEMORY_KB, 0);
+
+  // SDA: no process yet; the DTA defaults to a harmless place until the first PSP exists.
+  const sda = DOSMEM.SDA;
+  wr16(mem, DOS_SEG, sda + SDA.CURRENT_PSP, 0);
+  wr16(mem, DOS_SEG, sda + SDA.CURRENT_DTA, 0x80);
+  wr16(mem, DOS_SEG, sda + SDA.CURRENT_DTA + 2, 0);
+  wr8(mem, DOS_SEG, sda + SDA.CURRENT_DRIVE, 2);
+  wr8(mem, DOS_SEG, sda + SDA.BREAK_FLAG, 0);
+
+  writeCountryTables(mem);
+
+  // The CP/M entry: JMP FAR F000:cpm_entry at 0000:00C0 (over INT 30h's vector and part of 31h's).
+  const jmp = CPM_JUMP_LINEAR;
+  mem[jmp] = 0xea;
+  mem[jmp + 1] = romEntry(mem, ROM_ENTRY.CPM_ENTRY) & 0xff;
+  mem[jmp + 2] = romEntry(mem, ROM_ENTRY.CPM_ENTRY) >>> 8;
+  mem[jmp + 3] = ROM_SEGMENT & 0xff;
+  mem[jmp + 4] = ROM_SEGMENT >>> 8;
+
+  dos.memory.init();
+}
+
+/** The first MCB as programs find it (the word before the List of Lists). */
+export function firstMcb(mem: Uint8Array): number {
+  return rd16(mem, DOS_SEG, DOSMEM.LOL + LOL.FIRST_MCB);
+}
