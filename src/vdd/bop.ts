@@ -1,0 +1,106 @@
+// The guest's door to the VDDs: BOP 58h with a sub-function byte after it (isvbop.inc) —
+// C4 C4 58 00 RegisterModule, C4 C4 58 01 UnRegisterModule, C4 C4 58 02 DispatchCall — and BOP FEh
+// (VDDUnSimulate16), which ends a nested simulate16 run. The BOP is inline code, not an INT, so
+// results go to the live registers and flags.
+import type { Machine } from '../machine';
+import { BOP_UNSIMULATE, BOP_VDD } from '../cpu/bop';
+import { FLAG } from '../cpu/cpu';
+import { rd8, readAsciiz } from '../cpu/guest-memory';
+import { REGISTER_ERROR, type VddRegistry, type VddRoutine } from './registry';
+import type { Simulator } from './simulate';
+import { hex4 } from './simulate';
+
+/** The byte after C4 C4 58. */
+export const VDD_BOP_FUNCTION = {
+  REGISTER_MODULE: 0x00,
+  UNREGISTER_MODULE: 0x01,
+  DISPATCH_CALL: 0x02,
+} as const;
+
+/** Longest DLL or routine name read from the guest. */
+const MAX_NAME = 260;
+
+/** Runs a VDD routine; a host exception in it ends the run with a fault naming the VDD. */
+export type VddCaller = (who: string, fn: () => void) => void;
+
+export function installVddBops(machine: Machine, registry: VddRegistry, simulator: Simulator, call: VddCaller): void {
+  const cpu = machine.cpu;
+  const mem = machine.mem;
+
+  const fault = (message: string) =>
+    machine.terminate({ reason: 'fault', exitCode: -1, message: `${message} (at ${hex4(cpu.cs)}:${hex4(cpu.ip)})` });
+
+  const fail = (code: number) => {
+    cpu.ax = code;
+    cpu.setFlag(FLAG.CF, true);
+  };
+
+  // RegisterModule: DS:SI -> DLL name, ES:DI -> init routine name (ES=DI=0: none), DS:BX ->
+  // dispatch routine name. CF=0 AX=handle, or CF=1 AX=1 no DLL, 2 no dispatch, 3 no init, 4 full.
+  function registerModule(): void {
+    const dllName = readAsciiz(mem, cpu.ds, cpu.si, MAX_NAME);
+    const initName = cpu.es === 0 && cpu.di === 0 ? null : readAsciiz(mem, cpu.es, cpu.di, MAX_NAME);
+    const dispatchName = readAsciiz(mem, cpu.ds, cpu.bx, MAX_NAME);
+    const loaded = registry.findModule(dllName);
+    if (!loaded) return fail(REGISTER_ERROR.DLL_NOT_FOUND);
+    const dispatch = routine(loaded.module.routines, dispatchName);
+    if (!dispatch) return fail(REGISTER_ERROR.DISPATCH_NOT_FOUND);
+    const init = initName === null ? null : routine(loaded.module.routines, initName);
+    if (initName !== null && !init) return fail(REGISTER_ERROR.INIT_NOT_FOUND);
+    const handle = registry.register(loaded, dispatchName, dispatch);
+    if (!handle) return fail(REGISTER_ERROR.NO_MEMORY);
+    if (init) {
+      // The init routine sees the caller's registers. One that sets CF refuses the
+      // registration: the caller gets CF=1 with AX as the routine left it.
+      cpu.setFlag(FLAG.CF, false);
+      call(`VDD ${loaded.module.name}: init routine ${initName}`, () => init(loaded.service));
+      if (machine.end) return;
+      if (cpu.getFlag(FLAG.CF)) {
+        registry.unregister(handle);
+        return;
+      }
+    }
+    cpu.ax = handle;
+    cpu.setFlag(FLAG.CF, false);
+  }
+
+  function unregisterModule(): void {
+    const handle = cpu.ax;
+    if (!registry.unregister(handle)) fault(`VDD UnRegisterModule: invalid handle ${hex4(handle)}h`);
+  }
+
+  // DispatchCall: AX = handle; back to the next instruction with whatever the VDD set.
+  function dispatchCall(): void {
+    const handle = cpu.ax;
+    const reg = registry.lookup(handle);
+    if (!reg) return fault(`VDD DispatchCall: invalid handle ${hex4(handle)}h`);
+    call(`VDD ${reg.module.module.name}: dispatch routine ${reg.dispatchName}`, () => reg.dispatch(reg.module.service));
+  }
+
+  machine.bops.set(BOP_VDD, () => {
+    const sub = rd8(mem, cpu.cs, cpu.ip);
+    cpu.ip = (cpu.ip + 1) & 0xffff;
+    switch (sub) {
+      case VDD_BOP_FUNCTION.REGISTER_MODULE:
+        return registerModule();
+      case VDD_BOP_FUNCTION.UNREGISTER_MODULE:
+        return unregisterModule();
+      case VDD_BOP_FUNCTION.DISPATCH_CALL:
+        return dispatchCall();
+      default:
+        return fault(`VDD BOP 58h: unknown sub-function ${sub.toString(16).toUpperCase().padStart(2, '0')}h`);
+    }
+  });
+
+  machine.bops.set(BOP_UNSIMULATE, () => {
+    if (!simulator.unsimulate()) fault('VDDUnSimulate16 (BOP FEh) with no simulate16 in progress');
+  });
+}
+
+/** An exported routine by exact name (GetProcAddress is case-sensitive); own properties only,
+ *  so "constructor" or "toString" never resolve to something the module did not export. */
+function routine(routines: Record<string, VddRoutine>, name: string): VddRoutine | null {
+  if (!name || !Object.prototype.hasOwnProperty.call(routines, name)) return null;
+  const fn = routines[name];
+  return typeof fn === 'function' ? fn : null;
+}

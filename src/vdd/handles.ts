@@ -1,0 +1,145 @@
+// The four NTVDM DOS-handle calls (VDDAllocateDosHandle, VDDAssociateNtHandle,
+// VDDRetrieveNtHandle, VDDReleaseDosHandle), done directly on the PSP, JFT and SFT in guest
+// memory so that the guest, the DOS kernel and the VDD all see the same handle (DESIGN.md).
+import { ADDRESS_MASK, rdLin16, wrLin16 } from '../cpu/guest-memory';
+import { JFT_FREE, OPEN_MODE, SFT, SFT_INFO } from '../dos/layout';
+import type { HostObject } from '../dos/host-handles';
+import { currentPsp, isPsp, isSftEntry, jftEntry, jftOf, setJftEntry, sftEntryAddress, sftSlots } from './dos-tables';
+
+/** DOS errors the handle calls answer with, negated (NTVDM returns them as a negative SHORT). */
+export const HANDLE_ERROR = {
+  TOO_MANY_OPEN_FILES: -4,
+  INVALID_HANDLE: -6,
+} as const;
+
+export interface AllocatedHandle {
+  /** The DOS handle (JFT index), or a negative DOS error: -4 no free JFT slot or SFT entry, -6 bad PSP. */
+  handle: number;
+  /** Linear address of the SFT entry (ppSFT), 0 on error. */
+  sft: number;
+  /** Linear address of the JFT (ppJFT), 0 on error. */
+  jft: number;
+}
+
+export interface RetrievedHandle {
+  /** The host handle id at SFT+1Dh (dos.hostHandles), or 0 for a bad, free or unused handle. */
+  hostHandle: number;
+  sft: number;
+  jft: number;
+}
+
+/** A VDD's programming mistake (not the guest's): the bridge ends the run with its message. */
+export class VddUsageError extends Error {}
+
+function rdLin32(mem: Uint8Array, a: number): number {
+  return (rdLin16(mem, a) | (rdLin16(mem, a + 2) << 16)) >>> 0;
+}
+
+function wrLin32(mem: Uint8Array, a: number, v: number): void {
+  wrLin16(mem, a, v & 0xffff);
+  wrLin16(mem, a + 2, (v >>> 16) & 0xffff);
+}
+
+/** pdb 0 means the current PSP, as in NTVDM. */
+function resolvePsp(mem: Uint8Array, pdb: number): number {
+  const psp = pdb & 0xffff || currentPsp(mem);
+  return isPsp(mem, psp) ? psp : 0;
+}
+
+/** VDDAllocateDosHandle: the first free JFT slot of `pdb` and the first free SFT entry; the entry
+ *  is zeroed and given a reference count of 1 (and the owner PSP, as DOS's own open does). */
+export function allocateDosHandle(mem: Uint8Array, pdb: number): AllocatedHandle {
+  const psp = resolvePsp(mem, pdb);
+  if (!psp) return { handle: HANDLE_ERROR.INVALID_HANDLE, sft: 0, jft: 0 };
+  const jft = jftOf(mem, psp);
+  let handle = -1;
+  for (let h = 0; h < jft.size; h++) {
+    if (jftEntry(mem, jft, h) === JFT_FREE) {
+      handle = h;
+      break;
+    }
+  }
+  const slot = sftSlots(mem).find((s) => rdLin16(mem, s.linear + SFT.REF_COUNT) === 0);
+  if (handle < 0 || !slot) return { handle: HANDLE_ERROR.TOO_MANY_OPEN_FILES, sft: 0, jft: 0 };
+  for (let i = 0; i < SFT.ENTRY_SIZE; i++) mem[(slot.linear + i) & ADDRESS_MASK] = 0;
+  wrLin16(mem, slot.linear + SFT.REF_COUNT, 1);
+  wrLin16(mem, slot.linear + SFT.OWNER_PSP, psp);
+  setJftEntry(mem, jft, handle, slot.sfn);
+  return { handle, sft: slot.linear, jft: jft.linear };
+}
+
+/** VDDAssociateNtHandle: binds host handle `hostHandle` to the SFT entry at `sft` (from
+ *  allocateDosHandle). Mode = access & 7Fh; access bit 7 sets the no-inherit bit of the
+ *  device-information word, so EXEC leaves the handle out of a child's JFT. The entry describes
+ *  a host file: device pointer FFFFFFFFh, "not written since opened", position 0, and the size
+ *  and FCB-form name of the object when it has them. */
+export function associateNtHandle(
+  mem: Uint8Array,
+  sft: number,
+  hostHandle: number,
+  access: number,
+  obj?: HostObject,
+): void {
+  if (!isSftEntry(mem, sft)) throw new VddUsageError(`associateNtHandle: ${sft.toString(16)}h is not an SFT entry`);
+  wrLin16(mem, sft + SFT.OPEN_MODE, access & ~OPEN_MODE.NO_INHERIT & 0xff);
+  let info = SFT_INFO.NOT_WRITTEN;
+  if (access & OPEN_MODE.NO_INHERIT) info |= SFT_INFO.NO_INHERIT;
+  wrLin16(mem, sft + SFT.DEVICE_INFO, info);
+  wrLin32(mem, sft + SFT.DEVICE_POINTER, 0xffffffff);
+  wrLin32(mem, sft + SFT.POSITION, 0);
+  wrLin32(mem, sft + SFT.HOST_HANDLE, hostHandle >>> 0);
+  let size = 0;
+  try {
+    size = obj ? obj.size() : 0;
+  } catch {
+    /* an object that cannot tell its size starts at 0 */
+  }
+  wrLin32(mem, sft + SFT.SIZE, size >>> 0);
+  const name = fcbName(obj?.hostPath ?? '');
+  for (let i = 0; i < 11; i++) mem[(sft + SFT.NAME + i) & ADDRESS_MASK] = name.charCodeAt(i);
+}
+
+/** VDDRetrieveNtHandle: the host handle behind DOS handle `handle` of `pdb` (whoever opened
+ *  it), with the SFT and JFT addresses; hostHandle 0 when the handle is out of range, free, or
+ *  its SFT entry is free. */
+export function retrieveNtHandle(mem: Uint8Array, pdb: number, handle: number): RetrievedHandle {
+  const none = { hostHandle: 0, sft: 0, jft: 0 };
+  const psp = resolvePsp(mem, pdb);
+  if (!psp) return none;
+  const jft = jftOf(mem, psp);
+  if (handle < 0 || handle >= jft.size) return none;
+  const sft = sftEntryAddress(mem, jftEntry(mem, jft, handle));
+  if (sft < 0 || rdLin16(mem, sft + SFT.REF_COUNT) === 0) return none;
+  return { hostHandle: rdLin32(mem, sft + SFT.HOST_HANDLE), sft, jft: jft.linear };
+}
+
+/** VDDReleaseDosHandle: frees the JFT slot and drops the SFT reference count. The host object
+ *  is not closed: it stays in the host handle table for the VDD to keep or close. */
+export function releaseDosHandle(mem: Uint8Array, pdb: number, handle: number): boolean {
+  const psp = resolvePsp(mem, pdb);
+  if (!psp) return false;
+  const jft = jftOf(mem, psp);
+  if (handle < 0 || handle >= jft.size) return false;
+  const sft = sftEntryAddress(mem, jftEntry(mem, jft, handle));
+  if (sft < 0) return false;
+  const refs = rdLin16(mem, sft + SFT.REF_COUNT);
+  if (refs === 0) return false;
+  setJftEntry(mem, jft, handle, JFT_FREE);
+  wrLin16(mem, sft + SFT.REF_COUNT, refs - 1);
+  return true;
+}
+
+/** "C:\DIR\README.TXT" or "/x/readme.txt" -> "README  TXT" (8+3, blank padded), as DOS keeps
+ *  names in the SFT. Non-8.3 names are cut to fit; the walk shows the full host path anyway. */
+export function fcbName(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  const stem = (dot > 0 ? base.slice(0, dot) : base).toUpperCase();
+  const ext = (dot > 0 ? base.slice(dot + 1) : '').toUpperCase();
+  const clean = (s: string, n: number) =>
+    s
+      .replace(/[^\x21-\x7e]/g, '_')
+      .slice(0, n)
+      .padEnd(n, ' ');
+  return clean(stem, 8) + clean(ext, 3);
+}

@@ -1,0 +1,43 @@
+// A plugin file's exports as a VDD module. A plugin is an ES module (TypeScript or JavaScript)
+// whose exported functions are its routines, as a VDD DLL's exports are:
+//   export const dllName = 'HOSTFILE';            // optional; default: the file name
+//   export function VDDInit(vdd) { ... }          // names the guest passes to RegisterModule
+//   export function VDDDispatch(vdd) { ... }
+//   export function onAttach(vdd) { ... }         // optional: DllMain(DLL_PROCESS_ATTACH)
+//   export function onDetach(vdd) { ... }         // optional: DllMain(DLL_PROCESS_DETACH)
+// A default export that is an object is read the same way (CommonJS `module.exports = {...}`),
+// and one that is already a VddModule ({ name, routines }) is taken as it is.
+import { loadPlugin } from '../host/plugin-loader';
+import type { VddModule, VddRoutine } from './registry';
+
+const LIFECYCLE = new Set(['dllName', 'onAttach', 'onDetach', 'default']);
+
+function isVddModule(v: unknown): v is VddModule {
+  const m = v as VddModule;
+  return !!m && typeof m === 'object' && typeof m.name === 'string' && !!m.routines && typeof m.routines === 'object';
+}
+
+export function vddModuleFromExports(baseName: string, exports: Record<string, unknown>): VddModule {
+  const def = exports.default;
+  if (isVddModule(def)) return def;
+  const sources = [def && typeof def === 'object' ? (def as Record<string, unknown>) : {}, exports];
+  const routines: Record<string, VddRoutine> = {};
+  let name = baseName;
+  let onAttach: VddModule['onAttach'];
+  let onDetach: VddModule['onDetach'];
+  for (const src of sources) {
+    for (const [key, value] of Object.entries(src)) {
+      if (key === 'dllName' && typeof value === 'string') name = value;
+      else if (key === 'onAttach' && typeof value === 'function') onAttach = value as VddModule['onAttach'];
+      else if (key === 'onDetach' && typeof value === 'function') onDetach = value as VddModule['onDetach'];
+      else if (!LIFECYCLE.has(key) && typeof value === 'function') routines[key] = value as VddRoutine;
+    }
+  }
+  return { name, routines, onAttach, onDetach };
+}
+
+/** Loads `path` (.ts compiled with esbuild, or .js) as a VDD module. */
+export async function loadVddPlugin(path: string): Promise<VddModule> {
+  const p = await loadPlugin(path);
+  return vddModuleFromExports(p.baseName, p.exports);
+}

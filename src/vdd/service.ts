@@ -1,0 +1,372 @@
+// The service object a VDD's routines and hooks receive: NTVDM's vddsvc.h / nt_vdd.h API with the
+// names camel-cased (getAX, setCF, getVDMPointer, installIOHook, allocateDosHandle, ...), one
+// instance per VDD module (it plays the part of the hVdd handle NTVDM's calls take). docs/vdd.md
+// has the full NTVDM -> vdm86 table.
+import type { Machine } from '../machine';
+import { FLAG } from '../cpu/cpu';
+import { MEMORY_SIZE, linear } from '../cpu/guest-memory';
+import type { HostHandleTable, HostObject } from '../dos/host-handles';
+import { HostFile } from '../host/fs';
+import { dosErrorOf } from '../dos/host-errors';
+import { OPEN_MODE } from '../dos/layout';
+import {
+  allocateDosHandle,
+  associateNtHandle,
+  releaseDosHandle,
+  retrieveNtHandle,
+  VddUsageError,
+  type AllocatedHandle,
+  type RetrievedHandle,
+} from './handles';
+import { currentPsp } from './dos-tables';
+import { IoHookSet, type VddIoHandlers, type VddPortRange } from './io-hooks';
+import type { MemoryHooks, VddMemoryHandler } from './memory-hooks';
+import type { UserHookList, VddUserHook } from './user-hooks';
+import type { Simulator } from './simulate';
+import type { VddModule } from './registry';
+
+/** What the bridge needs of the DOS kernel (src/dos/dos.ts's Dos satisfies it). */
+export interface VddDosHost {
+  readonly hostHandles: HostHandleTable;
+  addProcessListener(l: { onCreate?(psp: number): void; onTerminate?(psp: number): void }): () => void;
+}
+
+/** The bridge's shared parts a service reaches into. */
+export interface VddContext {
+  readonly machine: Machine;
+  readonly dos: VddDosHost | null;
+  readonly memoryHooks: MemoryHooks;
+  readonly userHooks: UserHookList;
+  readonly simulator: Simulator;
+  /** VDDSimulateInterrupt through the PIC; false when the line does not exist. */
+  simulateInterrupt(controller: number, line: number, count: number): boolean;
+  /** Runs VDD code; a host exception in it ends the run with a fault naming `who`, and
+   *  `fallback` is returned. */
+  guard<T>(who: string, fn: () => T, fallback: T): T;
+}
+
+/** VDDSimulateInterrupt's controller numbers. */
+export const ICA = { MASTER: 0, SLAVE: 1 } as const;
+/** VdmMapFlat's modes; vdm86 is real mode only. */
+export const VDM_MODE = { V86: 0, PM: 1 } as const;
+/** Access values for associateNtHandle / openHostFile (INT 21h/3Dh AL). */
+export const ACCESS = { READ: 0, WRITE: 1, READ_WRITE: 2, NO_INHERIT: OPEN_MODE.NO_INHERIT } as const;
+
+export class VddService {
+  private readonly ioHooks: IoHookSet;
+
+  constructor(
+    private readonly ctx: VddContext,
+    readonly module: VddModule,
+  ) {
+    this.ioHooks = new IoHookSet(ctx.machine.io);
+  }
+
+  /** The DLL name this service belongs to. */
+  get name(): string {
+    return this.module.name;
+  }
+
+  get machine(): Machine {
+    return this.ctx.machine;
+  }
+
+  /** All of guest memory (1 MiB); index = linear address. */
+  get mem(): Uint8Array {
+    return this.ctx.machine.mem;
+  }
+
+  // ---------------------------------------------------------------- registers (vddsvc.h)
+  getAX(): number { return this.cpu.ax; }
+  getBX(): number { return this.cpu.bx; }
+  getCX(): number { return this.cpu.cx; }
+  getDX(): number { return this.cpu.dx; }
+  getSP(): number { return this.cpu.sp; }
+  getBP(): number { return this.cpu.bp; }
+  getSI(): number { return this.cpu.si; }
+  getDI(): number { return this.cpu.di; }
+  getIP(): number { return this.cpu.ip; }
+  getCS(): number { return this.cpu.cs; }
+  getDS(): number { return this.cpu.ds; }
+  getES(): number { return this.cpu.es; }
+  getSS(): number { return this.cpu.ss; }
+  getAL(): number { return this.cpu.al; }
+  getAH(): number { return this.cpu.ah; }
+  getBL(): number { return this.cpu.bl; }
+  getBH(): number { return this.cpu.bh; }
+  getCL(): number { return this.cpu.cl; }
+  getCH(): number { return this.cpu.ch; }
+  getDL(): number { return this.cpu.dl; }
+  getDH(): number { return this.cpu.dh; }
+  setAX(v: number): void { this.cpu.ax = v & 0xffff; }
+  setBX(v: number): void { this.cpu.bx = v & 0xffff; }
+  setCX(v: number): void { this.cpu.cx = v & 0xffff; }
+  setDX(v: number): void { this.cpu.dx = v & 0xffff; }
+  setSP(v: number): void { this.cpu.sp = v & 0xffff; }
+  setBP(v: number): void { this.cpu.bp = v & 0xffff; }
+  setSI(v: number): void { this.cpu.si = v & 0xffff; }
+  setDI(v: number): void { this.cpu.di = v & 0xffff; }
+  setIP(v: number): void { this.cpu.ip = v & 0xffff; }
+  setCS(v: number): void { this.cpu.cs = v & 0xffff; }
+  setDS(v: number): void { this.cpu.ds = v & 0xffff; }
+  setES(v: number): void { this.cpu.es = v & 0xffff; }
+  setSS(v: number): void { this.cpu.ss = v & 0xffff; }
+  setAL(v: number): void { this.cpu.al = v; }
+  setAH(v: number): void { this.cpu.ah = v; }
+  setBL(v: number): void { this.cpu.bl = v; }
+  setBH(v: number): void { this.cpu.bh = v; }
+  setCL(v: number): void { this.cpu.cl = v; }
+  setCH(v: number): void { this.cpu.ch = v; }
+  setDL(v: number): void { this.cpu.dl = v; }
+  setDH(v: number): void { this.cpu.dh = v; }
+
+  // Flags: NTVDM's getters answer 0 or 1 and its setters take 0 or nonzero.
+  getCF(): number { return this.flag(FLAG.CF); }
+  getPF(): number { return this.flag(FLAG.PF); }
+  getAF(): number { return this.flag(FLAG.AF); }
+  getZF(): number { return this.flag(FLAG.ZF); }
+  getSF(): number { return this.flag(FLAG.SF); }
+  getIF(): number { return this.flag(FLAG.IF); }
+  getDF(): number { return this.flag(FLAG.DF); }
+  getOF(): number { return this.flag(FLAG.OF); }
+  setCF(v: number | boolean): void { this.cpu.setFlag(FLAG.CF, !!v); }
+  setPF(v: number | boolean): void { this.cpu.setFlag(FLAG.PF, !!v); }
+  setAF(v: number | boolean): void { this.cpu.setFlag(FLAG.AF, !!v); }
+  setZF(v: number | boolean): void { this.cpu.setFlag(FLAG.ZF, !!v); }
+  setSF(v: number | boolean): void { this.cpu.setFlag(FLAG.SF, !!v); }
+  setIF(v: number | boolean): void { this.cpu.setFlag(FLAG.IF, !!v); }
+  setDF(v: number | boolean): void { this.cpu.setFlag(FLAG.DF, !!v); }
+  setOF(v: number | boolean): void { this.cpu.setFlag(FLAG.OF, !!v); }
+  /** The whole FLAGS word (a vdm86 addition; NTVDM has no 16-bit accessor for it). */
+  getFlags(): number { return this.cpu.flags & 0xffff; }
+  setFlags(v: number): void { this.cpu.flags = v & 0xffff; }
+  /** The 286+ machine status word: an 8086 has none, and vdm86 is always in real mode (PE=0). */
+  getMSW(): number { return 0; }
+
+  private get cpu() {
+    return this.ctx.machine.cpu;
+  }
+
+  private flag(mask: number): number {
+    return this.cpu.getFlag(mask) ? 1 : 0;
+  }
+
+  // ---------------------------------------------------------------- guest memory
+  /** GetVDMPointer: a live view of `size` bytes at the real-mode address `address` (segment in
+   *  the high word, offset in the low word). vdm86 has no protected mode and no memory above
+   *  1 MiB, so protectedMode must be false and the view must not run past FFFFFh. */
+  getVDMPointer(address: number, size: number, protectedMode = false): Uint8Array {
+    if (protectedMode) throw new VddUsageError('getVDMPointer: vdm86 runs real mode only');
+    return this.view(linear(address >>> 16, address & 0xffff), size);
+  }
+
+  /** GetVDMAddr(seg, off) from vddsvc.h: a view from seg:off, `size` bytes long (default: to
+   *  the end of the 1 MiB). */
+  getVDMAddr(seg: number, off: number, size?: number): Uint8Array {
+    const a = linear(seg, off);
+    return this.view(a, size ?? MEMORY_SIZE - a);
+  }
+
+  /** VdmMapFlat: the flat view of guest memory starting at seg:off (real mode, VDM_MODE.V86). */
+  vdmMapFlat(seg: number, off: number, mode: number = VDM_MODE.V86): Uint8Array {
+    if (mode !== VDM_MODE.V86) throw new VddUsageError('vdmMapFlat: vdm86 runs real mode only');
+    const a = linear(seg, off);
+    return this.mem.subarray(a);
+  }
+
+  /** VdmUnmapFlat: nothing to undo (views are live and need no release). */
+  vdmUnmapFlat(_seg: number, _off: number, _buffer: Uint8Array, _mode: number = VDM_MODE.V86): boolean {
+    return true;
+  }
+
+  /** VdmFlushCache: vdm86 has no translation cache to flush. */
+  vdmFlushCache(_seg: number, _off: number, _size: number, _mode: number = VDM_MODE.V86): boolean {
+    return true;
+  }
+
+  private view(a: number, size: number): Uint8Array {
+    if (!Number.isInteger(size) || size < 0 || a + size > MEMORY_SIZE)
+      throw new VddUsageError(`a view of ${size} bytes at ${a.toString(16)}h runs past the 1 MiB of guest memory`);
+    return this.mem.subarray(a, a + size);
+  }
+
+  // ---------------------------------------------------------------- hooks
+  /** VDDInstallIOHook: byte handlers required, the rest optional (emulated from byte handlers).
+   *  The last VDD to hook a port wins. False for missing byte handlers or a bad range. */
+  installIOHook(ranges: VddPortRange | VddPortRange[], handlers: VddIoHandlers): boolean {
+    return this.ioHooks.install(Array.isArray(ranges) ? ranges : [ranges], this.guardIo(handlers));
+  }
+
+  /** VDDDeInstallIOHook: the ports go back to whoever had them before. */
+  deInstallIOHook(ranges: VddPortRange | VddPortRange[]): void {
+    this.ioHooks.deinstall(Array.isArray(ranges) ? ranges : [ranges]);
+  }
+
+  /** VDDInstallMemoryHook: `start` is a linear address in the adapter area (from the top of
+   *  conventional memory to EFFFFh); whole 4 KiB pages are hooked. False if a page is taken. */
+  installMemoryHook(start: number, count: number, handler: VddMemoryHandler): boolean {
+    if (typeof handler !== 'function') return false;
+    const guarded: VddMemoryHandler = (address, rwMode) =>
+      this.ctx.guard(`VDD ${this.name}: memory hook at ${address.toString(16).toUpperCase()}h`, () => handler(address, rwMode), undefined);
+    return this.ctx.memoryHooks.install(this, start, count, guarded);
+  }
+
+  deInstallMemoryHook(start: number, count: number): boolean {
+    return this.ctx.memoryHooks.deinstall(this, start, count);
+  }
+
+  /** VDDAllocMem: commits hooked pages (zero-filled); accesses to them stop calling the hook. */
+  allocMem(address: number, size: number): boolean {
+    return this.ctx.memoryHooks.alloc(this, address, size);
+  }
+
+  /** VDDFreeMem: decommits them again (they read FFh and call the hook). */
+  freeMem(address: number, size: number): boolean {
+    return this.ctx.memoryHooks.free(this, address, size);
+  }
+
+  /** VDDInstallUserHook: DOS process create/terminate and VDM block/resume callbacks, each
+   *  given a PSP segment. One set per VDD. */
+  installUserHook(create?: VddUserHook, terminate?: VddUserHook, block?: VddUserHook, resume?: VddUserHook): boolean {
+    if (!this.ctx.dos && (create || terminate))
+      throw new VddUsageError('installUserHook: no DOS kernel is attached to report processes');
+    const wrap = (kind: string, hook?: VddUserHook): VddUserHook | undefined =>
+      hook && ((psp) => this.ctx.guard(`VDD ${this.name}: ${kind} user hook`, () => hook(psp), undefined));
+    return this.ctx.userHooks.install(this, {
+      create: wrap('create', create),
+      terminate: wrap('terminate', terminate),
+      block: wrap('block', block),
+      resume: wrap('resume', resume),
+    });
+  }
+
+  deInstallUserHook(): boolean {
+    return this.ctx.userHooks.deinstall(this);
+  }
+
+  // ---------------------------------------------------------------- running the guest
+  /** VDDSimulateInterrupt: requests `count` interrupts on IRQ `line` of the master (0) or slave
+   *  (1) PIC; the CPU takes them when its IF allows, as it would a device's. */
+  simulateInterrupt(controller: number, line: number, count = 1): void {
+    if (!this.ctx.simulateInterrupt(controller, line, count))
+      throw new VddUsageError(`simulateInterrupt: no IRQ line ${line} on controller ${controller}`);
+  }
+
+  /** VDDSimulate16: runs the guest from the current CS:IP until it executes BOP FEh
+   *  (VDDUnSimulate16). The VDD saves and restores CS:IP around it itself, as under NTVDM.
+   *  Returns false if the machine's run ended meanwhile (the guest exited or faulted). */
+  simulate16(): boolean {
+    return this.ctx.simulator.simulate16();
+  }
+
+  /** VDDTerminateVDM: ends the run. */
+  terminateVDM(): void {
+    this.ctx.machine.terminate({ reason: 'stopped', exitCode: -1, message: `VDD ${this.name} terminated the VDM` });
+  }
+
+  // ---------------------------------------------------------------- DOS handles
+  /** The current PSP (SDA), which pdb 0 stands for in the handle calls. */
+  getCurrentPsp(): number {
+    return currentPsp(this.mem);
+  }
+
+  /** VDDAllocateDosHandle(pPDB, ppSFT, ppJFT): pdb 0 = the current PSP. */
+  allocateDosHandle(pdb = 0): AllocatedHandle {
+    return allocateDosHandle(this.mem, pdb);
+  }
+
+  /** VDDAssociateNtHandle(pSFT, h32File, wAccess): `host` is a host handle id (from
+   *  openHostFile or addHostObject) or an object, which is then added to the host handle table.
+   *  Returns the host handle id. Access bit 7 (ACCESS.NO_INHERIT) keeps it from EXEC children. */
+  associateNtHandle(sft: number, host: number | HostObject, access: number): number {
+    const table = this.hostHandles;
+    const id = typeof host === 'number' ? host : table.add(host);
+    const obj = table.get(id);
+    if (!obj) throw new VddUsageError(`associateNtHandle: ${id} is not an open host handle`);
+    associateNtHandle(this.mem, sft, id, access, obj);
+    return id;
+  }
+
+  /** VDDRetrieveNtHandle(pPDB, hFile, ppSFT, ppJFT). */
+  retrieveNtHandle(pdb: number, handle: number): RetrievedHandle {
+    return retrieveNtHandle(this.mem, pdb, handle);
+  }
+
+  /** VDDReleaseDosHandle(pPDB, hFile): the host handle stays open. */
+  releaseDosHandle(pdb: number, handle: number): boolean {
+    return releaseDosHandle(this.mem, pdb, handle);
+  }
+
+  /** allocateDosHandle + associateNtHandle in one step: the DOS handle, or a negative DOS error
+   *  (the host object is then left to the caller). */
+  openDosHandle(host: number | HostObject, access: number, pdb = 0): number {
+    const h = this.allocateDosHandle(pdb);
+    if (h.handle < 0) return h.handle;
+    this.associateNtHandle(h.sft, host, access);
+    return h.handle;
+  }
+
+  // ---------------------------------------------------------------- host objects (vdm86)
+  get hostHandles(): HostHandleTable {
+    const dos = this.ctx.dos;
+    if (!dos) throw new VddUsageError('no DOS kernel is attached: there is no host handle table');
+    return dos.hostHandles;
+  }
+
+  /** Opens a host file (any host path: VDDs are trusted, unlike the guest's drives) and returns
+   *  its host handle id, or a negative DOS error (-2 not found, -5 access denied, ...). */
+  openHostFile(path: string, access: number = ACCESS.READ, options: { create?: boolean; truncate?: boolean } = {}): number {
+    const mode = access & OPEN_MODE.ACCESS_MASK;
+    try {
+      const file = HostFile.open(path, {
+        read: mode !== ACCESS.WRITE,
+        write: mode !== ACCESS.READ,
+        create: options.create,
+        truncate: options.truncate,
+      });
+      return this.hostHandles.add(file);
+    } catch (err) {
+      return -dosErrorOf(err);
+    }
+  }
+
+  /** Puts any object that reads, writes, sizes and closes into the host handle table. */
+  addHostObject(obj: HostObject): number {
+    return this.hostHandles.add(obj);
+  }
+
+  hostObject(id: number): HostObject | undefined {
+    return this.hostHandles.get(id);
+  }
+
+  /** Closes a host handle the guest no longer references (e.g. after releaseDosHandle). */
+  closeHostHandle(id: number): void {
+    this.hostHandles.close(id);
+  }
+
+  /** The VDD's I/O handlers with host exceptions turned into a fault of the run (a failed IN
+   *  reads as open bus). Absent optional handlers stay absent, so the fallbacks still apply. */
+  private guardIo(h: VddIoHandlers): VddIoHandlers {
+    if (typeof h?.inb !== 'function' || typeof h?.outb !== 'function') return h;
+    const who = (port: number, what: string) => `VDD ${this.name}: ${what} handler of port ${port.toString(16).toUpperCase()}h`;
+    const g = this.ctx.guard.bind(this.ctx);
+    const out: VddIoHandlers = {
+      inb: (port) => g(who(port, 'inb'), () => h.inb(port), 0xff),
+      outb: (port, value) => g(who(port, 'outb'), () => h.outb(port, value), undefined),
+    };
+    if (h.inw) out.inw = (port) => g(who(port, 'inw'), () => h.inw!(port), 0xffff);
+    if (h.outw) out.outw = (port, value) => g(who(port, 'outw'), () => h.outw!(port, value), undefined);
+    if (h.insb) out.insb = (port, buf, n) => g(who(port, 'insb'), () => h.insb!(port, buf, n), undefined);
+    if (h.insw) out.insw = (port, buf, n) => g(who(port, 'insw'), () => h.insw!(port, buf, n), undefined);
+    if (h.outsb) out.outsb = (port, buf, n) => g(who(port, 'outsb'), () => h.outsb!(port, buf, n), undefined);
+    if (h.outsw) out.outsw = (port, buf, n) => g(who(port, 'outsw'), () => h.outsw!(port, buf, n), undefined);
+    return out;
+  }
+
+  /** Called by the bridge when it is disposed: every hook this VDD left behind goes. */
+  removeAllHooks(): void {
+    this.ioHooks.deinstallAll();
+    this.ctx.memoryHooks.deinstallAll(this);
+    this.ctx.userHooks.deinstall(this);
+  }
+}
