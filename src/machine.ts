@@ -97,6 +97,9 @@ export class Machine {
   private readonly sliceHooks: ((now: number) => void)[] = [];
   private waiting = false;
   private wake: (() => void) | null = null;
+  /** A notify() that came while the machine was not asleep: the next sleep is skipped, so an
+   *  IRQ raised between slices (timer, keyboard) is taken at once rather than a tick later. */
+  private wakePending = false;
 
   constructor(options: MachineOptions = {}) {
     this.memoryKB = Math.max(64, Math.min(640, options.memoryKB ?? 640));
@@ -134,6 +137,7 @@ export class Machine {
     const w = this.wake;
     this.wake = null;
     if (w) w();
+    else this.wakePending = true;
   }
 
   addTimedDevice(d: TimedDevice): void {
@@ -193,7 +197,8 @@ export class Machine {
       if (this.waiting || this.cpu.halted) {
         // Sleep until input arrives or the next timer event is due.
         const until = Math.min(next, deadline);
-        await new Promise<void>((resolve) => {
+        if (this.wakePending) this.wakePending = false;
+        else await new Promise<void>((resolve) => {
           const ms = until === Infinity ? 1000 : Math.max(0, until - this.now());
           const t = setTimeout(() => {
             this.wake = null;

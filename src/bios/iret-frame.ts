@@ -1,0 +1,29 @@
+// Status returned through the interrupt frame: a BIOS or DOS service reached by `BOP nn / IRET`
+// reports CF and ZF by editing the FLAGS word its INT pushed, which sits at SS:SP+4 while the
+// BOP runs (the stub has pushed nothing else), so the caller's IRET brings the result back.
+import { FLAG, type Cpu } from '../cpu/cpu';
+import { rd16, wr16 } from '../cpu/guest-memory';
+
+/** Offset of the pushed FLAGS word from SS:SP inside a `BOP nn / IRET` stub. */
+export const IRET_FLAGS = 4;
+export const IRET_IP = 0;
+export const IRET_CS = 2;
+
+export function setReturnFlag(cpu: Cpu, mask: number, on: boolean): void {
+  const f = rd16(cpu.mem, cpu.ss, cpu.sp + IRET_FLAGS);
+  wr16(cpu.mem, cpu.ss, cpu.sp + IRET_FLAGS, on ? f | mask : f & ~mask);
+  cpu.setFlag(mask, on); // also live, for callers that reach the handler without an INT
+}
+
+export function setReturnCarry(cpu: Cpu, on: boolean): void {
+  setReturnFlag(cpu, FLAG.CF, on);
+}
+
+export function setReturnZero(cpu: Cpu, on: boolean): void {
+  setReturnFlag(cpu, FLAG.ZF, on);
+}
+
+/** The CS:IP the INT will return to (where the caller resumes). */
+export function returnAddress(cpu: Cpu): { cs: number; ip: number } {
+  return { ip: rd16(cpu.mem, cpu.ss, cpu.sp + IRET_IP), cs: rd16(cpu.mem, cpu.ss, cpu.sp + IRET_CS) };
+}

@@ -1,0 +1,146 @@
+// The BIOS's small services: INT 11h (equipment), 12h (memory size), 15h (86h wait, 88h, C0h;
+// everything else CF=1, AH=86h "unsupported" as the AT BIOS answers), the device interrupts
+// there is no hardware for (13h disks, 14h serial, 17h printer, 05h print screen), and the ways a
+// program can leave the machine: INT 18h/19h (no ROM BASIC, no boot disk), an unhandled BOP (INT 6),
+// and a divide error when no DOS has taken INT 0.
+import type { Cpu } from '../cpu/cpu';
+import type { Machine, TimedDevice } from '../machine';
+import { rd8 } from '../cpu/guest-memory';
+import { ROM_ENTRY, ROM_SEGMENT, romEntry } from './rom';
+import { BDA, bda } from './bda';
+import { returnAddress, setReturnCarry } from './iret-frame';
+
+/** AH for an INT 15h function the BIOS does not support. */
+const UNSUPPORTED = 0x86;
+const BOP_OPCODE = 0xc4;
+
+function hex(v: number, digits = 4): string {
+  return v.toString(16).toUpperCase().padStart(digits, '0');
+}
+
+export class SystemBios implements TimedDevice {
+  /** A pending INT 15h/86h wait: the host time it ends and the stack of the call it belongs to. */
+  private wait: { until: number; ss: number; sp: number } | null = null;
+
+  constructor(private readonly machine: Machine) {}
+
+  private get mem(): Uint8Array {
+    return this.machine.mem;
+  }
+
+  nextEvent(): number {
+    return this.wait ? this.wait.until : Infinity;
+  }
+  service(): void {
+    // Nothing to do: being due wakes the machine, and the waiting BOP runs again.
+  }
+
+  equipment(cpu: Cpu): void {
+    cpu.ax = bda.rd16(this.mem, BDA.EQUIPMENT);
+  }
+
+  memorySize(cpu: Cpu): void {
+    cpu.ax = bda.rd16(this.mem, BDA.MEMORY_KB);
+  }
+
+  int15(cpu: Cpu): void {
+    switch (cpu.ah) {
+      case 0x86: {
+        // Wait CX:DX microseconds without spinning: the machine sleeps until the time is up.
+        const now = this.machine.now();
+        const w = this.wait;
+        if (!w || w.ss !== cpu.ss || w.sp !== cpu.sp) {
+          const us = ((cpu.cx << 16) | cpu.dx) >>> 0;
+          this.wait = { until: now + us / 1000, ss: cpu.ss, sp: cpu.sp };
+        }
+        if (now >= (this.wait as { until: number }).until) {
+          this.wait = null;
+          cpu.ah = 0;
+          setReturnCarry(cpu, false);
+          return;
+        }
+        this.machine.waitForInput();
+        return;
+      }
+      case 0x88:
+        cpu.ax = 0; // no extended memory on an 8086
+        setReturnCarry(cpu, false);
+        return;
+      case 0xc0:
+        cpu.es = ROM_SEGMENT;
+        cpu.bx = romEntry(this.mem, ROM_ENTRY.CONFIG_TABLE);
+        cpu.ah = 0;
+        setReturnCarry(cpu, false);
+        return;
+      case 0x4f:
+        // Keyboard intercept: CF=1 means "use this scan code" (AL unchanged).
+        setReturnCarry(cpu, true);
+        return;
+      default:
+        cpu.ah = UNSUPPORTED;
+        setReturnCarry(cpu, true);
+    }
+  }
+
+  /** INT 13h: no BIOS disks (drives are host folders reached through DOS). */
+  disk(cpu: Cpu): void {
+    if (cpu.ah === 0x00) {
+      cpu.ah = 0; // reset succeeds
+      setReturnCarry(cpu, false);
+    } else if (cpu.ah === 0x15) {
+      cpu.ah = 0; // drive type: not present
+      setReturnCarry(cpu, false);
+    } else {
+      cpu.ah = 0x01; // invalid function / no such drive
+      setReturnCarry(cpu, true);
+    }
+  }
+
+  /** INT 14h: no serial ports; every function times out. */
+  serial(cpu: Cpu): void {
+    const fn = cpu.ah;
+    cpu.ah = 0x80;
+    if (fn === 0x00 || fn === 0x03) cpu.al = 0; // modem status: nothing connected
+  }
+
+  /** INT 17h: no printer; status "time-out". */
+  printer(cpu: Cpu): void {
+    cpu.ah = 0x01;
+  }
+
+  /** INT 05h: print screen has no printer to go to; nothing happens. */
+  printScreen(): void {}
+
+  /** INT 18h: the IBM PC started ROM BASIC when no disk booted. */
+  romBasic(): void {
+    this.end('the program called INT 18h (ROM BASIC), which vdm86 does not have');
+  }
+
+  /** INT 19h and the keyboard controller's reset line: the program asked to reboot. */
+  reboot(how: string): void {
+    this.end(`the program rebooted the machine (${how})`);
+  }
+
+  /** BOP 06h: INT 6 was raised. The 8086 has no invalid-opcode exception, so it comes from a
+   *  BOP nothing handles (the machine raises INT 6 then) or from an explicit INT 6. */
+  invalidOpcode(cpu: Cpu): void {
+    const { cs, ip } = returnAddress(cpu);
+    const mem = this.mem;
+    if (rd8(mem, cs, ip - 3) === BOP_OPCODE && rd8(mem, cs, ip - 2) === BOP_OPCODE) {
+      this.end(`BOP ${hex(rd8(mem, cs, ip - 1), 2)}h at ${hex(cs)}:${hex(ip - 3)} has no handler`);
+    } else {
+      this.end(`INT 6 (invalid opcode) raised at ${hex(cs)}:${hex(ip)}`);
+    }
+  }
+
+  /** BOP 00h until DOS installs its own: a divide error ends the run. */
+  divideError(cpu: Cpu): void {
+    const { cs, ip } = returnAddress(cpu);
+    // The 8086 pushes the address after the DIV/IDIV.
+    this.end(`divide error (the instruction before ${hex(cs)}:${hex(ip)})`);
+  }
+
+  private end(message: string): void {
+    this.machine.terminate({ reason: 'fault', exitCode: -1, message });
+  }
+}
