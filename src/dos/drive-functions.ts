@@ -1,0 +1,77 @@
+// INT 21h drive functions (MS-DOS 5 semantics): 0Eh select drive, 19h current drive, 1Bh/1Ch
+// allocation information, 1Fh/32h drive parameter block, 36h free space. Host folders are shown
+// with the clamped geometry of drives.ts (GEOMETRY) so old programs can do their arithmetic.
+import type { Int21Table } from './int21';
+import type { FileSystem } from './filesystem';
+import { LASTDRIVE } from './sysvars';
+
+export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
+  const cpu = () => fs.cpu;
+  /** DL as "0 = default, 1 = A", or -1 for a drive that is not there. */
+  const driveFromDl = (dl: number): number => {
+    const d = dl === 0 ? fs.currentDrive : dl - 1;
+    return fs.drives.isValid(d) ? d : -1;
+  };
+
+  // 0Eh: select drive DL (0 = A); AL = number of drive letters (LASTDRIVE), even when DL is bad.
+  t.set(0x0e, () => {
+    const c = cpu();
+    if (fs.drives.isValid(c.dl)) fs.setCurrentDrive(c.dl);
+    c.al = LASTDRIVE;
+  });
+
+  // 19h: AL = current drive (0 = A).
+  t.set(0x19, () => {
+    cpu().al = fs.currentDrive;
+  });
+
+  // 1Bh (default drive) / 1Ch (DL): AL sectors per cluster, CX bytes per sector, DX clusters,
+  // DS:BX -> media ID byte; AL = FFh for a bad drive.
+  const allocationInfo = (drive: number) => {
+    const c = cpu();
+    if (drive < 0) {
+      c.al = 0xff;
+      return;
+    }
+    const space = fs.drives.space(drive);
+    const media = fs.drives.mediaIdAddress(drive);
+    c.al = space.sectorsPerCluster;
+    c.cx = space.bytesPerSector;
+    c.dx = space.totalClusters;
+    c.ds = media.seg;
+    c.bx = media.off;
+  };
+  t.set(0x1b, () => allocationInfo(driveFromDl(0)));
+  t.set(0x1c, () => allocationInfo(driveFromDl(cpu().dl)));
+
+  // 1Fh (default drive) / 32h (DL): AL = 0 and DS:BX -> DPB, or AL = FFh.
+  const dpb = (drive: number) => {
+    const c = cpu();
+    if (drive < 0) {
+      c.al = 0xff;
+      return;
+    }
+    const p = fs.drives.dpb(drive);
+    c.al = 0;
+    c.ds = p.seg;
+    c.bx = p.off;
+  };
+  t.set(0x1f, () => dpb(driveFromDl(0)));
+  t.set(0x32, () => dpb(driveFromDl(cpu().dl)));
+
+  // 36h: DL drive (0 default): AX sectors per cluster, BX free clusters, CX bytes per sector,
+  // DX total clusters; AX = FFFFh for a bad drive.
+  t.set(0x36, () => {
+    const c = cpu();
+    const drive = driveFromDl(c.dl);
+    if (drive < 0) {
+      c.ax = 0xffff;
+      return;
+    }
+    const space = fs.drives.space(drive);
+    c.ax = space.sectorsPerCluster;
+    c.bx = space.freeClusters;
+    c.cx = space.bytesPerSector;
+    c.dx = space.totalClusters;
+  });
+}

@@ -1,0 +1,108 @@
+// INT 21h functions on directory entries by name or handle (MS-DOS 5 semantics): 41h delete,
+// 43h get/set attributes, 56h rename (and move within a drive), 57h get/set a file's date and time.
+import type { Int21Table } from './int21';
+import type { FileSystem } from './filesystem';
+import { readAsciiz } from '../cpu/guest-memory';
+import { DOS_ERROR } from './errors';
+import { ATTR, SFT_INFO } from './layout';
+import { INFO_DATE_SET } from './sft';
+import { SETTABLE_ATTRIBUTES } from './attributes';
+import { packDateTime, unpackDateTime } from './file-times';
+import { tryHost } from './host-errors';
+import { removeFile, renamePath, setModified, joinPath } from '../host/fs';
+import { pathAtDsDx, MAX_PATH } from './handle-functions';
+
+const E = DOS_ERROR;
+
+export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
+  const cpu = () => fs.cpu;
+
+  // 41h: delete a file (no wildcards, not a directory, not read-only).
+  t.set(0x41, () => {
+    const r = fs.paths.resolve(pathAtDsDx(fs));
+    if (typeof r === 'number') return fs.dos.fail(r);
+    if (r.device) return fs.dos.fail(E.ACCESS_DENIED);
+    if (!r.stat) return fs.dos.fail(E.FILE_NOT_FOUND);
+    if (r.stat.kind !== 'file') return fs.dos.fail(E.ACCESS_DENIED);
+    if (!r.stat.writable) return fs.dos.fail(E.ACCESS_DENIED);
+    const done = tryHost(() => removeFile(r.hostPath));
+    if (typeof done === 'number') return fs.dos.fail(done);
+    fs.attributes.moved(r.hostPath, null);
+    fs.dos.ok();
+  });
+
+  // 43h: AL=0 get attributes into CX, AL=1 set them from CX.
+  t.set(0x43, () => {
+    const c = cpu();
+    if (c.al > 1) return fs.dos.fail(E.INVALID_FUNCTION);
+    const r = fs.paths.resolve(pathAtDsDx(fs));
+    if (typeof r === 'number') return fs.dos.fail(r);
+    if (r.device || r.components.length === 0) return fs.dos.fail(E.FILE_NOT_FOUND);
+    if (!r.stat) return fs.dos.fail(E.FILE_NOT_FOUND);
+    const hostName = r.hostPath.slice(r.parentHost.length + 1);
+    if (c.al === 0) {
+      const attr = fs.attributes.of(r.hostPath, hostName, r.stat);
+      c.cx = attr;
+      c.ax = attr; // MS-DOS leaves the attribute in AX too
+      return fs.dos.ok();
+    }
+    const isDir = r.stat.kind === 'dir';
+    const allowed = SETTABLE_ATTRIBUTES | (isDir ? ATTR.DIRECTORY : 0);
+    if (c.cx & ~allowed) return fs.dos.fail(E.ACCESS_DENIED);
+    const st = r.stat;
+    const done = tryHost(() => fs.attributes.set(r.hostPath, st, c.cx & SETTABLE_ATTRIBUTES));
+    if (typeof done === 'number') return fs.dos.fail(done);
+    fs.dos.ok();
+  });
+
+  // 56h: rename DS:DX to ES:DI, possibly into another directory of the same drive.
+  t.set(0x56, () => {
+    const c = cpu();
+    const from = fs.paths.resolve(pathAtDsDx(fs));
+    if (typeof from === 'number') return fs.dos.fail(from);
+    const to = fs.paths.resolve(readAsciiz(fs.mem, c.es, c.di, MAX_PATH));
+    if (typeof to === 'number') return fs.dos.fail(to === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : to);
+    if (from.device || to.device) return fs.dos.fail(E.ACCESS_DENIED);
+    if (!from.stat || from.components.length === 0) return fs.dos.fail(E.FILE_NOT_FOUND);
+    if (from.drive.index !== to.drive.index) return fs.dos.fail(E.NOT_SAME_DEVICE);
+    if (to.components.length === 0) return fs.dos.fail(E.ACCESS_DENIED);
+    if (to.stat) return fs.dos.fail(E.ACCESS_DENIED); // DOS: the new name exists
+    const target = joinPath(to.parentHost, to.components[to.components.length - 1]);
+    const done = tryHost(() => renamePath(from.hostPath, target));
+    if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
+    fs.attributes.moved(from.hostPath, target);
+    fs.dos.ok();
+  });
+
+  // 57h: AL=0 get CX=time DX=date of handle BX, AL=1 set them (kept at close, as DOS does).
+  t.set(0x57, () => {
+    const c = cpu();
+    if (c.al > 1) return fs.dos.fail(E.INVALID_FUNCTION);
+    const sfn = fs.sfnOf(c.bx);
+    if (sfn < 0) return fs.dos.fail(E.INVALID_HANDLE);
+    const a = fs.entry(sfn);
+    const s = fs.sft;
+    if (c.al === 0) {
+      let date = s.date(a);
+      let time = s.time(a);
+      // A file written since it was opened gets the time of the write, unless 57h set one.
+      const info = s.info(a);
+      if (!s.isDevice(a) && !(info & SFT_INFO.NOT_WRITTEN) && !(info & INFO_DATE_SET)) {
+        ({ date, time } = packDateTime(Date.now()));
+      }
+      c.cx = time;
+      c.dx = date;
+      return fs.dos.ok();
+    }
+    const when = unpackDateTime(c.dx, c.cx);
+    s.setDateTime(a, c.dx, c.cx);
+    if (s.isDevice(a)) return fs.dos.ok();
+    s.setInfo(a, s.info(a) | INFO_DATE_SET);
+    const path = fs.hostObject(a)?.hostPath;
+    if (path && when) {
+      const done = tryHost(() => setModified(path, when));
+      if (typeof done === 'number') return fs.dos.fail(done);
+    }
+    fs.dos.ok();
+  });
+}

@@ -1,0 +1,536 @@
+// The file side of the DOS kernel (DOS-files in the seam with DOS-core): drives and host names,
+// the SFT and each process's JFT, opening host files and devices into SFT entries, and reading,
+// writing, seeking and closing them. The INT 21h functions live in the *-functions.ts, find.ts,
+// fcb.ts and ioctl.ts modules, which all work through this object.
+import type { Dos, DosOptions } from './dos';
+import type { Int21Table } from './int21';
+import type { HostObject } from './host-handles';
+import { readBytes, writeBytes, rd8, wr8 } from '../cpu/guest-memory';
+import { ATTR, JFT_DEFAULT_SIZE, JFT_FREE, OPEN_MODE, PSP, SDA, SFT_INFO } from './layout';
+import { DOS_SEG, DOSMEM } from './sysvars';
+import { DOS_ERROR } from './errors';
+import { Drives } from './drives';
+import { PathResolver, type ResolvedPath } from './paths';
+import { SftChain, OPEN_MODE_FCB, OPEN_MODE_AUTO_COMMIT, INFO_DATE_SET } from './sft';
+import { Jft } from './jft';
+import { FileAttributes } from './attributes';
+import { LockTable, checkSharing, ACCESS } from './sharing';
+import { packDateTime, unpackDateTime } from './file-times';
+import { dosErrorOf, tryHost, ERROR_NEGATIVE_SEEK } from './host-errors';
+import { toFcbForm } from './names';
+import {
+  writeDeviceHeaders,
+  deviceByKind,
+  deviceByPointer,
+  deviceInfoWord,
+  deviceRead,
+  deviceWrite,
+  type Device,
+} from './devices';
+import { HostFile, readWholeFile, setModified } from '../host/fs';
+import { registerHandleFunctions } from './handle-functions';
+import { registerEntryFunctions } from './entry-functions';
+import { registerDirectoryFunctions } from './directory-functions';
+import { registerDriveFunctions } from './drive-functions';
+import { registerFindFunctions, DirectorySearches } from './find';
+import { registerFcbFunctions } from './fcb';
+import { registerIoctl } from './ioctl';
+
+const E = DOS_ERROR;
+
+/** How to open: the INT 21h/3Dh mode byte, and for creating opens what to do with the file. */
+export interface OpenRequest {
+  mode: number; // access | sharing | no-inherit (and OPEN_MODE_FCB for FCB opens)
+  create?: boolean; // create when missing
+  truncate?: boolean; // cut an existing file to zero (3Ch)
+  exclusive?: boolean; // fail with 80 when it exists (5Bh)
+  mustExist?: boolean; // fail with 2 when missing
+  attribute?: number; // attribute of a created file
+}
+
+/** What an open did (INT 21h/6Ch reports it in CX). */
+export const OPEN_ACTION = { OPENED: 1, CREATED: 2, REPLACED: 3 } as const;
+
+/** Result of a read: a byte count, a DOS error (negative), or 'wait' (the console must wait;
+ *  return from the handler at once, the BOP re-runs). */
+export type ReadResult = number | 'wait';
+
+export class FileSystem {
+  readonly dos: Dos;
+  readonly mem: Uint8Array;
+  readonly drives: Drives;
+  readonly paths: PathResolver;
+  readonly sft: SftChain;
+  readonly attributes = new FileAttributes();
+  readonly locks = new LockTable();
+  readonly searches: DirectorySearches;
+  private readonly options: DosOptions;
+
+  constructor(dos: Dos, options: DosOptions) {
+    this.dos = dos;
+    this.mem = dos.mem;
+    this.options = options;
+    this.drives = new Drives(this.mem, options.drives);
+    this.paths = new PathResolver(this.drives, () => this.currentDrive);
+    this.sft = new SftChain(this.mem, DOSMEM.LOL);
+    this.searches = new DirectorySearches(this);
+  }
+
+  get cpu() {
+    return this.dos.machine.cpu;
+  }
+
+  /** Writes the SFT blocks, the CDS and DPBs, the device headers, and sets the current drive and
+   *  directory (options.cwd, else the root of C: or of the first mapped drive). */
+  init(): void {
+    this.sft.init();
+    this.drives.init(DOSMEM.LOL);
+    writeDeviceHeaders(this.mem);
+    const mapped = this.drives.mapped();
+    if (mapped.length === 0) throw new Error('no drive is mapped to a host folder');
+    const start = this.drives.get(2) ?? mapped[0];
+    this.setCurrentDrive(start.index);
+    if (this.options.cwd) {
+      const r = this.paths.resolve(this.options.cwd);
+      if (typeof r === 'number' || r.device || r.stat?.kind !== 'dir') {
+        throw new Error(`starting directory "${this.options.cwd}" does not exist`);
+      }
+      this.setCurrentDrive(r.drive.index);
+      this.drives.setCurrentDirectory(r.drive.index, r.components);
+    }
+  }
+
+  register(table: Int21Table): void {
+    registerHandleFunctions(this, table);
+    registerEntryFunctions(this, table);
+    registerDirectoryFunctions(this, table);
+    registerDriveFunctions(this, table);
+    registerFindFunctions(this, table);
+    registerFcbFunctions(this, table);
+    registerIoctl(this, table);
+  }
+
+  /** The default drive, 0 = A (the byte in the SDA is the truth). */
+  get currentDrive(): number {
+    return rd8(this.mem, DOS_SEG, DOSMEM.SDA + SDA.CURRENT_DRIVE);
+  }
+
+  setCurrentDrive(drive: number): void {
+    wr8(this.mem, DOS_SEG, DOSMEM.SDA + SDA.CURRENT_DRIVE, drive);
+  }
+
+  /** The JFT of a process (the current one by default). */
+  jft(psp = this.dos.currentPsp): Jft {
+    return new Jft(this.mem, psp);
+  }
+
+  // ------------------------------------------------------------------ handles -> SFT entries
+
+  /** The SFN behind a handle of the current process, or -1 when the handle is not open. */
+  sfnOf(handle: number, psp = this.dos.currentPsp): number {
+    const sfn = this.jft(psp).get(handle);
+    if (sfn === JFT_FREE) return -1;
+    const a = this.sft.address(sfn);
+    if (a < 0 || this.sft.refCount(a) === 0) return -1;
+    return sfn;
+  }
+
+  /** The linear address of an SFT entry in use. */
+  entry(sfn: number): number {
+    return this.sft.address(sfn);
+  }
+
+  /** The host object of a file entry (not a device), when its id is still registered. */
+  hostObject(a: number): HostObject | undefined {
+    if (this.sft.isDevice(a)) return undefined;
+    return this.dos.hostHandles.get(this.sft.hostHandle(a));
+  }
+
+  /** The device of a device entry. */
+  deviceOf(a: number): Device | undefined {
+    if (!this.sft.isDevice(a)) return undefined;
+    return deviceByPointer(this.sft.devicePointer(a));
+  }
+
+  /** Puts an SFN into the lowest free slot of the current process's JFT; the handle or -4. */
+  allocateHandle(sfn: number, psp = this.dos.currentPsp): number {
+    const jft = this.jft(psp);
+    const h = jft.firstFree();
+    if (h < 0) return -E.TOO_MANY_OPEN_FILES;
+    jft.set(h, sfn);
+    return h;
+  }
+
+  // ------------------------------------------------------------------ opening
+
+  /** Opens a character device into a new SFT entry; the SFN or a negative DOS error. */
+  openDevice(dev: Device, mode: number): number {
+    const sfn = this.sft.allocate();
+    if (sfn < 0) return -E.TOO_MANY_OPEN_FILES;
+    const a = this.sft.address(sfn);
+    const s = this.sft;
+    s.setRefCount(a, 1);
+    s.setOpenMode(a, mode);
+    s.setAttribute(a, 0);
+    s.setInfo(a, deviceInfoWord(dev) | (mode & OPEN_MODE.NO_INHERIT ? SFT_INFO.NO_INHERIT : 0));
+    s.setDevicePointer(a, DOS_SEG, dev.offset);
+    const now = packDateTime(Date.now());
+    s.setDateTime(a, now.date, now.time);
+    s.setOwnerPsp(a, this.dos.currentPsp);
+    s.setHostHandle(a, 0);
+    s.setName(a, toFcbForm(dev.name));
+    return sfn;
+  }
+
+  /** The open modes of every open of a host file (for the sharing check). */
+  private opensOf(hostPath: string): number[] {
+    const modes: number[] = [];
+    for (const [, a] of this.sft.inUse()) {
+      if (this.hostObject(a)?.hostPath === hostPath) modes.push(this.sft.openMode(a) & 0xff);
+    }
+    return modes;
+  }
+
+  /**
+   * Opens (or creates) a resolved path into a new SFT entry. Returns the SFN and what was done,
+   * or a negative DOS error. The caller has already checked that a JFT slot is free, if it needs one.
+   */
+  openResolved(r: ResolvedPath, req: OpenRequest): { sfn: number; action: number } | number {
+    const access = req.mode & OPEN_MODE.ACCESS_MASK;
+    if (access > ACCESS.READ_WRITE) return -E.INVALID_ACCESS;
+    if (r.wild) return req.create ? -E.PATH_NOT_FOUND : -E.FILE_NOT_FOUND;
+    if (r.device) {
+      const sfn = this.openDevice(r.device, req.mode & 0xff);
+      return sfn < 0 ? sfn : { sfn, action: OPEN_ACTION.OPENED };
+    }
+    if (r.components.length === 0) return -E.ACCESS_DENIED; // the root itself
+    const st = r.stat;
+    if (st && st.kind !== 'file') return -E.ACCESS_DENIED;
+    if (!st && !req.create) return -E.FILE_NOT_FOUND;
+    if (st && req.exclusive) return -E.FILE_EXISTS;
+    const hostName = r.hostPath.slice(r.parentHost.length + 1);
+    const attr = st ? this.attributes.of(r.hostPath, hostName, st) : 0;
+    // A read-only file refuses write access and replacement (DOS checks the attribute, so this
+    // holds even when the host would let us write, e.g. running as root).
+    if (st && attr & ATTR.READ_ONLY && (access !== ACCESS.READ || req.truncate)) return -E.ACCESS_DENIED;
+    if (req.create && (req.attribute ?? 0) & (ATTR.VOLUME | ATTR.DIRECTORY)) return -E.ACCESS_DENIED;
+    if (st) {
+      const shared = checkSharing(req.mode & 0xff, this.opensOf(r.hostPath));
+      if (shared) return -shared;
+    }
+    const sfn = this.sft.allocate();
+    if (sfn < 0) return -E.TOO_MANY_OPEN_FILES;
+    const creating = !st || !!req.truncate;
+    let file: HostFile;
+    try {
+      file = HostFile.open(r.hostPath, {
+        read: access !== ACCESS.WRITE || creating,
+        write: access !== ACCESS.READ || creating,
+        create: !st,
+        exclusive: !st,
+        truncate: !!st && !!req.truncate,
+      });
+    } catch (err) {
+      return -dosErrorOf(err);
+    }
+    let action: number = OPEN_ACTION.OPENED;
+    let attribute = attr;
+    if (creating) {
+      action = st ? OPEN_ACTION.REPLACED : OPEN_ACTION.CREATED;
+      attribute = ((req.attribute ?? 0) & (ATTR.READ_ONLY | ATTR.HIDDEN | ATTR.SYSTEM)) | ATTR.ARCHIVE;
+      const done = tryHost(() => this.attributes.created(r.hostPath, attribute));
+      if (typeof done === 'number') {
+        file.close();
+        return -done;
+      }
+    }
+    const id = this.dos.hostHandles.add(file);
+    const a = this.sft.address(sfn);
+    const s = this.sft;
+    s.setRefCount(a, 1);
+    s.setOpenMode(a, req.mode);
+    s.setAttribute(a, attribute);
+    s.setInfo(a, (r.drive.index & SFT_INFO.DRIVE_MASK) | SFT_INFO.NOT_WRITTEN | (req.mode & OPEN_MODE.NO_INHERIT ? SFT_INFO.NO_INHERIT : 0));
+    s.setNoDevice(a);
+    const size = creating ? 0 : (st?.size ?? 0);
+    const when = packDateTime(creating ? Date.now() : (st?.mtimeMs ?? Date.now()));
+    s.setDateTime(a, when.date, when.time);
+    s.setSize(a, size);
+    s.setPosition(a, 0);
+    s.setOwnerPsp(a, this.dos.currentPsp);
+    s.setHostHandle(a, id);
+    s.setName(a, r.fcbName);
+    return { sfn, action };
+  }
+
+  /** Opens a DOS path and gives the current process a handle to it: the handle, or a negative
+   *  DOS error. `action` receives what was done. */
+  openHandle(path: string, req: OpenRequest, action?: { value: number }): number {
+    if (this.jft().firstFree() < 0) return -E.TOO_MANY_OPEN_FILES;
+    const r = this.paths.resolve(path);
+    if (typeof r === 'number') return -r;
+    if (req.mustExist && !r.device && !r.stat) return -E.FILE_NOT_FOUND;
+    const opened = this.openResolved(r, req);
+    if (typeof opened === 'number') return opened;
+    if (action) action.value = opened.action;
+    return this.allocateHandle(opened.sfn);
+  }
+
+  // ------------------------------------------------------------------ I/O on SFT entries
+
+  /** Reads up to `count` bytes at the entry's position into guest memory seg:off. */
+  read(sfn: number, seg: number, off: number, count: number): ReadResult {
+    const a = this.sft.address(sfn);
+    const s = this.sft;
+    if ((s.openMode(a) & OPEN_MODE.ACCESS_MASK) === ACCESS.WRITE) return -E.ACCESS_DENIED;
+    const dev = this.deviceOf(a);
+    if (s.isDevice(a)) {
+      if (!dev) return -E.INVALID_HANDLE;
+      const got = deviceRead(this.dos, dev, s.info(a), count);
+      if (got === 'wait') return 'wait';
+      writeBytes(this.mem, seg, off, got);
+      return got.length;
+    }
+    const obj = this.hostObject(a);
+    if (!obj) return -E.INVALID_HANDLE;
+    const pos = s.position(a);
+    const locked = obj.hostPath ? this.locks.check(obj.hostPath, sfn, pos, count) : 0;
+    if (locked) return -locked;
+    const buf = new Uint8Array(count);
+    let n: number;
+    try {
+      n = obj.read(pos, buf);
+    } catch (err) {
+      return -dosErrorOf(err);
+    }
+    writeBytes(this.mem, seg, off, buf.subarray(0, n));
+    s.setPosition(a, pos + n);
+    return n;
+  }
+
+  /** Writes `count` bytes from guest memory at the entry's position; a zero count sets the file's
+   *  size to the position (truncating or extending), as DOS does. */
+  write(sfn: number, seg: number, off: number, count: number): number {
+    return this.writeData(sfn, readBytes(this.mem, seg, off, count));
+  }
+
+  writeData(sfn: number, data: Uint8Array): number {
+    const a = this.sft.address(sfn);
+    const s = this.sft;
+    if ((s.openMode(a) & OPEN_MODE.ACCESS_MASK) === ACCESS.READ) return -E.ACCESS_DENIED;
+    if (s.isDevice(a)) {
+      const dev = this.deviceOf(a);
+      if (!dev) return -E.INVALID_HANDLE;
+      const n = deviceWrite(this.dos, dev, data, s.info(a));
+      return n < 0 ? -E.ACCESS_DENIED : n;
+    }
+    const obj = this.hostObject(a);
+    if (!obj) return -E.INVALID_HANDLE;
+    const pos = s.position(a);
+    const locked = obj.hostPath ? this.locks.check(obj.hostPath, sfn, pos, data.length) : 0;
+    if (locked) return -locked;
+    let n = 0;
+    try {
+      if (data.length === 0) {
+        if (obj.truncate) obj.truncate(pos);
+        s.setSize(a, pos);
+      } else {
+        n = obj.write(pos, data);
+        s.setPosition(a, pos + n);
+        if (pos + n > s.size(a)) s.setSize(a, pos + n);
+      }
+    } catch (err) {
+      return -dosErrorOf(err);
+    }
+    s.setInfo(a, s.info(a) & ~SFT_INFO.NOT_WRITTEN);
+    if (obj.hostPath) this.attributes.markArchive(obj.hostPath);
+    // Opened through INT 21h/6Ch with auto-commit: every write goes to the host at once.
+    if (s.openMode(a) & OPEN_MODE_AUTO_COMMIT && obj.commit) {
+      const done = tryHost(() => obj.commit?.());
+      if (typeof done === 'number') return -done;
+    }
+    return n;
+  }
+
+  /** INT 21h/42h: the new position, or a negative DOS error. Devices stay at 0. */
+  seek(sfn: number, origin: number, offset: number): number {
+    const a = this.sft.address(sfn);
+    const s = this.sft;
+    if (origin > 2) return -E.INVALID_FUNCTION;
+    if (s.isDevice(a)) return 0;
+    let base = 0;
+    if (origin === 1) base = s.position(a);
+    else if (origin === 2) {
+      const obj = this.hostObject(a);
+      if (!obj) return -E.INVALID_HANDLE;
+      try {
+        base = obj.size();
+      } catch (err) {
+        return -dosErrorOf(err);
+      }
+      s.setSize(a, base);
+    }
+    const pos = base + offset;
+    if (pos < 0) return -ERROR_NEGATIVE_SEEK;
+    const clamped = pos > 0xffffffff ? pos % 0x100000000 : pos;
+    s.setPosition(a, clamped);
+    return clamped;
+  }
+
+  /** The current size of a file entry (refreshed from the host). */
+  fileSize(sfn: number): number {
+    const a = this.sft.address(sfn);
+    const obj = this.hostObject(a);
+    if (!obj) return this.sft.size(a);
+    try {
+      const size = obj.size();
+      this.sft.setSize(a, size);
+      return size;
+    } catch {
+      return this.sft.size(a);
+    }
+  }
+
+  /** INT 21h/68h, 6Ah: flushes a file to the host; 0 or a DOS error. */
+  commit(sfn: number): number {
+    const obj = this.hostObject(this.sft.address(sfn));
+    if (!obj?.commit) return 0;
+    const done = tryHost(() => obj.commit?.());
+    return typeof done === 'number' ? done : 0;
+  }
+
+  /** Drops one reference to an SFT entry; the last one closes the host object, releases its locks
+   *  and, if INT 21h/57h set a date, puts that date on the host file. */
+  release(sfn: number): void {
+    const a = this.sft.address(sfn);
+    const s = this.sft;
+    const rc = s.refCount(a);
+    if (rc === 0) return;
+    if (rc > 1) {
+      s.setRefCount(a, rc - 1);
+      return;
+    }
+    s.setRefCount(a, 0);
+    if (s.isDevice(a)) return;
+    const obj = this.hostObject(a);
+    const path = obj?.hostPath;
+    const info = s.info(a);
+    this.dos.hostHandles.close(s.hostHandle(a));
+    this.locks.release(sfn);
+    if (path && info & INFO_DATE_SET) {
+      const when = unpackDateTime(s.date(a), s.time(a));
+      if (when) tryHost(() => setModified(path, when));
+    }
+  }
+
+  /** INT 21h/3Eh body: frees a handle of the current process and drops its SFT reference. */
+  closeHandle(handle: number, psp = this.dos.currentPsp): number {
+    const sfn = this.sfnOf(handle, psp);
+    if (sfn < 0) return E.INVALID_HANDLE;
+    this.jft(psp).set(handle, JFT_FREE);
+    this.release(sfn);
+    return 0;
+  }
+
+  // ------------------------------------------------------------------ processes (seam API)
+
+  /** First process: JFT 0-4 -> CON, CON, CON, AUX, PRN, in SFNs 1, 1, 1, 0, 2 as MS-DOS has them. */
+  setupStandardHandles(psp: number): void {
+    const jft = new Jft(this.mem, psp);
+    jft.resetToPsp();
+    const saved = this.dos.currentPsp;
+    this.dos.currentPsp = psp;
+    try {
+      const aux = this.openDevice(deviceByKind('aux'), ACCESS.READ_WRITE);
+      const con = this.openDevice(deviceByKind('con'), ACCESS.READ_WRITE);
+      const prn = this.openDevice(deviceByKind('prn'), ACCESS.WRITE);
+      if (aux < 0 || con < 0 || prn < 0) throw new Error('no free SFT entries for the standard handles');
+      this.sft.setRefCount(this.sft.address(con), 3);
+      [con, con, con, aux, prn].forEach((sfn, h) => jft.set(h, sfn));
+    } finally {
+      this.dos.currentPsp = saved;
+    }
+  }
+
+  /** EXEC: the child's built-in JFT gets the parent's first 20 entries; free slots and entries
+   *  marked no-inherit become FFh; every inherited entry gains a reference. */
+  inheritHandles(parentPsp: number, childPsp: number): void {
+    const parent = new Jft(this.mem, parentPsp);
+    const child = new Jft(this.mem, childPsp);
+    child.resetToPsp();
+    for (let h = 0; h < JFT_DEFAULT_SIZE; h++) {
+      const sfn = parent.get(h);
+      if (sfn === JFT_FREE) continue;
+      const a = this.sft.address(sfn);
+      if (a < 0 || this.sft.refCount(a) === 0) continue;
+      if (this.sft.info(a) & SFT_INFO.NO_INHERIT || this.sft.openMode(a) & OPEN_MODE.NO_INHERIT) continue;
+      this.sft.setRefCount(a, this.sft.refCount(a) + 1);
+      child.set(h, sfn);
+    }
+  }
+
+  /** Process end (not a TSR): every handle in its JFT is closed, and the files it opened through
+   *  FCBs. */
+  closeProcessHandles(psp: number): void {
+    const jft = new Jft(this.mem, psp);
+    const n = jft.size;
+    for (let h = 0; h < n; h++) if (jft.get(h) !== JFT_FREE) this.closeHandle(h, psp);
+    for (const [sfn, a] of [...this.sft.inUse()]) {
+      if (this.sft.openMode(a) & OPEN_MODE_FCB && this.sft.ownerPsp(a) === psp) {
+        this.sft.setRefCount(a, 1);
+        this.release(sfn);
+      }
+    }
+  }
+
+  /**
+   * INT 21h/67h: resizes the process's JFT. Above 20 the table moves to a memory block the process
+   * owns (PSP+32h/34h point to it); at 20 or less it moves back into PSP+18h. A table cannot shrink
+   * over an open handle (error 4). Returns 0 or a DOS error.
+   */
+  setHandleCount(psp: number, count: number): number {
+    const jft = new Jft(this.mem, psp);
+    const oldSize = jft.size;
+    const want = Math.max(count, JFT_DEFAULT_SIZE);
+    for (let h = want; h < oldSize; h++) if (jft.get(h) !== JFT_FREE) return E.TOO_MANY_OPEN_FILES;
+    const old = jft.pointer;
+    const oldInPsp = jft.inPsp;
+    if (want === oldSize && (oldInPsp || want > JFT_DEFAULT_SIZE)) return 0;
+    const keep = Math.min(oldSize, want);
+    const entries = readBytes(this.mem, old.seg, old.off, keep);
+    if (want === JFT_DEFAULT_SIZE) {
+      jft.relocate(psp, PSP.JFT, JFT_DEFAULT_SIZE);
+      const table = new Uint8Array(JFT_DEFAULT_SIZE).fill(JFT_FREE);
+      table.set(entries);
+      writeBytes(this.mem, psp, PSP.JFT, table);
+    } else {
+      const seg = this.dos.memory.allocate(Math.ceil(want / 16), psp);
+      if (seg < 0) return -seg;
+      const table = new Uint8Array(want).fill(JFT_FREE);
+      table.set(entries);
+      writeBytes(this.mem, seg, 0, table);
+      jft.relocate(seg, 0, want);
+    }
+    if (!oldInPsp) this.dos.memory.free(old.seg);
+    return 0;
+  }
+
+  // ------------------------------------------------------------------ loader and names (seam API)
+
+  /** EXEC and the loader: the whole file and its canonical DOS path, or a DOS error. */
+  loadFile(path: string): { data: Uint8Array; fullPath: string } | number {
+    const r = this.paths.resolve(path);
+    if (typeof r === 'number') return r;
+    if (r.device || r.wild) return E.FILE_NOT_FOUND;
+    if (!r.stat) return E.FILE_NOT_FOUND;
+    if (r.stat.kind !== 'file') return E.ACCESS_DENIED;
+    const got = tryHost(() => readWholeFile(r.hostPath));
+    if (typeof got === 'number') return got;
+    return { data: got.value, fullPath: r.dosPath };
+  }
+
+  /** INT 21h/60h and the loader: "C:\DIR\FILE.EXT", or a DOS error. */
+  truename(path: string): string | number {
+    return this.paths.truename(path);
+  }
+}

@@ -1,0 +1,170 @@
+// DOS file names: the 8.3 form, the 11-byte FCB form ("NAME    EXT"), wildcards, and the short
+// names ("LONGNA~1.TXT") under which host names that are not valid 8.3 appear to the guest.
+// DOS names are upper case; host names are matched case-insensitively.
+
+/** Characters DOS refuses in a file name (besides controls and space), as MS-DOS 5 does. */
+const INVALID_CHARS = '"*+,./:;<=>?[\\]|';
+
+/** True when `c` (a char code 0-255) may appear in a DOS 8.3 name part. */
+export function isNameChar(c: number): boolean {
+  if (c <= 0x20 || c === 0x7f) return false;
+  return !INVALID_CHARS.includes(String.fromCharCode(c));
+}
+
+/** DOS's upper-casing of name bytes: ASCII letters only (the country table's upper half is
+ *  identity for the names vdm86 produces). */
+export function upperDos(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 0x61 && c <= 0x7a ? String.fromCharCode(c - 0x20) : s[i];
+  }
+  return out;
+}
+
+/** Splits "NAME.EXT" at its last dot (DOS names have at most one). */
+function splitExt(name: string): [string, string] {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? [name, ''] : [name.slice(0, dot), name.slice(dot + 1)];
+}
+
+/** "FOO.C" -> "FOO     C  ". The parts are taken as they are (already checked and truncated). */
+export function toFcbForm(name: string): string {
+  const [base, ext] = splitExt(name);
+  return base.padEnd(8, ' ').slice(0, 8) + ext.padEnd(3, ' ').slice(0, 3);
+}
+
+/** "FOO     C  " -> "FOO.C" (trailing blanks dropped, no dot without an extension). */
+export function fromFcbForm(fcb: string): string {
+  const base = fcb.slice(0, 8).replace(/ +$/, '');
+  const ext = fcb.slice(8, 11).replace(/ +$/, '');
+  return ext ? `${base}.${ext}` : base;
+}
+
+/** The result of reading one path component as DOS does. */
+export type ComponentParse = { fcb: string; wild: boolean } | { error: 'invalid' };
+
+/**
+ * One path component typed by the guest -> its FCB form, as MS-DOS 5 parses it: upper-cased,
+ * the name cut to 8 and the extension to 3 characters (silently, as DOS does), `*` expanded to
+ * `?` up to the end of its part. "." and ".." are handled by the caller.
+ */
+export function parseComponent(text: string): ComponentParse {
+  const up = upperDos(text);
+  const dot = up.indexOf('.');
+  const base = dot < 0 ? up : up.slice(0, dot);
+  const ext = dot < 0 ? '' : up.slice(dot + 1);
+  if (base.length === 0 || ext.includes('.')) return { error: 'invalid' };
+  let wild = false;
+  const part = (s: string, width: number): string | null => {
+    let out = '';
+    for (let i = 0; i < s.length && out.length < width; i++) {
+      const c = s.charCodeAt(i);
+      if (s[i] === '*') {
+        wild = true;
+        out = out.padEnd(width, '?');
+        break;
+      }
+      if (s[i] === '?') {
+        wild = true;
+        out += '?';
+        continue;
+      }
+      if (!isNameChar(c)) return null;
+      out += s[i];
+    }
+    // Characters past the width are dropped, but must still be legal.
+    for (let i = 0; i < s.length; i++) {
+      const ch = s[i];
+      if (ch !== '*' && ch !== '?' && !isNameChar(s.charCodeAt(i))) return null;
+    }
+    return out.padEnd(width, ' ');
+  };
+  const b = part(base, 8);
+  const e = part(ext, 3);
+  if (b === null || e === null) return { error: 'invalid' };
+  return { fcb: b + e, wild };
+}
+
+/** Wildcard match of two FCB-form names: `?` in the pattern matches any character, blanks too. */
+export function matchFcb(pattern: string, name: string): boolean {
+  for (let i = 0; i < 11; i++) {
+    const p = pattern[i];
+    if (p !== '?' && p !== name[i]) return false;
+  }
+  return true;
+}
+
+/** True when the host name, upper-cased, is already a valid 8.3 DOS name (ASCII only). */
+export function isValid83(hostName: string): boolean {
+  if (hostName === '.' || hostName === '..') return false;
+  const [base, ext] = splitExt(hostName);
+  if (base.length < 1 || base.length > 8 || ext.length > 3) return false;
+  if (hostName.endsWith('.')) return false;
+  for (const part of [base, ext]) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      if (c >= 0x80 || !isNameChar(c)) return false;
+    }
+  }
+  return true;
+}
+
+/** The characters of a long host name that can stand in a short name. */
+function shortChars(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (ch === ' ' || ch === '.') continue; // dropped, as Windows does for short names
+    out += c < 0x80 && isNameChar(c) ? upperDos(ch) : '_';
+  }
+  return out;
+}
+
+/** One host directory entry with the DOS name the guest sees for it. */
+export interface NamedEntry {
+  host: string;
+  dos: string; // "NAME.EXT"
+}
+
+/**
+ * Gives every host name in one directory a DOS name: names that are valid 8.3 keep their
+ * upper-cased spelling; the others (too long, bad characters, non-ASCII, or a case-only twin of
+ * a name already taken) get "BASE~N.EXT" with the smallest free N. Host names are taken in sorted
+ * order so the answer is the same every time the directory is unchanged.
+ */
+export function nameDirectory(hostNames: readonly string[]): NamedEntry[] {
+  const sorted = [...hostNames].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const taken = new Set<string>();
+  const result = new Map<string, string>();
+  const later: string[] = [];
+  for (const h of sorted) {
+    const up = upperDos(h);
+    if (isValid83(h) && !taken.has(up)) {
+      taken.add(up);
+      result.set(h, up);
+    } else later.push(h);
+  }
+  for (const h of later) {
+    const trimmed = h.replace(/^\.+/, '');
+    const dot = trimmed.lastIndexOf('.');
+    let base = shortChars(dot > 0 ? trimmed.slice(0, dot) : trimmed);
+    const ext = shortChars(dot > 0 ? trimmed.slice(dot + 1) : '').slice(0, 3);
+    if (!base) base = '_';
+    for (let n = 1; ; n++) {
+      const tail = `~${n}`;
+      const candidate = base.slice(0, 8 - tail.length) + tail + (ext ? `.${ext}` : '');
+      if (!taken.has(candidate)) {
+        taken.add(candidate);
+        result.set(h, candidate);
+        break;
+      }
+    }
+  }
+  return hostNames.map((h) => ({ host: h, dos: result.get(h) as string }));
+}
+
+/** Device names DOS recognises in any directory and with any extension. */
+export function deviceBaseName(fcb: string): string {
+  return fcb.slice(0, 8).replace(/ +$/, '');
+}

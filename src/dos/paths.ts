@@ -1,0 +1,252 @@
+// DOS path -> host path. A DOS path ("C:..\SRC\MAIN.C", "\TMP\X", "/TMP/X") is read as MS-DOS 5
+// reads it (drive, the drive's current directory from the CDS, "\" or "/" separators, "." and
+// "..", names upper-cased and cut to 8.3, device names in any directory), then matched one
+// component at a time against the host folder, case-insensitively, through the short names of
+// names.ts. Nothing outside the drive's folder is reachable (DESIGN.md "Host files and drives"):
+// ".." past the root, a path that names a host absolute path, and symbolic links that lead
+// outside all give error 5.
+import { DOS_ERROR } from './errors';
+import { parseComponent, fromFcbForm, nameDirectory, deviceBaseName, type NamedEntry } from './names';
+import { deviceByName, type Device } from './devices';
+import type { Drive, Drives } from './drives';
+import {
+  listDirectory,
+  statPath,
+  entryExists,
+  isSymbolicLink,
+  realPath,
+  isWithin,
+  joinPath,
+  type HostStat,
+} from '../host/fs';
+
+export interface ResolvedPath {
+  drive: Drive;
+  /** DOS names after the root; existing entries appear under the names the guest sees. */
+  components: string[];
+  /** Canonical "C:\DIR\NAME.EXT". */
+  dosPath: string;
+  /** The last component in FCB form ("NAME    EXT"); '' for the root itself. */
+  fcbName: string;
+  /** The last component holds `?` or `*`. */
+  wild: boolean;
+  /** Host folder holding the last component (the drive root for the root itself). */
+  parentHost: string;
+  /** Host path of the entry: the existing one, or where a new one would be created. */
+  hostPath: string;
+  /** The entry exists (a dangling link does not). */
+  stat: HostStat | null;
+  /** Set when the last component names a character device. */
+  device?: Device;
+}
+
+export interface ResolveOptions {
+  /** Allow wildcards in the last component (find first, FCB search, delete by FCB). */
+  wildcards?: boolean;
+}
+
+const E = DOS_ERROR;
+
+/** A typed path split into drive and components, before any host lookup. */
+interface ParsedPath {
+  drive: number;
+  components: string[]; // FCB-form names of the components (after "." and ".." are applied)
+  wild: boolean;
+  hostStyle: boolean; // begins with "/" (what a host absolute path looks like)
+}
+
+export class PathResolver {
+  constructor(
+    private readonly drives: Drives,
+    private readonly currentDrive: () => number,
+  ) {}
+
+  /** Reads the DOS syntax of a path; a number is a DOS error. */
+  private parse(text: string, options: ResolveOptions): ParsedPath | number {
+    let s = text;
+    let drive = this.currentDrive();
+    if (s.length >= 2 && s[1] === ':') {
+      const c = s.charCodeAt(0) | 0x20;
+      if (c < 0x61 || c > 0x7a) return E.PATH_NOT_FOUND;
+      drive = c - 0x61;
+      s = s.slice(2);
+    }
+    if (!this.drives.isValid(drive)) return E.PATH_NOT_FOUND;
+    const absolute = s.startsWith('\\') || s.startsWith('/');
+    const stack: string[] = absolute ? [] : this.drives.currentDirectory(drive).map((c) => {
+      const p = parseComponent(c);
+      return 'fcb' in p ? p.fcb : c;
+    });
+    const parts = s.split(/[\\/]/).filter((p) => p.length > 0);
+    let wild = false;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      const last = i === parts.length - 1;
+      if (part === '.') continue;
+      if (part === '..') {
+        if (stack.length === 0) return E.ACCESS_DENIED; // above the drive's root: an escape
+        stack.pop();
+        continue;
+      }
+      if (/^\.+$/.test(part)) return E.PATH_NOT_FOUND;
+      const parsed = parseComponent(part);
+      if ('error' in parsed) return E.PATH_NOT_FOUND;
+      if (parsed.wild) {
+        if (!last) return E.PATH_NOT_FOUND;
+        if (!options.wildcards) return E.FILE_NOT_FOUND;
+        wild = true;
+      }
+      stack.push(parsed.fcb);
+    }
+    return { drive, components: stack, wild, hostStyle: s.startsWith('/') };
+  }
+
+  /** The entries of a host folder under their DOS names, or a DOS error. */
+  listNamed(hostDir: string): NamedEntry[] | number {
+    try {
+      return nameDirectory(listDirectory(hostDir));
+    } catch {
+      return E.PATH_NOT_FOUND;
+    }
+  }
+
+  /** Checks that a host entry stays inside the drive (following links); 0 or a DOS error. */
+  private containment(drive: Drive, hostPath: string): number {
+    if (!isSymbolicLink(hostPath)) return 0;
+    let real: string;
+    try {
+      real = realPath(hostPath);
+    } catch {
+      return E.ACCESS_DENIED; // a dangling link: where it leads cannot be checked
+    }
+    return isWithin(drive.root, real) ? 0 : E.ACCESS_DENIED;
+  }
+
+  private deviceResult(drive: Drive, dev: Device, fcb: string): ResolvedPath {
+    return {
+      drive,
+      components: [dev.name],
+      dosPath: `${drive.letter}:/${dev.name}`,
+      fcbName: fcb.slice(0, 8) + '   ',
+      wild: false,
+      parentHost: drive.root,
+      hostPath: '',
+      stat: null,
+      device: dev,
+    };
+  }
+
+  resolve(text: string, options: ResolveOptions = {}): ResolvedPath | number {
+    const parsed = this.parse(text, options);
+    if (typeof parsed === 'number') return parsed;
+    const drive = this.drives.get(parsed.drive) as Drive;
+    const comps = parsed.components;
+    const letter = drive.letter;
+
+    let host = drive.root;
+    const names: string[] = [];
+    for (let i = 0; i < comps.length - 1; i++) {
+      const entries = this.listNamed(host);
+      if (typeof entries === 'number') return entries;
+      const want = fromFcbForm(comps[i]);
+      const hit = entries.find((e) => e.dos === want);
+      if (!hit) {
+        const dev = comps.length === 2 && want === 'DEV' && deviceByName(deviceBaseName(comps[1]));
+        if (dev) return this.deviceResult(drive, dev, comps[1]);
+        return i === 0 && parsed.hostStyle ? E.ACCESS_DENIED : E.PATH_NOT_FOUND;
+      }
+      const next = joinPath(host, hit.host);
+      const escape = this.containment(drive, next);
+      if (escape) return escape;
+      const st = statPath(next);
+      if (!st || st.kind !== 'dir') return E.PATH_NOT_FOUND;
+      host = next;
+      names.push(hit.dos);
+    }
+
+    // Device names are found in any existing directory (and in the pseudo-directory \DEV), with any
+    // extension, before the disk is asked.
+    if (comps.length > 0 && !parsed.wild) {
+      const dev = deviceByName(deviceBaseName(comps[comps.length - 1]));
+      if (dev) return this.deviceResult(drive, dev, comps[comps.length - 1]);
+    }
+
+    if (comps.length === 0) {
+      return {
+        drive,
+        components: [],
+        dosPath: `${letter}:\\`,
+        fcbName: '',
+        wild: false,
+        parentHost: drive.root,
+        hostPath: drive.root,
+        stat: statPath(drive.root),
+      };
+    }
+
+    const fcbName = comps[comps.length - 1];
+    const want = fromFcbForm(fcbName);
+    let hostName = want; // a new entry is created under its DOS name
+    let stat: HostStat | null = null;
+    if (!parsed.wild) {
+      const entries = this.listNamed(host);
+      if (typeof entries === 'number') return entries;
+      const hit = entries.find((e) => e.dos === want);
+      if (hit) {
+        hostName = hit.host;
+        const path = joinPath(host, hit.host);
+        const escape = this.containment(drive, path);
+        if (escape) return escape;
+        stat = statPath(path);
+        if (!stat && entryExists(path)) return E.ACCESS_DENIED;
+      } else if (comps.length === 1 && parsed.hostStyle) {
+        // "/etc/passwd": a host absolute path, not a name on this drive.
+        return E.ACCESS_DENIED;
+      }
+    }
+    names.push(want);
+    return {
+      drive,
+      components: names,
+      dosPath: `${letter}:\\${names.join('\\')}`,
+      fcbName,
+      wild: parsed.wild,
+      parentHost: host,
+      hostPath: joinPath(host, hostName),
+      stat,
+    };
+  }
+
+  /**
+   * INT 21h/60h: the canonical form of a path without requiring it to exist — existing
+   * components under their DOS names, missing ones upper-cased and cut to 8.3, `*` shown as `?`,
+   * devices as "C:/CON" (as MS-DOS 5 shows them).
+   */
+  truename(text: string): string | number {
+    const parsed = this.parse(text, { wildcards: true });
+    if (typeof parsed === 'number') return parsed;
+    const drive = this.drives.get(parsed.drive) as Drive;
+    const comps = parsed.components;
+    if (comps.length > 0 && !parsed.wild) {
+      const dev = deviceByName(deviceBaseName(comps[comps.length - 1]));
+      if (dev) return `${drive.letter}:/${dev.name}`;
+    }
+    let host: string | null = drive.root;
+    const names: string[] = [];
+    for (const fcb of comps) {
+      const want = fromFcbForm(fcb);
+      if (host !== null) {
+        const entries = this.listNamed(host);
+        const hit = typeof entries === 'number' ? undefined : entries.find((e) => e.dos === want);
+        if (hit) {
+          const next = joinPath(host, hit.host);
+          const escape = this.containment(drive, next);
+          if (escape) return escape;
+          host = statPath(next)?.kind === 'dir' ? next : null;
+        } else host = null;
+      }
+      names.push(want);
+    }
+    return `${drive.letter}:\\${names.join('\\')}`;
+  }
+}

@@ -1,0 +1,279 @@
+// The host file system as the DOS kernel sees it: the only module that touches node:fs.
+// Positioned reads and writes (the DOS position lives in the SFT, not here), stat, directory
+// listings, rename, mkdir, unlink, chmod for the read-only bit, realpath for the escape check.
+// Every failure is a HostFsError with a typed code; the DOS layer maps it to a DOS error.
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+
+/** What went wrong on the host, independent of the errno spelling of the platform. */
+export type HostErrorCode =
+  | 'not-found'
+  | 'not-dir'
+  | 'is-dir'
+  | 'exists'
+  | 'access'
+  | 'not-empty'
+  | 'too-many-open'
+  | 'no-space'
+  | 'cross-device'
+  | 'busy'
+  | 'read-only-fs'
+  | 'name-too-long'
+  | 'loop'
+  | 'invalid'
+  | 'io';
+
+export class HostFsError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    readonly errno: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostFsError';
+  }
+}
+
+const ERRNO_CODES: Record<string, HostErrorCode> = {
+  ENOENT: 'not-found',
+  ENOTDIR: 'not-dir',
+  EISDIR: 'is-dir',
+  EEXIST: 'exists',
+  EACCES: 'access',
+  EPERM: 'access',
+  ENOTEMPTY: 'not-empty',
+  EMFILE: 'too-many-open',
+  ENFILE: 'too-many-open',
+  ENOSPC: 'no-space',
+  EDQUOT: 'no-space',
+  EFBIG: 'no-space',
+  EXDEV: 'cross-device',
+  EBUSY: 'busy',
+  ETXTBSY: 'busy',
+  EROFS: 'read-only-fs',
+  ENAMETOOLONG: 'name-too-long',
+  ELOOP: 'loop',
+  EINVAL: 'invalid',
+  EBADF: 'invalid',
+};
+
+function toHostError(err: unknown): HostFsError {
+  if (err instanceof HostFsError) return err;
+  const e = err as NodeJS.ErrnoException;
+  const errno = typeof e?.code === 'string' ? e.code : 'EIO';
+  return new HostFsError(ERRNO_CODES[errno] ?? 'io', errno, e?.message ?? String(err));
+}
+
+/** Runs a node:fs call and rethrows its failure as a HostFsError. */
+function host<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw toHostError(err);
+  }
+}
+
+export interface HostStat {
+  kind: 'file' | 'dir' | 'other';
+  size: number;
+  /** Last modification, ms since the epoch. */
+  mtimeMs: number;
+  /** The owner-write permission bit (DOS shows its absence as the read-only attribute). */
+  writable: boolean;
+}
+
+function toStat(s: fs.Stats): HostStat {
+  return {
+    kind: s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other',
+    size: s.size,
+    mtimeMs: s.mtimeMs,
+    writable: (s.mode & 0o200) !== 0,
+  };
+}
+
+/** stat() following symbolic links; null when nothing is there (or a link dangles). */
+export function statPath(path: string): HostStat | null {
+  try {
+    return toStat(fs.statSync(path));
+  } catch (err) {
+    const e = toHostError(err);
+    if (e.code === 'not-found' || e.code === 'not-dir' || e.code === 'loop') return null;
+    throw e;
+  }
+}
+
+/** True when a directory entry exists at `path` itself (a dangling symbolic link counts). */
+export function entryExists(path: string): boolean {
+  try {
+    fs.lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when the entry at `path` is itself a symbolic link (not followed). */
+export function isSymbolicLink(path: string): boolean {
+  try {
+    return fs.lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** The canonical absolute path with every symbolic link resolved. */
+export function realPath(path: string): string {
+  return host(() => fs.realpathSync.native(path));
+}
+
+/** The names in a directory (without "." and ".."), in the host's order. */
+export function listDirectory(path: string): string[] {
+  return host(() => fs.readdirSync(path));
+}
+
+export function makeDirectory(path: string): void {
+  host(() => fs.mkdirSync(path));
+}
+
+export function removeDirectory(path: string): void {
+  host(() => fs.rmdirSync(path));
+}
+
+export function removeFile(path: string): void {
+  host(() => fs.unlinkSync(path));
+}
+
+/** Renames without replacing: an existing target is an error, as in DOS. */
+export function renamePath(from: string, to: string): void {
+  if (entryExists(to) && nodePath.resolve(from) !== nodePath.resolve(to)) {
+    // A case-only rename on a case-insensitive host names the same entry; anything else exists.
+    let same = false;
+    try {
+      same = fs.statSync(from).ino === fs.statSync(to).ino;
+    } catch {
+      same = false;
+    }
+    if (!same) throw new HostFsError('exists', 'EEXIST', `rename target exists: ${to}`);
+  }
+  host(() => fs.renameSync(from, to));
+}
+
+/** Sets or clears the write permission bits (the DOS read-only attribute). */
+export function setWritable(path: string, writable: boolean): void {
+  host(() => {
+    const mode = fs.statSync(path).mode & 0o7777;
+    fs.chmodSync(path, writable ? mode | 0o200 : mode & ~0o222);
+  });
+}
+
+/** Sets the modification time (INT 21h/57h). */
+export function setModified(path: string, when: Date): void {
+  host(() => fs.utimesSync(path, when, when));
+}
+
+export interface HostSpace {
+  /** Bytes free for an unprivileged user. */
+  free: number;
+  total: number;
+}
+
+/** Free and total space of the file system holding `path`. */
+export function diskSpace(path: string): HostSpace {
+  return host(() => {
+    const s = fs.statfsSync(path);
+    return { free: Number(s.bavail) * Number(s.bsize), total: Number(s.blocks) * Number(s.bsize) };
+  });
+}
+
+export interface OpenFlags {
+  read: boolean;
+  write: boolean;
+  /** Create the file when missing. */
+  create?: boolean;
+  /** Fail with 'exists' when the file is there already (with create). */
+  exclusive?: boolean;
+  /** Cut the file to zero length. */
+  truncate?: boolean;
+}
+
+/** An open host file. It satisfies the DOS layer's HostObject shape (positioned read/write,
+ *  size, truncate, commit, close) without importing it: the host layer knows nothing of DOS. */
+export class HostFile {
+  private fd: number;
+
+  private constructor(
+    fd: number,
+    readonly hostPath: string,
+  ) {
+    this.fd = fd;
+  }
+
+  static open(path: string, flags: OpenFlags): HostFile {
+    let f = flags.read && flags.write ? fs.constants.O_RDWR : flags.write ? fs.constants.O_WRONLY : fs.constants.O_RDONLY;
+    if (flags.create) f |= fs.constants.O_CREAT;
+    if (flags.exclusive) f |= fs.constants.O_EXCL;
+    if (flags.truncate) f |= fs.constants.O_TRUNC;
+    const fd = host(() => fs.openSync(path, f, 0o666));
+    return new HostFile(fd, path);
+  }
+
+  read(position: number, buf: Uint8Array): number {
+    let done = 0;
+    while (done < buf.length) {
+      const n = host(() => fs.readSync(this.fd, buf, done, buf.length - done, position + done));
+      if (n === 0) break;
+      done += n;
+    }
+    return done;
+  }
+
+  /** Writes at `position`; writing past the end leaves a gap that reads as zeros. */
+  write(position: number, data: Uint8Array): number {
+    let done = 0;
+    while (done < data.length) {
+      done += host(() => fs.writeSync(this.fd, data, done, data.length - done, position + done));
+    }
+    return done;
+  }
+
+  size(): number {
+    return host(() => fs.fstatSync(this.fd).size);
+  }
+
+  truncate(length: number): void {
+    host(() => fs.ftruncateSync(this.fd, length));
+  }
+
+  commit(): void {
+    host(() => fs.fsyncSync(this.fd));
+  }
+
+  close(): void {
+    if (this.fd < 0) return;
+    const fd = this.fd;
+    this.fd = -1;
+    host(() => fs.closeSync(fd));
+  }
+}
+
+/** Reads a whole file (the loader's view). */
+export function readWholeFile(path: string): Uint8Array {
+  return host(() => new Uint8Array(fs.readFileSync(path)));
+}
+
+/** Joins host path pieces (kept here so the DOS layer needs no node:path). */
+export function joinPath(...parts: string[]): string {
+  return nodePath.join(...parts);
+}
+
+/** True when `path` is `root` or lies beneath it (both already canonical). */
+export function isWithin(root: string, path: string): boolean {
+  if (path === root) return true;
+  const rel = nodePath.relative(root, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith('..' + nodePath.sep) && !nodePath.isAbsolute(rel);
+}
+
+/** The canonical host path of a drive root given on the command line (relative to the host cwd). */
+export function resolveHostRoot(path: string): string {
+  return realPath(nodePath.resolve(path));
+}
