@@ -1,0 +1,2 @@
+º´	Í!¸LÍ!lifechld: hello from the child
+$

@@ -1,0 +1,62 @@
+// Whole-machine harness for the VDD tests: a temp folder as drive C: holding the guest programs
+// (copied from roms/ under 8.3 names) and any data files, a Machine with the DOS kernel and a
+// VDD bridge, the first program started and run to its end.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BufferConsole, Machine, type MachineEnd } from '../../src/machine';
+import { Dos } from '../../src/dos/dos';
+import { attachVdds, type VddBridge, type VddBridgeOptions, type VddModule } from '../../src/vdd';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+
+export interface GuestRun {
+  end: MachineEnd;
+  output: string;
+  machine: Machine;
+  dos: Dos;
+  bridge: VddBridge;
+  dir: string;
+}
+
+export interface GuestOptions {
+  /** The program, relative to the repository root (e.g. roms/tests/vdd-register.com). */
+  program: string;
+  /** More programs to put on C:, as { 'CHILD.COM': 'roms/tests/vdd-hchild.com' }. */
+  programs?: Record<string, string>;
+  /** Data files to put on C:, by DOS name. */
+  files?: Record<string, string | Uint8Array>;
+  args?: string[];
+  vdds: (VddModule | string)[];
+  bridge?: VddBridgeOptions;
+  maxInstructions?: number;
+  /** Called once everything is wired, before the program starts. */
+  before?(ctx: { machine: Machine; dos: Dos; bridge: VddBridge }): void;
+}
+
+const temps: string[] = [];
+
+export function cleanupTemps(): void {
+  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+export async function runGuest(opts: GuestOptions): Promise<GuestRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'vdm86-vdd-'));
+  temps.push(dir);
+  writeFileSync(join(dir, 'PROG.COM'), readFileSync(join(ROOT, opts.program)));
+  for (const [name, src] of Object.entries(opts.programs ?? {})) writeFileSync(join(dir, name), readFileSync(join(ROOT, src)));
+  for (const [name, data] of Object.entries(opts.files ?? {})) writeFileSync(join(dir, name), data);
+  const machine = new Machine();
+  const dos = new Dos(machine, { drives: [{ letter: 'C', hostPath: dir }], cwd: 'C:\\' });
+  const bridge = await attachVdds(machine, dos, opts.vdds, opts.bridge);
+  opts.before?.({ machine, dos, bridge });
+  dos.start('C:\\PROG.COM', opts.args ?? []);
+  const end = await machine.run({ maxInstructions: opts.maxInstructions ?? 5_000_000 });
+  const output = (machine.console as BufferConsole).text();
+  return { end, output, machine, dos, bridge, dir };
+}
+
+/** The output as lines, CR LF removed. */
+export function lines(output: string): string[] {
+  return output.split(/\r?\n/).filter((l) => l.length > 0);
+}

@@ -1,0 +1,94 @@
+// RegisterModule / UnRegisterModule / DispatchCall from a guest program (roms/tests/vdd-register,
+// vdd-badcall): every error code, routines picked by name, two VDDs at once, invalid handles.
+import { afterAll, describe, expect, it } from 'vitest';
+import { readAsciiz } from '../../src/cpu/guest-memory';
+import type { VddModule } from '../../src/vdd';
+import { cleanupTemps, lines, runGuest } from './helpers';
+
+afterAll(cleanupTemps);
+
+function modules() {
+  const initSaw: string[] = [];
+  const alpha: VddModule = {
+    name: 'ALPHA',
+    routines: {
+      // The init routine runs with the caller's registers: DS:SI is still the DLL name.
+      Init: (v) => void initSaw.push(readAsciiz(v.mem, v.getDS(), v.getSI())),
+      InitRefuse: (v) => {
+        v.setAX(0x0bad);
+        v.setCF(1);
+      },
+      Dispatch: (v) => {
+        v.setAX(v.getBX() + 1);
+        v.setCF(0);
+      },
+    },
+  };
+  const beta: VddModule = {
+    name: 'beta.dll',
+    routines: {
+      Dispatch: (v) => {
+        v.setAX(v.getBX() ^ 0xffff);
+        v.setCF(1);
+      },
+    },
+  };
+  return { alpha, beta, initSaw };
+}
+
+describe('RegisterModule, DispatchCall, UnRegisterModule', () => {
+  it('answers every error code and dispatches to two VDDs by name', async () => {
+    const { alpha, beta, initSaw } = modules();
+    const run = await runGuest({ program: 'roms/tests/vdd-register.com', vdds: [alpha, beta], bridge: { maxRegistrations: 8 } });
+    expect(run.end).toMatchObject({ reason: 'exit', exitCode: 0 });
+    expect(lines(run.output)).toEqual([
+      'no such DLL: CF=1 AX=0001',
+      'no dispatch: CF=1 AX=0002',
+      'no init: CF=1 AX=0003',
+      'alpha: CF=0 AX=0001',
+      'beta: CF=0 AX=0002',
+      'dispatch alpha: CF=0 AX=1235',
+      'dispatch beta: CF=1 AX=EDCB',
+      'init refuses: CF=1 AX=0BAD',
+      // handles 3-8 are left of the 8: six more registrations, then error 4
+      'full after 0006 more: CF=1 AX=0004',
+      'unregister alpha, register again: CF=0 AX=0001',
+    ]);
+    // Init ran for the two successful ALPHA registrations (not for the refusing one's name)
+    expect(initSaw).toEqual(['alpha', 'ALPHA.DLL']);
+    expect(run.bridge.registry.liveHandles).toBe(8);
+  });
+
+  it('ends the run with a clear error on a DispatchCall with an invalid handle', async () => {
+    const { alpha } = modules();
+    const run = await runGuest({ program: 'roms/tests/vdd-badcall.com', vdds: [alpha] });
+    expect(run.end.reason).toBe('fault');
+    expect(run.end.message).toMatch(/DispatchCall: invalid handle 0007h/);
+    expect(lines(run.output)).toEqual(['before']);
+  });
+
+  it('ends the run with a clear error on an UnRegisterModule with an invalid handle', async () => {
+    const { alpha } = modules();
+    const run = await runGuest({ program: 'roms/tests/vdd-badcall.com', args: ['U'], vdds: [alpha] });
+    expect(run.end.reason).toBe('fault');
+    expect(run.end.message).toMatch(/UnRegisterModule: invalid handle 0007h/);
+    expect(lines(run.output)).toEqual(['before']);
+  });
+
+  it('ends the run naming the VDD when a routine throws', async () => {
+    const { beta } = modules();
+    const broken: VddModule = {
+      name: 'ALPHA',
+      routines: {
+        Init: () => {
+          throw new Error('init exploded');
+        },
+        Dispatch: () => {},
+        InitRefuse: () => {},
+      },
+    };
+    const run = await runGuest({ program: 'roms/tests/vdd-register.com', vdds: [broken, beta] });
+    expect(run.end.reason).toBe('fault');
+    expect(run.end.message).toMatch(/VDD ALPHA: init routine Init threw: init exploded/);
+  });
+});
