@@ -1,0 +1,124 @@
+// Console as a byte stream, for runs without a terminal (CI, pipes, files): what the program
+// writes through the console goes out as text (CP437 shown as UTF-8, or the raw bytes), and
+// what arrives on stdin becomes typed keys (line ends as Enter, CP437 from UTF-8 or raw bytes).
+import { CP437, toCp437 } from './cp437';
+import type { HostKey } from './keys';
+
+/** Bytes that keep their control meaning in a text stream: BEL, BS, TAB, LF, CR, and ESC (so
+ *  ANSI sequences a program writes for ANSI.SYS reach a terminal that understands them). */
+const STREAM_CONTROLS = new Set([0x07, 0x08, 0x09, 0x0a, 0x0d, 0x1b]);
+
+/** The text form of one console byte in a UTF-8 stream. */
+export function streamText(byte: number): string {
+  byte &= 0xff;
+  if (STREAM_CONTROLS.has(byte)) return String.fromCharCode(byte);
+  return CP437[byte];
+}
+
+/** Where stream output goes: a Node Writable, or any function taking text or bytes. */
+export type OutputTarget = { write(chunk: string | Uint8Array): unknown } | ((chunk: string | Uint8Array) => void);
+
+/** Collects console bytes and writes them out in batches (flush between slices and at the end),
+ *  as UTF-8 text or, with `raw`, the bytes unchanged. */
+export class StreamOutput {
+  private bytes: number[] = [];
+
+  constructor(
+    private readonly target: OutputTarget,
+    private readonly raw: boolean,
+  ) {}
+
+  push(byte: number): void {
+    this.bytes.push(byte & 0xff);
+    if (this.bytes.length >= 4096) this.flush();
+  }
+
+  flush(): void {
+    if (!this.bytes.length) return;
+    const chunk = this.raw ? Uint8Array.from(this.bytes) : this.bytes.map(streamText).join('');
+    this.bytes = [];
+    if (typeof this.target === 'function') this.target(chunk);
+    else this.target.write(chunk);
+  }
+}
+
+/** Everything the program wrote to the console, kept for runProgram's result. */
+export class OutputCapture {
+  private chunks: Uint8Array[] = [];
+  private current: number[] = [];
+
+  push(byte: number): void {
+    this.current.push(byte & 0xff);
+    if (this.current.length >= 65536) this.seal();
+  }
+
+  private seal(): void {
+    if (this.current.length) this.chunks.push(Uint8Array.from(this.current));
+    this.current = [];
+  }
+
+  bytes(): Uint8Array {
+    this.seal();
+    const total = this.chunks.reduce((n, c) => n + c.length, 0);
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    this.chunks = total ? [out] : [];
+    return out;
+  }
+
+  text(raw: boolean): string {
+    const b = this.bytes();
+    let s = '';
+    for (let i = 0; i < b.length; i++) s += raw ? String.fromCharCode(b[i]) : streamText(b[i]);
+    return s;
+  }
+}
+
+/** Turns stdin bytes into typed keys. Text is UTF-8 (or CP437 bytes with `raw`); LF, CR and
+ *  CR LF are each one Enter, as a person at the keyboard would press it; other control codes
+ *  are typed as Ctrl+key (1Ah is Ctrl-Z, DOS's end-of-file mark). */
+export class StreamInputDecoder {
+  private readonly decoder = new TextDecoder('utf-8');
+  private lastWasCR = false;
+
+  constructor(private readonly raw: boolean) {}
+
+  push(chunk: Uint8Array | string): HostKey[] {
+    const keys: HostKey[] = [];
+    if (typeof chunk === 'string') {
+      for (const ch of chunk) this.codePoint(ch.codePointAt(0) as number, keys, false);
+    } else if (this.raw) {
+      for (const b of chunk) this.codePoint(b, keys, true);
+    } else {
+      for (const ch of this.decoder.decode(chunk, { stream: true })) this.codePoint(ch.codePointAt(0) as number, keys, false);
+    }
+    return keys;
+  }
+
+  /** Input ended: whatever an unfinished UTF-8 sequence held. */
+  end(): HostKey[] {
+    const keys: HostKey[] = [];
+    if (!this.raw) for (const ch of this.decoder.decode()) this.codePoint(ch.codePointAt(0) as number, keys, false);
+    return keys;
+  }
+
+  private codePoint(cp: number, keys: HostKey[], isByte: boolean): void {
+    if (cp === 0x0a) {
+      if (!this.lastWasCR) keys.push({ name: 'Enter' });
+      this.lastWasCR = false;
+      return;
+    }
+    this.lastWasCR = cp === 0x0d;
+    if (cp === 0x0d) {
+      keys.push({ name: 'Enter' });
+      return;
+    }
+    if (cp === 0xfeff) return; // a byte-order mark is not a keystroke
+    const b = isByte ? cp : toCp437(cp);
+    keys.push({ char: b < 0 ? 0x3f : b });
+  }
+}
