@@ -1,0 +1,412 @@
+// The CPU behaviour the single-instruction conformance suite cannot show: hardware interrupts
+// and IF, the trap flag, HLT and wake-up, the interrupt shadow, POP CS, REP interrupted between
+// iterations, the BOP hook (and a nested run), page hooks, port handlers, stop() and the
+// instruction count. Guest code is given as bytes with its assembly alongside.
+import { describe, it, expect } from 'vitest';
+import { Cpu, FLAG } from '../../src/cpu/cpu';
+import { IoPorts } from '../../src/cpu/bus';
+
+const CODE_SEG = 0x0100; // code at linear 01000h
+const STACK_SEG = 0x0200; // SS:SP = 0200:1000 (linear 03000h)
+const DATA_SEG = 0x0500; // DS = ES = 0500h (linear 05000h)
+const HANDLER_SEG = 0x0400; // interrupt handlers at 0400:(vector * 16)
+
+/** Records the interrupted IP (from the stack frame) at ES:DI, then returns. */
+const RECORD_HANDLER = [
+  '55', //       push bp
+  '89 E5', //    mov bp, sp
+  '8B 46 02', // mov ax, [bp+2]
+  'AB', //       stosw
+  '5D', //       pop bp
+  'CF', //       iret
+].join(' ');
+
+/** Stores the interrupted IP at HANDLER_SEG:0F00h, touching no register. */
+const LATCH_HANDLER = [
+  '55', //          push bp
+  '89 E5', //       mov bp, sp
+  '50', //          push ax
+  '8B 46 02', //    mov ax, [bp+2]
+  '2E A3 00 0F', // mov [cs:0F00h], ax
+  '58', //          pop ax
+  '5D', //          pop bp
+  'CF', //          iret
+].join(' ');
+const LATCH = (HANDLER_SEG << 4) + 0x0f00;
+
+function bytes(hex: string): number[] {
+  return hex
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((b) => parseInt(b, 16));
+}
+
+/** A CPU with `code` at 0100:0000 and `handlers` (vector -> code) installed in the IVT. */
+function setup(code: string, handlers: Record<number, string> = {}, io = new IoPorts()): Cpu {
+  const cpu = new Cpu(io);
+  cpu.mem.set(bytes(code), CODE_SEG << 4);
+  for (const [v, h] of Object.entries(handlers)) {
+    const vector = Number(v);
+    const off = vector * 16;
+    cpu.mem.set(bytes(h), (HANDLER_SEG << 4) + off);
+    cpu.mem[vector * 4] = off & 0xff;
+    cpu.mem[vector * 4 + 1] = off >> 8;
+    cpu.mem[vector * 4 + 2] = HANDLER_SEG & 0xff;
+    cpu.mem[vector * 4 + 3] = HANDLER_SEG >> 8;
+  }
+  cpu.cs = CODE_SEG;
+  cpu.ip = 0;
+  cpu.ss = STACK_SEG;
+  cpu.sp = 0x1000;
+  cpu.ds = DATA_SEG;
+  cpu.es = DATA_SEG;
+  cpu.flags = 0;
+  return cpu;
+}
+
+/** The words the record handler stored at ES:0. */
+function records(cpu: Cpu): number[] {
+  const out: number[] = [];
+  for (let a = DATA_SEG << 4; a < (DATA_SEG << 4) + cpu.di; a += 2) out.push(cpu.mem[a] | (cpu.mem[a + 1] << 8));
+  return out;
+}
+
+/** An interrupt controller with one request line: acknowledge() drops it and returns `vector`. */
+function pic(cpu: Cpu, vector: number) {
+  const p = {
+    acks: 0,
+    acknowledge(): number {
+      p.acks++;
+      cpu.intr = false;
+      return vector;
+    },
+  };
+  cpu.pic = p;
+  return p;
+}
+
+describe('hardware interrupts', () => {
+  it('are taken between instructions when IF=1, one instruction after STI', () => {
+    // sti; nop; inc cx; inc cx; hlt
+    const cpu = setup('FB 90 41 41 F4', { 0x20: RECORD_HANDLER });
+    const p = pic(cpu, 0x20);
+    cpu.intr = true;
+    cpu.run(100);
+    expect(p.acks).toBe(1);
+    // STI at 0 enables interrupts only after the NOP at 1: the request is taken before 2.
+    expect(records(cpu)).toEqual([2]);
+    expect(cpu.cx).toBe(2);
+    expect(cpu.halted).toBe(true);
+  });
+
+  it('are held off while IF=0', () => {
+    // nop; cli; nop; hlt  -- IF is clear from the start
+    const cpu = setup('90 FA 90 F4', { 0x20: RECORD_HANDLER });
+    const p = pic(cpu, 0x20);
+    cpu.intr = true;
+    expect(cpu.run(100)).toBe(4);
+    expect(p.acks).toBe(0);
+    expect(cpu.halted).toBe(true);
+    expect(cpu.intr).toBe(true);
+  });
+
+  it('push FLAGS, CS, IP and clear IF and TF', () => {
+    // nop; hlt -- the handler is a lone HLT so the frame stays on the stack
+    const cpu = setup('90 F4', { 0x21: 'F4' });
+    cpu.flags = FLAG.IF | FLAG.CF | FLAG.DF;
+    pic(cpu, 0x21);
+    cpu.intr = true;
+    cpu.run(10);
+    expect(cpu.cs).toBe(HANDLER_SEG);
+    expect(cpu.ip).toBe(0x21 * 16 + 1);
+    const top = (STACK_SEG << 4) + cpu.sp;
+    const word = (a: number) => cpu.mem[a] | (cpu.mem[a + 1] << 8);
+    expect(word(top)).toBe(0); // IP: taken before the first instruction
+    expect(word(top + 2)).toBe(CODE_SEG);
+    expect(word(top + 4)).toBe(0xf002 | FLAG.IF | FLAG.CF | FLAG.DF);
+    expect(cpu.getFlag(FLAG.IF)).toBe(false);
+  });
+});
+
+describe('HLT', () => {
+  it('stops run() until an interrupt can be taken, which returns after the HLT', () => {
+    // sti; hlt; inc cx; hlt
+    const cpu = setup('FB F4 41 F4', { 0x08: RECORD_HANDLER });
+    pic(cpu, 0x08);
+    expect(cpu.run(100)).toBe(2);
+    expect(cpu.halted).toBe(true);
+    expect(cpu.run(100)).toBe(0); // still nothing to take
+    cpu.intr = true;
+    // the interrupt wakes it: handler (6 instructions), then inc cx and the second hlt
+    expect(cpu.run(100)).toBe(8);
+    expect(records(cpu)).toEqual([2]);
+    expect(cpu.cx).toBe(1);
+    expect(cpu.halted).toBe(true);
+    expect(cpu.ip).toBe(4);
+  });
+
+  it('wakes on interrupt() called from TypeScript', () => {
+    const cpu = setup('F4 41 F4', { 0x1c: RECORD_HANDLER });
+    cpu.run(10);
+    expect(cpu.halted).toBe(true);
+    cpu.interrupt(0x1c);
+    expect(cpu.halted).toBe(false);
+    cpu.run(100);
+    expect(records(cpu)).toEqual([1]);
+    expect(cpu.cx).toBe(1);
+  });
+});
+
+describe('trap flag', () => {
+  it('raises INT 1 after each instruction that began with TF set, except after a segment load', () => {
+    const code = [
+      '9C', //       0  pushf
+      '58', //       1  pop ax
+      '80 CC 01', // 2  or ah, 1
+      '50', //       5  push ax
+      '9D', //       6  popf          ; sets TF: no trap after it
+      '90', //       7  nop           ; trap -> 8
+      '41', //       8  inc cx        ; trap -> 9
+      '8C D2', //    9  mov dx, ss    ; trap -> B
+      '8E D2', //    B  mov ss, dx    ; shadow: no trap
+      '90', //       D  nop           ; trap -> E
+      '9C', //       E  pushf         ; trap -> F
+      '58', //       F  pop ax        ; trap -> 10
+      '80 E4 FE', // 10 and ah, 0FEh  ; trap -> 13
+      '50', //       13 push ax       ; trap -> 14
+      '9D', //       14 popf          ; clears TF, but began with it set: trap -> 15
+      '90', //       15 nop           ; no trap
+      'F4', //       16 hlt
+    ].join(' ');
+    const cpu = setup(code, { 1: RECORD_HANDLER });
+    cpu.run(1000);
+    expect(records(cpu)).toEqual([0x08, 0x09, 0x0b, 0x0e, 0x0f, 0x10, 0x13, 0x14, 0x15]);
+    expect(cpu.halted).toBe(true);
+    expect(cpu.getFlag(FLAG.TF)).toBe(false);
+  });
+});
+
+describe('interrupt shadow', () => {
+  it('MOV SS holds off a pending interrupt until after the next instruction', () => {
+    // mov ss, ax; mov sp, bx; nop; hlt
+    const cpu = setup('8E D0 89 DC 90 F4', { 0x20: RECORD_HANDLER });
+    cpu.ax = STACK_SEG;
+    cpu.bx = 0x1000;
+    cpu.flags = FLAG.IF;
+    pic(cpu, 0x20);
+    expect(cpu.run(1)).toBe(1); // mov ss, ax
+    cpu.intr = true;
+    cpu.run(100);
+    expect(records(cpu)).toEqual([4]); // taken after mov sp, not between the two
+  });
+
+  it('POP SS does the same', () => {
+    // pop ss; mov sp, bx; nop; hlt
+    const cpu = setup('17 89 DC 90 F4', { 0x20: RECORD_HANDLER });
+    cpu.bx = 0x0ffe;
+    cpu.sp = 0x0ffe;
+    cpu.mem[(STACK_SEG << 4) + 0x0ffe] = STACK_SEG & 0xff;
+    cpu.mem[(STACK_SEG << 4) + 0x0fff] = STACK_SEG >> 8;
+    cpu.flags = FLAG.IF;
+    pic(cpu, 0x20);
+    cpu.run(1);
+    cpu.intr = true;
+    cpu.run(100);
+    expect(records(cpu)).toEqual([3]);
+  });
+});
+
+describe('8086-only instructions', () => {
+  it('0Fh is POP CS', () => {
+    // mov ax, 0200h; push ax; pop cs   -> continues at 0200:0005
+    const cpu = setup('B8 00 02 50 0F');
+    cpu.mem.set(bytes('41 F4'), (0x0200 << 4) + 5); // inc cx; hlt
+    cpu.run(100);
+    expect(cpu.cs).toBe(0x0200);
+    expect(cpu.cx).toBe(1);
+    expect(cpu.halted).toBe(true);
+  });
+
+  it('a divide error returns to the instruction after DIV', () => {
+    // div bl (BL = 0); hlt
+    const cpu = setup('F6 F3 F4', { 0: RECORD_HANDLER });
+    cpu.run(100);
+    expect(records(cpu)).toEqual([2]);
+  });
+
+  it('reads a word at offset FFFFh from FFFFh and 0000h of the segment, and wraps at 1 MiB', () => {
+    // mov ax, [0FFFFh]; hlt
+    const cpu = setup('A1 FF FF F4');
+    cpu.mem[(DATA_SEG << 4) + 0xffff] = 0x34;
+    cpu.mem[DATA_SEG << 4] = 0x12;
+    cpu.run(10);
+    expect(cpu.ax).toBe(0x1234);
+    // mov al, [0010h] with DS = FFFFh reads linear 00000h
+    const cpu2 = setup('A0 10 00 F4');
+    cpu2.ds = 0xffff;
+    cpu2.mem[0] = 0x5a;
+    cpu2.run(10);
+    expect(cpu2.al).toBe(0x5a);
+  });
+});
+
+describe('REP string instructions', () => {
+  it('count one instruction per iteration and resume with every prefix after a budget stop', () => {
+    // es: rep movsb; hlt   (source ES:SI because of the override)
+    const cpu = setup('26 F3 A4 F4');
+    cpu.es = 0x0600;
+    cpu.mem.fill(0x11, 0x6000, 0x6010); // ES:0000 - the real source
+    cpu.mem.fill(0x22, 0x5000, 0x5010); // DS:0000 - must not be read
+    cpu.si = 0;
+    cpu.di = 0x100;
+    cpu.cx = 10;
+    const before = cpu.instructions;
+    expect(cpu.run(3)).toBe(3);
+    expect(cpu.cx).toBe(7);
+    expect(cpu.ip).toBe(0); // back on the first prefix
+    let total = 3;
+    while (!cpu.halted) total += cpu.run(3);
+    expect(total).toBe(11); // ten iterations and the HLT
+    expect(cpu.instructions - before).toBe(11);
+    expect([...cpu.mem.subarray(0x6100, 0x610a)]).toEqual(new Array(10).fill(0x11));
+  });
+
+  it('return to the last prefix when an interrupt is taken between iterations (8086)', () => {
+    // es: rep movsb; hlt
+    const cpu = setup('26 F3 A4 F4', { 0x20: LATCH_HANDLER });
+    cpu.flags = FLAG.IF;
+    cpu.si = 0x200;
+    cpu.di = 0x100;
+    cpu.cx = 10;
+    pic(cpu, 0x20);
+    cpu.run(3);
+    const diBefore = cpu.di;
+    cpu.intr = true;
+    cpu.run(1000);
+    // The handler saw IP = 1: the REP prefix, without the ES: before it.
+    expect(cpu.mem[LATCH] | (cpu.mem[LATCH + 1] << 8)).toBe(1);
+    expect(diBefore).toBe(0x103);
+    expect(cpu.cx).toBe(0);
+    expect(cpu.halted).toBe(true);
+  });
+});
+
+describe('BOP hook', () => {
+  it('calls onBop(nn) with IP past C4 C4 nn; the handler may change registers and stop()', () => {
+    // BOP 42h; inc cx; hlt
+    const cpu = setup('C4 C4 42 41 F4');
+    cpu.bopEnabled = true;
+    const seen: [number, number][] = [];
+    cpu.onBop = (n) => {
+      seen.push([n, cpu.ip]);
+      cpu.ax = 0x1234;
+      cpu.stop();
+    };
+    expect(cpu.run(100)).toBe(1);
+    expect(seen).toEqual([[0x42, 3]]);
+    expect(cpu.ax).toBe(0x1234);
+    expect(cpu.ip).toBe(3);
+    cpu.run(100);
+    expect(cpu.cx).toBe(1);
+    expect(cpu.halted).toBe(true);
+  });
+
+  it('is plain 8086 decoding when disabled (C4 with a register operand, then INC DX)', () => {
+    const cpu = setup('C4 C4 42 F4');
+    let called = false;
+    cpu.onBop = () => (called = true);
+    cpu.run(100);
+    expect(called).toBe(false);
+    expect(cpu.dx).toBe(1);
+    expect(cpu.halted).toBe(true);
+  });
+
+  it('lets a handler raise an interrupt and redirect CS:IP', () => {
+    // BOP 10h; inc cx; hlt
+    const cpu = setup('C4 C4 10 41 F4', { 6: RECORD_HANDLER });
+    cpu.bopEnabled = true;
+    cpu.onBop = () => cpu.interrupt(6);
+    cpu.run(100);
+    expect(records(cpu)).toEqual([3]);
+    expect(cpu.cx).toBe(1);
+  });
+
+  it('supports a nested run() until a BOP FEh handler stops it (simulate16)', () => {
+    // 0: BOP 58h; 3: inc cx; 4: hlt ... 20h: inc bx; inc bx; BOP FEh
+    const code = new Array(0x25).fill('90');
+    code.splice(0, 5, 'C4', 'C4', '58', '41', 'F4');
+    code.splice(0x20, 5, '43', '43', 'C4', 'C4', 'FE');
+    const cpu = setup(code.join(' '));
+    cpu.bopEnabled = true;
+    let nested = -1;
+    cpu.onBop = (n) => {
+      if (n === 0xfe) {
+        cpu.stop();
+        return;
+      }
+      const ret = cpu.ip;
+      cpu.ip = 0x20;
+      nested = cpu.run(1000);
+      cpu.ip = ret;
+    };
+    const outer = cpu.run(1000);
+    expect(nested).toBe(3); // inc bx, inc bx, BOP FE
+    expect(outer).toBe(3); // BOP 58, inc cx, hlt: the nested stop did not end the outer run
+    expect(cpu.bx).toBe(2);
+    expect(cpu.cx).toBe(1);
+    expect(cpu.halted).toBe(true);
+    expect(cpu.instructions).toBe(6);
+  });
+});
+
+describe('ports', () => {
+  it('port handlers see exact registers, may change them, and may stop the run', () => {
+    // out 10h, al; in al, 10h; inc cx; hlt
+    const io = new IoPorts();
+    const cpu = setup('E6 10 E4 10 41 F4', {}, io);
+    cpu.ax = 0x77;
+    const log: string[] = [];
+    io.hook(0x10, 0x10, {
+      out8: (port, v) => {
+        log.push(`out ${port.toString(16)} ${v.toString(16)} ip=${cpu.ip}`);
+        cpu.stop();
+      },
+      in8: () => {
+        cpu.bx = 0xbeef;
+        return 0x42;
+      },
+    });
+    expect(cpu.run(100)).toBe(1);
+    expect(log).toEqual(['out 10 77 ip=2']);
+    cpu.run(100);
+    expect(cpu.al).toBe(0x42);
+    expect(cpu.bx).toBe(0xbeef);
+    expect(cpu.cx).toBe(1);
+  });
+});
+
+describe('page hooks', () => {
+  it('call onPageHook(linear, isWrite) before an access to a hooked page, then do the access', () => {
+    // mov al, [10h]; mov [20h], ax; mov al, [1010h]; hlt  (DS = 0500h: page 05h hooked, 06h not)
+    const cpu = setup('A0 10 00 A3 20 00 A0 10 10 F4');
+    const seen: [number, boolean][] = [];
+    cpu.mem[0x5010] = 0x11;
+    cpu.onPageHook = (lin, isWrite) => {
+      seen.push([lin, isWrite]);
+      if (!isWrite) cpu.mem[lin] = 0x99; // e.g. mapping memory in: the read sees it
+    };
+    cpu.pageHooks[0x05] = 1;
+    cpu.pageHooksChanged();
+    cpu.run(100);
+    expect(seen).toEqual([
+      [0x5010, false],
+      [0x5020, true],
+      [0x5021, true],
+    ]);
+    expect(cpu.al).toBe(0); // the last read, from the unhooked page 06h
+    expect(cpu.mem[0x5020]).toBe(0x99);
+    cpu.pageHooks[0x05] = 0;
+    cpu.pageHooksChanged();
+    expect(cpu.hooked).toBe(false);
+  });
+});
