@@ -203,20 +203,20 @@ export class MemoryArena {
     return 0;
   }
 
-  /** Resizes the block at `seg` to `paras`. 0, or -9 (not a block), -7 (chain broken), or -8
-   *  when it cannot grow that far: then, as DOS 2.1-6 do, the block is left as large as possible
-   *  and lastMaxAvailable says how large that is. */
-  resize(seg: number, paras: number): number {
+  /** Resizes the block at `seg` to `paras` for `owner` (DOS gives the block to the process that
+   *  resizes it). 0, or -7 (seg-1 is not an MCB, or the chain is broken: DOS reports both as a
+   *  trashed arena), or -8 when it cannot grow that far: then, as DOS 2.1-6 do, the free blocks
+   *  that follow stay merged into it, and lastMaxAvailable says how large it can be. */
+  resize(seg: number, paras: number, owner = this.owner((seg - 1) & 0xffff)): number {
     const mcb = (seg - 1) & 0xffff;
-    if (!this.isSignature(mcb)) return -DOS_ERROR.INVALID_BLOCK;
+    if (!this.isSignature(mcb)) return -DOS_ERROR.MCB_DESTROYED;
     try {
-      // Take in the free blocks that follow (DOS merges them before deciding).
-      const owner = this.owner(mcb);
+      const keepOwner = this.owner(mcb);
       for (;;) {
         if (this.type(mcb) === MCB_TYPE_LAST) break;
         const n = this.next(mcb);
         if (this.owner(n) !== MCB_OWNER_FREE) break;
-        this.writeMcb(mcb, this.type(n), owner, this.size(mcb) + this.size(n) + 1);
+        this.writeMcb(mcb, this.type(n), keepOwner, this.size(mcb) + this.size(n) + 1);
       }
       const size = this.size(mcb);
       if (paras > size) {
@@ -224,11 +224,18 @@ export class MemoryArena {
         return -DOS_ERROR.INSUFFICIENT_MEMORY;
       }
       this.split(mcb, paras);
+      this.setOwner(mcb, owner);
       return 0;
     } catch (e) {
       if (e instanceof ChainBroken) return -DOS_ERROR.MCB_DESTROYED;
       throw e;
     }
+  }
+
+  /** Whether `strategy` is a value INT 21h/5801h accepts (DOS 5: fit 0-2, optionally with 40h/80h). */
+  static validStrategy(strategy: number): boolean {
+    const fit = strategy & ~(STRATEGY.UMB_FIRST | STRATEGY.UMB_ONLY);
+    return strategy <= 0xff && fit <= STRATEGY.LAST_FIT && (strategy & 0xc0) !== 0xc0;
   }
 
   /** Frees every block owned by `owner` (process termination). 0 or -7. */

@@ -11,7 +11,7 @@ export const COUNTRY_USA = 1;
 export const CODE_PAGE = 437;
 
 /** Where each table sits in DOS_SEG (inside DOSMEM.TABLES .. TABLES_END). */
-const T = {
+export const COUNTRY_TABLES = {
   COUNTRY_INFO: DOSMEM.TABLES, // 34 bytes (the INT 21h/38h buffer)
   UPPERCASE: DOSMEM.TABLES + 0x22, // word 80h + 128 bytes (chars 80h-FFh); also the filename table
   TERMINATORS: DOSMEM.TABLES + 0xa4, // word size + table
@@ -19,6 +19,7 @@ const T = {
   COLLATING: DOSMEM.TABLES + 0xc2, // word 100h + 256 bytes
 } as const;
 const COUNTRY_INFO_SIZE = 0x22;
+const T = COUNTRY_TABLES;
 
 /** INT 21h/38h country info layout (DOS 3+). */
 const CI = {
@@ -82,7 +83,8 @@ export function writeCountryTables(mem: Uint8Array): void {
   wr16(mem, DOS_SEG, T.TERMINATORS, term.length);
   writeBytes(mem, DOS_SEG, T.TERMINATORS + 2, term);
 
-  wr16(mem, DOS_SEG, T.DBCS, 0);
+  wr16(mem, DOS_SEG, T.DBCS, 0); // no ranges (65h/07h form: length, then the ranges)
+  wr16(mem, DOS_SEG, T.DBCS + 2, 0); // the 0000h that ends the list 63h points at
 
   // Collating sequence: letters sort without regard to case or accent.
   wr16(mem, DOS_SEG, T.COLLATING, 0x100);

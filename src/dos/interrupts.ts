@@ -43,6 +43,9 @@ export interface CallState {
   ah: number;
   /** True for a CP/M-style CALL 5 (handled as INT 21h; no Ctrl-C handler run). */
   cpm: boolean;
+  /** Set when the call does not return to its caller (EXEC started a child, a process ended,
+   *  a Ctrl-C handler was entered): the CPU state is already the new one. */
+  transferred: boolean;
 }
 
 /** INT 21h functions DOS answers without switching stacks, leaving PSP+2Eh alone. */
@@ -110,14 +113,15 @@ function guarded(dos: Dos, fn: () => void): void {
 function int21Entry(dos: Dos): void {
   const cpu = dos.machine.cpu;
   const st = entryState(dos);
-  if (st.breakFrame && cpu.ss === st.breakFrame.ss) {
+  const f = st.breakFrame;
+  if (f && cpu.ss === f.ss && (cpu.sp === f.sp || cpu.sp === ((f.sp - 2) & 0xffff))) {
     // Back from a Ctrl-C handler started by ctrlBreak(): IRET (SP as before) restarts the call;
     // RETF leaves the flags word, and then CF set means "terminate", clear means "restart".
-    const f = st.breakFrame;
+    // (INT 21h calls the handler makes itself arrive with a deeper stack and pass through.)
     st.breakFrame = null;
-    if (cpu.sp === ((f.sp - 2) & 0xffff)) {
+    if (cpu.sp !== f.sp) {
       const carry = cpu.getFlag(FLAG.CF);
-      cpu.sp = (cpu.sp + 2) & 0xffff;
+      cpu.sp = f.sp;
       if (carry) return terminateProcess(dos, 0, TERMINATION.CTRL_C);
     }
   }
@@ -125,7 +129,7 @@ function int21Entry(dos: Dos): void {
 }
 
 /** Runs INT 21h function AH for a caller whose IRET frame is at ss:sp. */
-function dispatch(dos: Dos, ss: number, sp: number, cpm: boolean): void {
+function dispatch(dos: Dos, ss: number, sp: number, cpm: boolean): CallState {
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
   const st = entryState(dos);
@@ -137,27 +141,35 @@ function dispatch(dos: Dos, ss: number, sp: number, cpm: boolean): void {
   if (!st.waiting) mem[indos] = (mem[indos] + 1) & 0xff;
   st.waiting = false;
 
-  dos.call = { frameSs: ss, frameSp: sp, ah, cpm };
+  const call: CallState = { frameSs: ss, frameSp: sp, ah, cpm, transferred: false };
+  dos.call = call;
   const ipBefore = cpu.ip;
   try {
     // With BREAK ON, every call checks for Ctrl-C first (console calls always check themselves).
     if (ah > CONSOLE_FUNCTIONS_MAX && breakOn(dos) && consoleCtrlCWaiting(dos)) {
       echoCtrlC(dos);
       dos.ctrlBreak();
-      return;
+      return call;
     }
     const handler = dos.int21.get(ah);
     if (handler) handler(dos);
     else dos.fail(DOS_ERROR.INVALID_FUNCTION);
+    return call;
   } catch (err) {
     if (err instanceof DosError) dos.fail(err.code);
     else throw err;
+    return call;
   } finally {
     dos.call = null;
     // machine.waitForInput() rewound IP onto the BOP: the call will run again, InDOS stays up.
-    st.waiting = cpu.ip === ((ipBefore - 3) & 0xffff) && !dos.machine.end;
-    if (!st.waiting) mem[indos] = (mem[indos] - 1) & 0xff;
+    st.waiting = !call.transferred && cpu.ip === ((ipBefore - 3) & 0xffff) && !dos.machine.end;
+    if (!st.waiting && mem[indos] > 0) mem[indos]--;
   }
+}
+
+/** Forgets a pending Ctrl-C handler return (its process ended). */
+export function forgetCtrlBreak(dos: Dos): void {
+  entryState(dos).breakFrame = null;
 }
 
 /** Writes the caller's registers below its IRET frame and records SS:SP at PSP+2Eh. */
@@ -211,6 +223,9 @@ export function ctrlBreak(dos: Dos): void {
   cpu.sp = c.frameSp;
   cpu.ip = (cpu.ip - 3) & 0xffff;
   entryState(dos).breakFrame = { ss: c.frameSs, sp: c.frameSp };
+  c.transferred = true;
+  // DOS runs the handler with InDOS cleared (it may end the program or call DOS itself).
+  dos.mem[DOS_SEG * 16 + SDA_BASE + SDA.INDOS] = 0;
   cpu.interrupt(0x23);
 }
 
@@ -261,10 +276,9 @@ function cpmEntry(dos: Dos): void {
   if (fn > 0x24) {
     cpu.al = 0; // CP/M-style calls only reach functions 00h-24h
   } else {
-    const csBefore = cpu.cs;
     const ipBefore = cpu.ip;
-    dispatch(dos, ss, sp, true);
-    if (cpu.cs !== csBefore || (cpu.ip !== ipBefore && cpu.ip !== ((ipBefore - 3) & 0xffff))) return; // terminated
+    const call = dispatch(dos, ss, sp, true);
+    if (call.transferred || dos.machine.end) return;
     if (cpu.ip === ((ipBefore - 3) & 0xffff)) {
       // Waiting for input: put the stack back as it was; the BOP runs again.
       wr16(mem, ss, sp, farIp);

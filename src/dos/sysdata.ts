@@ -16,18 +16,23 @@ export const SDA_INTERNAL = {
   /** A small buffer for those calls (one character of INT 21h/02h sent to a redirected handle...). */
   SCRATCH_BUFFER: 0x108,
   SCRATCH_BUFFER_SIZE: 0x80,
+  /** Byte: write verification (INT 21h/2Eh, 54h). */
+  VERIFY: 0x188,
+  /** Byte: the switch character (INT 21h/3700h, 3701h), '/' by default. */
+  SWITCH_CHAR: 0x189,
 } as const;
 
 /** The linear address where DOS puts the CP/M entry jump: INT 30h's vector slot. The far call at
  *  PSP+05h targets an address that wraps around 1 MiB to exactly here, as in MS-DOS. */
 export const CPM_JUMP_LINEAR = 0x000c0;
 
-/** The far call DOS 5 places at PSP+05h: CALL F01D:FEF0 -> wraps to 0000:00C0. */
-export function cpmCallTarget(bytesAvailable: number): { seg: number; off: number } {
-  // CP/M programs read the offset (PSP+06h) as the size of their segment; DOS keeps it at most
-  // FEF0h and makes seg:off land on 0000:00C0 after the 1 MiB wrap.
-  const off = Math.max(0x100, Math.min(bytesAvailable, 0xfef0)) & 0xfff0;
-  const seg = ((0x100000 + CPM_JUMP_LINEAR - off) >>> 4) & 0xffff;
+/** The far call at PSP+05h for a process with `paras` paragraphs from its PSP to the top of its
+ *  memory: CP/M programs read the offset (PSP+06h) as their segment size. DOS 5 gives FEF0h for a
+ *  full 64 KiB (CALL F01D:FEF0) and picks the segment so seg:off wraps around 1 MiB to 0000:00C0. */
+export function cpmCallTarget(paras: number): { seg: number; off: number } {
+  const p = Math.max(0x11, Math.min(paras, 0x1000));
+  const off = p * 16 - 0x110;
+  const seg = ((0x100000 + CPM_JUMP_LINEAR + 0x110 - p * 16) >>> 4) & 0xffff;
   return { seg, off };
 }
 
@@ -56,6 +61,10 @@ export function setupSystemData(dos: Dos): void {
   wr16(mem, DOS_SEG, sda + SDA.CURRENT_DTA + 2, 0);
   wr8(mem, DOS_SEG, sda + SDA.CURRENT_DRIVE, 2);
   wr8(mem, DOS_SEG, sda + SDA.BREAK_FLAG, 0);
+  wr8(mem, DOS_SEG, sda + SDA_INTERNAL.VERIFY, 0);
+  wr8(mem, DOS_SEG, sda + SDA_INTERNAL.SWITCH_CHAR, 0x2f);
+  // No error pointer recorded yet.
+  wr32(mem, DOS_SEG, sda + SDA.ERROR_POINTER, 0);
 
   writeCountryTables(mem);
 

@@ -1,0 +1,270 @@
+// INT 21h character functions 01h-0Ch as MS-DOS 5 does them: input from standard input, output
+// to standard output (AUX/PRN for 03h-05h), echo, Ctrl-C checks where DOS makes them (01h, 02h,
+// 08h, 09h, 0Ah, 0Bh; not 06h/07h), and buffered line input with editing. While the console has no
+// key the call waits (the BOP re-runs once input arrives).
+import { FLAG } from '../cpu/cpu';
+import { rd8, rd16, wr8, wr16 } from '../cpu/guest-memory';
+import { SFT, SFT_INFO } from './layout';
+import {
+  CR,
+  CTRL_C,
+  CTRL_Z,
+  LF,
+  NO_KEY_WAIT,
+  consoleCtrlCWaiting,
+  consoleEditLine,
+  consoleFlush,
+  consolePeek,
+  consolePutChar,
+  consoleReadKey,
+  consoleAtEnd,
+  echoCtrlC,
+  consoleState,
+} from './console';
+import { STD, stdTarget, handleReadByte, handleWrite } from './stdio';
+import { handleSftEntry } from './multiplex';
+import type { Dos } from './dos';
+
+const DOLLAR = 0x24;
+
+/** Sets a flag in the FLAGS word the INT pushed (ZF for 06h). */
+function setFrameFlag(dos: Dos, mask: number, on: boolean): void {
+  const c = dos.call;
+  if (!c) return dos.machine.cpu.setFlag(mask, on);
+  const f = rd16(dos.mem, c.frameSs, c.frameSp + 4);
+  wr16(dos.mem, c.frameSs, c.frameSp + 4, on ? f | mask : f & ~mask);
+}
+
+/** A character to standard output (console: DOS's tab expansion; otherwise the handle). */
+function outChar(dos: Dos, ch: number, h: number = STD.OUT): void {
+  const t = stdTarget(dos, h, false);
+  if (t === 'console') consolePutChar(dos, ch);
+  else if (t === 'handle') handleWrite(dos, h, Uint8Array.of(ch));
+}
+
+/** DOS's check for a waiting Ctrl-C on the console; true when it started the break handling
+ *  (the function must return at once). */
+function breakCheck(dos: Dos): boolean {
+  if (stdTarget(dos, STD.IN, true) !== 'console') return false;
+  if (!consoleCtrlCWaiting(dos)) return false;
+  echoCtrlC(dos);
+  dos.ctrlBreak();
+  return true;
+}
+
+/** One byte from standard input: the byte, CTRL_Z at the end of input, or NO_KEY_WAIT. */
+function inChar(dos: Dos): number {
+  const t = stdTarget(dos, STD.IN, true);
+  if (t === 'console') return consoleReadKey(dos);
+  if (t === 'closed') return CTRL_Z;
+  const b = handleReadByte(dos, STD.IN);
+  return b < 0 ? CTRL_Z : b;
+}
+
+/** Whether standard input has a character ready (0Bh). */
+function inReady(dos: Dos): boolean {
+  const t = stdTarget(dos, STD.IN, true);
+  if (t === 'console') return consolePeek(dos) >= 0 || consoleState(dos).pending.length > 0;
+  if (t === 'closed') return false;
+  // A redirected file is ready until its end; other devices (NUL, AUX) never are.
+  const e = handleSftEntry(dos.mem, dos.currentPsp, STD.IN);
+  if (!e) return false;
+  const info = rd16(dos.mem, e.seg, e.off + SFT.DEVICE_INFO);
+  if (info & SFT_INFO.IS_DEVICE) return false;
+  const pos = rd16(dos.mem, e.seg, e.off + SFT.POSITION) + rd16(dos.mem, e.seg, e.off + SFT.POSITION + 2) * 0x10000;
+  const size = rd16(dos.mem, e.seg, e.off + SFT.SIZE) + rd16(dos.mem, e.seg, e.off + SFT.SIZE + 2) * 0x10000;
+  return pos < size;
+}
+
+/** Reads a key for 01h/07h/08h: -1 when the call must return (waiting, or break started). */
+function readKey(dos: Dos, checkBreak: boolean): number {
+  const ch = inChar(dos);
+  if (ch === NO_KEY_WAIT) return -1;
+  if (checkBreak && ch === CTRL_C && stdTarget(dos, STD.IN, true) === 'console') {
+    echoCtrlC(dos);
+    dos.ctrlBreak();
+    return -1;
+  }
+  return ch;
+}
+
+/** 01h: read a character with echo (Ctrl-C checked). */
+function int21_01(dos: Dos): void {
+  const ch = readKey(dos, true);
+  if (ch < 0) return;
+  outChar(dos, ch);
+  dos.machine.cpu.al = ch;
+}
+
+/** 02h: write DL to standard output (Ctrl-C checked first). AL = DL (a TAB reads back as 20h). */
+function int21_02(dos: Dos): void {
+  if (breakCheck(dos)) return;
+  const cpu = dos.machine.cpu;
+  const ch = cpu.dl;
+  outChar(dos, ch);
+  cpu.al = ch === 0x09 ? 0x20 : ch;
+}
+
+/** 03h: read a character from AUX (standard handle 3). */
+function int21_03(dos: Dos): void {
+  if (breakCheck(dos)) return;
+  const b = stdTarget(dos, STD.AUX, true) === 'handle' ? handleReadByte(dos, STD.AUX) : -1;
+  dos.machine.cpu.al = b < 0 ? CTRL_Z : b;
+}
+
+/** 04h: write DL to AUX (standard handle 3). */
+function int21_04(dos: Dos): void {
+  if (breakCheck(dos)) return;
+  outChar(dos, dos.machine.cpu.dl, STD.AUX);
+}
+
+/** 05h: write DL to the printer (standard handle 4). */
+function int21_05(dos: Dos): void {
+  if (breakCheck(dos)) return;
+  outChar(dos, dos.machine.cpu.dl, STD.PRN);
+}
+
+/** 06h: direct console I/O. DL=FFh: input without waiting (ZF=1 and AL=0 when nothing is
+ *  there); otherwise output DL. No Ctrl-C check. */
+function int21_06(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  if (cpu.dl !== 0xff) {
+    outChar(dos, cpu.dl);
+    cpu.al = cpu.dl;
+    return;
+  }
+  if (!inReady(dos)) {
+    // At the end of host input DOS has nothing more either.
+    cpu.al = 0;
+    setFrameFlag(dos, FLAG.ZF, true);
+    return;
+  }
+  const ch = inChar(dos);
+  if (ch === NO_KEY_WAIT) return;
+  cpu.al = ch;
+  setFrameFlag(dos, FLAG.ZF, false);
+}
+
+/** 07h: read a character, no echo, no Ctrl-C check. */
+function int21_07(dos: Dos): void {
+  const ch = readKey(dos, false);
+  if (ch >= 0) dos.machine.cpu.al = ch;
+}
+
+/** 08h: read a character, no echo (Ctrl-C checked). */
+function int21_08(dos: Dos): void {
+  const ch = readKey(dos, true);
+  if (ch >= 0) dos.machine.cpu.al = ch;
+}
+
+/** 09h: write the '$'-terminated string at DS:DX (Ctrl-C checked). AL = 24h. */
+function int21_09(dos: Dos): void {
+  if (breakCheck(dos)) return;
+  const cpu = dos.machine.cpu;
+  const mem = dos.mem;
+  const out: number[] = [];
+  for (let i = 0; i < 0x10000; i++) {
+    const c = rd8(mem, cpu.ds, cpu.dx + i);
+    if (c === DOLLAR) break;
+    out.push(c);
+  }
+  const t = stdTarget(dos, STD.OUT, false);
+  if (t === 'console') for (const c of out) consolePutChar(dos, c);
+  else if (t === 'handle') handleWrite(dos, STD.OUT, Uint8Array.from(out));
+  cpu.al = DOLLAR;
+}
+
+/** 0Ah: buffered input into DS:DX ([max][count][chars... CR]). Line editing on the console;
+ *  from a redirected handle, bytes up to CR (LF skipped), echoed as DOS echoes them. */
+function int21_0A(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  const mem = dos.mem;
+  const seg = cpu.ds;
+  const off = cpu.dx;
+  const max = rd8(mem, seg, off);
+  if (max === 0) return;
+  let line: number[];
+  if (stdTarget(dos, STD.IN, true) === 'console') {
+    const r = consoleEditLine(dos, max - 1);
+    if (r === null) return;
+    if ('ctrlC' in r) {
+      echoCtrlC(dos);
+      dos.ctrlBreak();
+      return;
+    }
+    line = r.bytes;
+  } else {
+    line = [];
+    for (;;) {
+      const b = inChar(dos);
+      if (b === CR || (b === CTRL_Z && consoleAtEnd(dos))) break;
+      if (b === LF) continue;
+      if (line.length < max - 1) {
+        line.push(b);
+        outChar(dos, b);
+      }
+      if (b === CTRL_Z) break;
+    }
+    outChar(dos, CR);
+  }
+  wr8(mem, seg, off + 1, line.length);
+  for (let i = 0; i < line.length; i++) wr8(mem, seg, off + 2 + i, line[i]);
+  wr8(mem, seg, off + 2 + line.length, CR);
+}
+
+/** 0Bh: AL = FFh when standard input has a character, else 00h (Ctrl-C checked). */
+function int21_0B(dos: Dos): void {
+  if (breakCheck(dos)) return;
+  dos.machine.cpu.al = inReady(dos) ? 0xff : 0;
+}
+
+/** 0Ch: flush the keyboard buffer, then run input function AL (01h, 06h, 07h, 08h or 0Ah). */
+function int21_0C(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  const fn = cpu.al;
+  // Flush only on the first run: a waiting read re-runs this call and must keep its keys.
+  if (!consoleState(dos).lineActive && !reentered(dos)) consoleFlush(dos);
+  const follow: Record<number, (d: Dos) => void> = { 0x01: int21_01, 0x06: int21_06, 0x07: int21_07, 0x08: int21_08, 0x0a: int21_0A };
+  const f = follow[fn];
+  if (!f) {
+    cpu.al = 0;
+    return;
+  }
+  cpu.ah = fn;
+  const ipBefore = cpu.ip;
+  f(dos);
+  const waiting = cpu.ip === ((ipBefore - 3) & 0xffff);
+  markReentry(dos, waiting);
+  // The call re-runs as 0Ch (AH restored from the frame DOS saved) after a wait.
+  if (waiting) cpu.ah = 0x0c;
+}
+
+const reentry = new WeakMap<Dos, boolean>();
+function reentered(dos: Dos): boolean {
+  return reentry.get(dos) === true;
+}
+function markReentry(dos: Dos, waiting: boolean): void {
+  reentry.set(dos, waiting);
+}
+
+/** 0Dh: disk reset. vdm86 keeps no dirty sector buffers (host writes go straight through). */
+function int21_0D(dos: Dos): void {
+  dos.ok();
+}
+
+export function registerConsoleFunctions(dos: Dos): void {
+  const t = dos.int21;
+  t.set(0x01, int21_01);
+  t.set(0x02, int21_02);
+  t.set(0x03, int21_03);
+  t.set(0x04, int21_04);
+  t.set(0x05, int21_05);
+  t.set(0x06, int21_06);
+  t.set(0x07, int21_07);
+  t.set(0x08, int21_08);
+  t.set(0x09, int21_09);
+  t.set(0x0a, int21_0A);
+  t.set(0x0b, int21_0B);
+  t.set(0x0c, int21_0C);
+  t.set(0x0d, int21_0D);
+}

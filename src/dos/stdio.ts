@@ -1,0 +1,77 @@
+// The standard handles as the character functions (INT 21h/01h-0Ch) use them: DOS reads stdin
+// (handle 0) and writes stdout (handle 1), AUX (3) and PRN (4) of the current process, so a
+// redirected handle sends 02h/09h output to a file. When the handle is the console device the
+// console layer is used directly; otherwise the kernel calls its own INT 21h/3Fh or 40h on the
+// handle, with a scratch buffer and frame in the SDA (DOS does the same through its own buffers).
+import { FLAG } from '../cpu/cpu';
+import { rd16, wr16, readBytes, writeBytes } from '../cpu/guest-memory';
+import { SFT, SFT_INFO } from './layout';
+import { DOS_SEG, DOSMEM } from './sysvars';
+import { SDA_INTERNAL } from './sysdata';
+import { handleSftEntry } from './multiplex';
+import type { CallState } from './interrupts';
+import type { Dos } from './dos';
+
+export const STD = { IN: 0, OUT: 1, ERR: 2, AUX: 3, PRN: 4 } as const;
+
+export type StdTarget = 'console' | 'handle' | 'closed';
+
+/** Whether handle `h` of the current process is the console (a character device flagged as
+ *  standard input or output), another open file or device, or not open. */
+export function stdTarget(dos: Dos, h: number, forInput: boolean): StdTarget {
+  const e = handleSftEntry(dos.mem, dos.currentPsp, h);
+  if (!e || rd16(dos.mem, e.seg, e.off + SFT.REF_COUNT) === 0) return 'closed';
+  const info = rd16(dos.mem, e.seg, e.off + SFT.DEVICE_INFO);
+  const flag = forInput ? SFT_INFO.IS_STDIN : SFT_INFO.IS_STDOUT;
+  return info & SFT_INFO.IS_DEVICE && info & flag ? 'console' : 'handle';
+}
+
+/** Runs INT 21h function `ah` of the kernel's own table on a handle, as if a program had called
+ *  it with DS:DX at the SDA scratch buffer. The caller's registers and call state are kept.
+ *  Returns AX and CF. */
+function selfCall(dos: Dos, ah: number, handle: number, count: number): { ax: number; carry: boolean } {
+  const cpu = dos.machine.cpu;
+  const saved = { ax: cpu.ax, bx: cpu.bx, cx: cpu.cx, dx: cpu.dx, ds: cpu.ds, call: dos.call };
+  const frame = DOSMEM.SDA + SDA_INTERNAL.SCRATCH_FRAME;
+  wr16(dos.mem, DOS_SEG, frame + 4, 0);
+  const state: CallState = { frameSs: DOS_SEG, frameSp: frame, ah, cpm: false, transferred: false };
+  dos.call = state;
+  try {
+    cpu.ah = ah;
+    cpu.al = 0;
+    cpu.bx = handle;
+    cpu.cx = count;
+    cpu.ds = DOS_SEG;
+    cpu.dx = DOSMEM.SDA + SDA_INTERNAL.SCRATCH_BUFFER;
+    const handler = dos.int21.get(ah);
+    if (!handler) return { ax: 1, carry: true };
+    handler(dos);
+    return { ax: cpu.ax, carry: (rd16(dos.mem, DOS_SEG, frame + 4) & FLAG.CF) !== 0 };
+  } finally {
+    cpu.ax = saved.ax;
+    cpu.bx = saved.bx;
+    cpu.cx = saved.cx;
+    cpu.dx = saved.dx;
+    cpu.ds = saved.ds;
+    dos.call = saved.call;
+  }
+}
+
+/** Writes bytes to a non-console handle through INT 21h/40h. */
+export function handleWrite(dos: Dos, h: number, data: Uint8Array): void {
+  const max = SDA_INTERNAL.SCRATCH_BUFFER_SIZE;
+  for (let i = 0; i < data.length; i += max) {
+    const part = data.subarray(i, i + max);
+    writeBytes(dos.mem, DOS_SEG, DOSMEM.SDA + SDA_INTERNAL.SCRATCH_BUFFER, part);
+    const r = selfCall(dos, 0x40, h, part.length);
+    if (r.carry) return; // DOS drops character output it cannot deliver
+  }
+}
+
+/** Reads one byte from a non-console handle through INT 21h/3Fh: the byte, or -1 at end of
+ *  file or on an error. */
+export function handleReadByte(dos: Dos, h: number): number {
+  const r = selfCall(dos, 0x3f, h, 1);
+  if (r.carry || r.ax === 0) return -1;
+  return readBytes(dos.mem, DOS_SEG, DOSMEM.SDA + SDA_INTERNAL.SCRATCH_BUFFER, 1)[0];
+}

@@ -1,0 +1,107 @@
+// The DOS date and time (INT 21h/2Ah-2Dh): the host's local clock, shifted by whatever a program
+// set with 2Bh/2Dh (the host clock itself is never changed). Exposed as dosClock() for the CLOCK$
+// device and file times.
+import type { Dos } from './dos';
+
+export interface DosDateTime {
+  year: number;
+  month: number; // 1-12
+  day: number; // 1-31
+  weekday: number; // 0 = Sunday
+  hour: number;
+  minute: number;
+  second: number;
+  hundredths: number;
+}
+
+/** Milliseconds added to the host clock, per Dos (what 2Bh/2Dh set). */
+const offsets = new WeakMap<Dos, number>();
+
+/** DOS accepts dates from 1980 to 2099. */
+const YEAR_MIN = 1980;
+const YEAR_MAX = 2099;
+
+function nowMs(dos: Dos): number {
+  return Date.now() + (offsets.get(dos) ?? 0);
+}
+
+/** The current DOS date and time. */
+export function dosClock(dos: Dos): DosDateTime {
+  const d = new Date(nowMs(dos));
+  return {
+    year: d.getFullYear(),
+    month: d.getMonth() + 1,
+    day: d.getDate(),
+    weekday: d.getDay(),
+    hour: d.getHours(),
+    minute: d.getMinutes(),
+    second: d.getSeconds(),
+    hundredths: Math.floor(d.getMilliseconds() / 10),
+  };
+}
+
+/** Moves the DOS clock so that it now reads `t` (local time). */
+function setClock(dos: Dos, t: Date): void {
+  offsets.set(dos, t.getTime() - Date.now());
+}
+
+/** 2Ah: CX = year, DH = month, DL = day, AL = day of the week. */
+function int21_2A(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  const t = dosClock(dos);
+  cpu.cx = t.year;
+  cpu.dh = t.month;
+  cpu.dl = t.day;
+  cpu.al = t.weekday;
+}
+
+/** 2Bh: set the date from CX/DH/DL; AL = 0, or FFh for an invalid date. */
+function int21_2B(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  const year = cpu.cx;
+  const month = cpu.dh;
+  const day = cpu.dl;
+  const valid = year >= YEAR_MIN && year <= YEAR_MAX && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+  if (!valid) {
+    cpu.al = 0xff;
+    return;
+  }
+  const t = dosClock(dos);
+  setClock(dos, new Date(year, month - 1, day, t.hour, t.minute, t.second, t.hundredths * 10));
+  cpu.al = 0;
+}
+
+/** 2Ch: CH = hour, CL = minute, DH = second, DL = hundredths. */
+function int21_2C(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  const t = dosClock(dos);
+  cpu.ch = t.hour;
+  cpu.cl = t.minute;
+  cpu.dh = t.second;
+  cpu.dl = t.hundredths;
+}
+
+/** 2Dh: set the time from CH/CL/DH/DL; AL = 0, or FFh for an invalid time. */
+function int21_2D(dos: Dos): void {
+  const cpu = dos.machine.cpu;
+  const [h, m, s, c] = [cpu.ch, cpu.cl, cpu.dh, cpu.dl];
+  if (h > 23 || m > 59 || s > 59 || c > 99) {
+    cpu.al = 0xff;
+    return;
+  }
+  const t = dosClock(dos);
+  setClock(dos, new Date(t.year, t.month - 1, t.day, h, m, s, c * 10));
+  cpu.al = 0;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(year, month, 0).getDate();
+}
+
+export function registerTimeFunctions(dos: Dos): void {
+  const t = dos.int21;
+  t.set(0x2a, int21_2A);
+  t.set(0x2b, int21_2B);
+  t.set(0x2c, int21_2C);
+  t.set(0x2d, int21_2D);
+}
