@@ -92,6 +92,9 @@ retrieve:
 
 ; S: 67h to 30 handles, fill 5-19 with opens, then the VDD's handle lands in slot 20.
 slot20:
+    mov bx, 0x1000              ; a .COM owns all memory: give some back for the new JFT
+    mov ah, 0x4A
+    int 0x21
     mov bx, 30
     mov ah, 0x67
     int 0x21

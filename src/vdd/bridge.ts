@@ -10,7 +10,7 @@ import { DEFAULT_SIMULATE_LIMIT, Simulator } from './simulate';
 import { UserHookList } from './user-hooks';
 import { currentPsp } from './dos-tables';
 import { formatHandleWalk, walkHandles, type HandleWalk } from './walk';
-import { simulateIrq } from './interrupts';
+import { InterruptSimulator } from './interrupts';
 
 export interface VddBridgeOptions {
   /** RegisterModule handles that may be live at once (one more answers error 4). Default 64. */
@@ -26,6 +26,7 @@ export class VddBridge implements VddContext {
   readonly memoryHooks: MemoryHooks;
   readonly userHooks = new UserHookList();
   readonly simulator: Simulator;
+  private readonly interrupts: InterruptSimulator;
   private readonly removeListener: (() => void) | null;
 
   constructor(
@@ -36,6 +37,7 @@ export class VddBridge implements VddContext {
     this.registry = new VddRegistry(options.maxRegistrations ?? DEFAULT_MAX_REGISTRATIONS);
     this.memoryHooks = new MemoryHooks(machine.cpu, options.memoryHookArea ?? adapterArea(machine.memoryKB));
     this.simulator = new Simulator(machine, options.simulateLimit ?? DEFAULT_SIMULATE_LIMIT);
+    this.interrupts = new InterruptSimulator(machine.cpu);
     installVddBops(machine, this.registry, this.simulator, (who, fn) => this.guard(who, fn, undefined));
     this.removeListener = dos
       ? dos.addProcessListener({
@@ -60,7 +62,7 @@ export class VddBridge implements VddContext {
   }
 
   simulateInterrupt(controller: number, line: number, count: number): boolean {
-    return simulateIrq(this.machine, controller, line, count);
+    return this.interrupts.simulate(controller, line, count);
   }
 
   guard<T>(who: string, fn: () => T, fallback: T): T {

@@ -246,10 +246,11 @@ export class VddService {
 
   // ---------------------------------------------------------------- running the guest
   /** VDDSimulateInterrupt: requests `count` interrupts on IRQ `line` of the master (0) or slave
-   *  (1) PIC; the CPU takes them when its IF allows, as it would a device's. */
-  simulateInterrupt(controller: number, line: number, count = 1): void {
-    if (!this.ctx.simulateInterrupt(controller, line, count))
-      throw new VddUsageError(`simulateInterrupt: no IRQ line ${line} on controller ${controller}`);
+   *  (1) PIC; the CPU takes them one after another as its IF, the PIC's mask and the EOIs allow,
+   *  as it would a device's. False (a vdm86 addition; NTVDM's returns nothing) when the machine
+   *  has no such line: an 8086 PC/XT has only the master PIC. */
+  simulateInterrupt(controller: number, line: number, count = 1): boolean {
+    return this.ctx.simulateInterrupt(controller, line, count);
   }
 
   /** VDDSimulate16: runs the guest from the current CS:IP until it executes BOP FEh

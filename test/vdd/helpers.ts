@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BufferConsole, Machine, type MachineEnd } from '../../src/machine';
 import { Dos } from '../../src/dos/dos';
+import { Bios } from '../../src/bios/bios';
 import { attachVdds, type VddBridge, type VddBridgeOptions, type VddModule } from '../../src/vdd';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -30,6 +31,9 @@ export interface GuestOptions {
   vdds: (VddModule | string)[];
   bridge?: VddBridgeOptions;
   maxInstructions?: number;
+  /** Put the BIOS and its chips (PIC, PIT, ...) in the machine; output is then taken from the
+   *  BIOS console. Default: no BIOS, a BufferConsole. */
+  bios?: boolean;
   /** Called once everything is wired, before the program starts. */
   before?(ctx: { machine: Machine; dos: Dos; bridge: VddBridge }): void;
 }
@@ -47,12 +51,14 @@ export async function runGuest(opts: GuestOptions): Promise<GuestRun> {
   for (const [name, src] of Object.entries(opts.programs ?? {})) writeFileSync(join(dir, name), readFileSync(join(ROOT, src)));
   for (const [name, data] of Object.entries(opts.files ?? {})) writeFileSync(join(dir, name), data);
   const machine = new Machine();
+  const biosOutput: number[] = [];
+  if (opts.bios) new Bios(machine).console.addSink((ch) => void biosOutput.push(ch));
   const dos = new Dos(machine, { drives: [{ letter: 'C', hostPath: dir }], cwd: 'C:\\' });
   const bridge = await attachVdds(machine, dos, opts.vdds, opts.bridge);
   opts.before?.({ machine, dos, bridge });
   dos.start('C:\\PROG.COM', opts.args ?? []);
   const end = await machine.run({ maxInstructions: opts.maxInstructions ?? 5_000_000 });
-  const output = (machine.console as BufferConsole).text();
+  const output = opts.bios ? String.fromCharCode(...biosOutput) : (machine.console as BufferConsole).text();
   return { end, output, machine, dos, bridge, dir };
 }
 
