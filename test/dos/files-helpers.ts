@@ -1,0 +1,75 @@
+// Whole-machine harness for the DOS file tests: a temp folder as drive C: (plus any extra drives)
+// holding the guest program from roms/ and the test's files, a Machine with the DOS kernel, the
+// program started and run to its end; output, exit and the folder come back for checking.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { BufferConsole, Machine, type MachineEnd } from '../../src/machine';
+import { Dos } from '../../src/dos/dos';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+
+export interface FilesRun {
+  end: MachineEnd;
+  output: string;
+  machine: Machine;
+  dos: Dos;
+  /** Host folder of C:. */
+  dir: string;
+}
+
+export interface FilesRunOptions {
+  /** The program, relative to the repository root (e.g. roms/tests/dos-files-io.com). */
+  program: string;
+  /** Its DOS name on C: (default PROG.COM). */
+  name?: string;
+  /** Files to put on C:, by host path relative to the drive ("SUB/X.TXT"). */
+  files?: Record<string, string | Uint8Array>;
+  /** More host preparation (symbolic links, permissions...) with C:'s folder. */
+  setup?(dir: string): void;
+  args?: string[];
+  /** Keys typed on the console. */
+  input?: string;
+  /** Extra drives: letter -> host folder. */
+  drives?: Record<string, string>;
+  cwd?: string;
+  maxInstructions?: number;
+}
+
+const temps: string[] = [];
+
+/** A fresh temp folder, removed by cleanupTemps. */
+export function tempDir(prefix = 'vdm86-files-'): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(d);
+  return d;
+}
+
+export function cleanupTemps(): void {
+  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+export async function runFiles(opts: FilesRunOptions): Promise<FilesRun> {
+  const dir = tempDir();
+  const name = opts.name ?? 'PROG.COM';
+  writeFileSync(join(dir, name), readFileSync(join(ROOT, opts.program)));
+  for (const [path, data] of Object.entries(opts.files ?? {})) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), data);
+  }
+  opts.setup?.(dir);
+  const machine = new Machine();
+  const console = machine.console as BufferConsole;
+  if (opts.input !== undefined) console.type(opts.input);
+  console.ended = true;
+  const drives = [{ letter: 'C', hostPath: dir }, ...Object.entries(opts.drives ?? {}).map(([letter, hostPath]) => ({ letter, hostPath }))];
+  const dos = new Dos(machine, { drives, cwd: opts.cwd ?? 'C:\\' });
+  dos.start(`C:\\${name}`, opts.args ?? []);
+  const end = await machine.run({ maxInstructions: opts.maxInstructions ?? 5_000_000 });
+  return { end, output: console.text(), machine, dos, dir };
+}
+
+/** The output as lines, CR LF removed, empty lines dropped. */
+export function lines(output: string): string[] {
+  return output.split(/\r?\n/).filter((l) => l.length > 0);
+}
