@@ -232,7 +232,7 @@ n_none:   db 'NONE.*', 0
 n_moved:  db 'SUBDIR\MOVED.TXT', 0
 n_nofile: db 'NOFILE', 0
 n_x:      db 'X', 0
-n_upsub:  db '..\WORK\SUBDIR', 0
+n_upsub:  db '..\SUBDIR', 0
 n_dotdot: db '..', 0
 n_root:   db '\', 0
 n_true:   db 'work\.\c.dat', 0

@@ -2,7 +2,8 @@
 ; 29h on several strings; 16h create + 15h sequential write + 10h close; 0Fh open (size, record
 ; size); 14h sequential reads to the end; 21h random read; 22h random write with another record
 ; size; 24h; 27h random block read with a partial last record; 23h file size; 28h with CX=0
-; (truncate); 17h rename; 11h/12h search (normal and extended FCB); 13h delete.
+; (truncate); 17h rename; 11h/12h search (normal and extended FCB); 13h delete with wildcards.
+; RENAMED.DAT stays: 128 x 'A' then 128 x 'B'.
 ; The test prepares ADIR (a directory) and OLD.TXT ("old contents").
 %include "dos-files-lib.inc"
 
@@ -173,6 +174,14 @@ start:
     xor ah, ah
     call print_hex16
     call crlf
+    mov dx, del1fcb
+    DOS 0x16
+    mov dx, del1fcb
+    DOS 0x10
+    mov dx, del2fcb
+    DOS 0x16
+    mov dx, del2fcb
+    DOS 0x10
     mov dx, delfcb
     DOS 0x13
     call al_line
@@ -267,7 +276,11 @@ findfcb:    db 0, '????????DAT'
 xfindfcb:   db 0xFF, 0, 0, 0, 0, 0, 0x10
             db 0, 'ADIR       '
             times 37 - 12 db 0
-delfcb:     db 3, 'RENAMED ???'
+delfcb:     db 3, 'DEL?    ???'
+            times 37 - 12 db 0
+del1fcb:    db 0, 'DEL1    DAT'
+            times 37 - 12 db 0
+del2fcb:    db 3, 'DEL2    TMP'
             times 37 - 12 db 0
 missingfcb: db 0, 'MISSING TXT'
             times 37 - 12 db 0

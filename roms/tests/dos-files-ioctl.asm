@@ -16,7 +16,10 @@ start:
     INFO 'stderr', 2
     INFO 'stdaux', 3
     INFO 'stdprn', 4
-    INFO 'closed handle', 9
+    mov ax, 0x4400
+    mov bx, 9
+    int 0x21
+    OKERR 'closed handle'
 
     mov dx, n_file
     xor cx, cx
@@ -135,13 +138,13 @@ start:
     mov dx, n_clock
     mov ax, 0x3D00
     int 0x21
-    RESULT 'open CLOCK$'
+    RESULT 'open clock device'
     mov bx, ax
-    INFO 'CLOCK$', bx
+    INFO 'clock device', bx
     mov dx, buf
     mov cx, 6
     DOS 0x3F
-    RESULT 'read CLOCK$'
+    RESULT 'read clock device'
     DOS 0x3E
 
     mov dx, n_devcon

@@ -1,0 +1,89 @@
+// Host names as the guest sees them (dos-files-names): host names that are not 8.3 get stable
+// "~N" short names, matching is case-insensitive, names DOS is given are truncated to 8.3 as
+// MS-DOS does, and truename shows the canonical form.
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanupTemps, lines, runFiles } from './files-helpers';
+import { nameDirectory, parseComponent, isValid83 } from '../../src/dos/names';
+
+afterAll(cleanupTemps);
+
+describe('short names and name matching', () => {
+  it('lists, opens and creates by DOS names', async () => {
+    const run = await runFiles({
+      program: 'roms/tests/dos-files-names.com',
+      files: {
+        'LongFileName.text': 'long one',
+        'another long name.txt': 'another',
+        'MiXeD.TxT': 'mixed',
+        'résumé.doc': 'cv',
+        '.hidden': 'dot',
+        readme: 'read me',
+        'SUB/X.C': 'c',
+      },
+    });
+    expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
+    expect(lines(run.output)).toEqual([
+      'found ANOTHE~1.TXT attr 0020',
+      'found HIDDEN~1 attr 0022', // a host dot-file shows hidden
+      'found LONGFI~1.TEX attr 0020',
+      'found MIXED.TXT attr 0020',
+      'found PROG.COM attr 0020',
+      'found README attr 0020',
+      'found R_SUM_~1.DOC attr 0020',
+      'found SUB attr 0010',
+      'open LONGFI~1.TEX ok 0005',
+      '  long one',
+      'open longfi~1.tex ok 0005',
+      '  long one',
+      'open ANOTHE~1.TXT ok 0005',
+      '  another',
+      'open mixed.txt ok 0005',
+      '  mixed',
+      'open README ok 0005',
+      '  read me',
+      'open R_SUM_~1.DOC ok 0005',
+      '  cv',
+      'open long name itself err 0002', // DOS cuts it to LONGFILE.TEX, which does not exist
+      'truename ok',
+      '  C:\\LONGFI~1.TEX',
+      'truename ok',
+      '  C:\\LONGFILE.TEX',
+      'truename ok',
+      '  C:\\SUB\\????????.C',
+      'truename ok',
+      '  C:/CON',
+      'create verylongfilename.text ok 0005',
+      'open VERYLONG.TEX ok 0005',
+      'create A+B.TXT err 0003',
+      'create A.B.C err 0003',
+    ]);
+    expect(existsSync(join(run.dir, 'VERYLONG.TEX'))).toBe(true);
+  });
+
+  it('gives short names in a stable order, avoiding names already taken', () => {
+    const named = nameDirectory(['zeta long name.txt', 'ALPHA~1.TXT', 'alpha beta.txt', 'Readme', 'README', 'x.y.z']);
+    const map = Object.fromEntries(named.map((e) => [e.host, e.dos]));
+    expect(map['ALPHA~1.TXT']).toBe('ALPHA~1.TXT');
+    expect(map['alpha beta.txt']).toBe('ALPHAB~1.TXT');
+    expect(map['README']).toBe('README');
+    expect(map['Readme']).toBe('README~1'); // a case-only twin of a name already taken
+    expect(map['zeta long name.txt']).toBe('ZETALO~1.TXT');
+    expect(map['x.y.z']).toBe('XY~1.Z');
+    // the same listing in another order names everything the same way
+    const again = Object.fromEntries(nameDirectory([...named.map((e) => e.host)].reverse()).map((e) => [e.host, e.dos]));
+    expect(again).toEqual(map);
+  });
+
+  it('reads typed components as MS-DOS does', () => {
+    expect(parseComponent('verylongname.text')).toEqual({ fcb: 'VERYLONGTEX', wild: false });
+    expect(parseComponent('*.c')).toEqual({ fcb: '????????C  ', wild: true });
+    expect(parseComponent('a*b.?x')).toEqual({ fcb: 'A????????X ', wild: true });
+    expect(parseComponent('a+b')).toEqual({ error: 'invalid' });
+    expect(parseComponent('.x')).toEqual({ error: 'invalid' });
+    expect(isValid83('hello.txt')).toBe(true);
+    expect(isValid83('hello.text')).toBe(false);
+    expect(isValid83('héllo.txt')).toBe(false);
+  });
+});
