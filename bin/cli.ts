@@ -70,7 +70,8 @@ interface CliOptions {
   env?: Record<string, string>;
   screen?: ScreenMode;
   raw?: boolean;
-  screenDump?: string | boolean;
+  screenDump?: boolean;
+  screenDumpFile?: string;
   maxInstructions?: number;
   timeout?: number;
   memory?: number;
@@ -90,7 +91,8 @@ function buildCommand(): Command {
     .option('-e, --env <NAME=VALUE>', 'set an environment variable for the program (repeatable)', envPair)
     .option('--screen <mode>', 'tty (draw the text screen), stream (console output as text) or none; default tty on a terminal, else stream', screenMode)
     .option('--raw', 'console bytes as they are (no CP437 to UTF-8 conversion, in or out)')
-    .option('--screen-dump [file]', 'print the final text screen at exit (to stdout, or to FILE)')
+    .option('--screen-dump', 'print the final text screen to stdout at exit')
+    .option('--screen-dump-file <file>', 'write the final text screen to FILE at exit')
     .option('--max-instructions <n>', 'stop after N instructions', positiveNumber('--max-instructions', true))
     .option('--timeout <seconds>', 'stop after this many seconds', positiveNumber('--timeout', false))
     .option('--memory <kb>', 'conventional memory in KB (64-640; less helps old programs that miscount above 512)', positiveNumber('--memory', true))
@@ -147,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
 
   const interactive = !!process.stdin.isTTY && !!process.stdout.isTTY;
   const screen: ScreenMode = o.screen ?? (interactive ? 'tty' : 'stream');
-  const dumpToStdout = o.screenDump === true;
+  const dumpToStdout = !!o.screenDump;
   let lastByte = 0x0a;
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -191,12 +193,13 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
-  if (o.screenDump !== undefined && o.screenDump !== false) {
+  // A run that never started has no screen to dump.
+  if ((dumpToStdout || o.screenDumpFile) && result.screen.length) {
     const lines = [...result.screen];
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
     const dump = lines.length ? lines.join('\n') + '\n' : '';
-    if (typeof o.screenDump === 'string') writeTextFile(o.screenDump, dump);
-    else {
+    if (o.screenDumpFile) writeTextFile(o.screenDumpFile, dump);
+    if (dumpToStdout) {
       if (screen === 'stream' && lastByte !== 0x0a) process.stdout.write('\n');
       process.stdout.write(dump);
     }

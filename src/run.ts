@@ -54,7 +54,7 @@ export interface RunOptions {
   raw?: boolean;
   /** Keyboard input: text, bytes, or a stream (a TTY stream is read key by key in raw mode).
    *  Absent: no input (a program that waits for a key gets Ctrl-Z at once). */
-  stdin?: string | Uint8Array | ByteStream | TerminalInput | null;
+  stdin?: string | Uint8Array | NodeJS.ReadableStream | null;
   /** Where 'tty' and 'stream' output go. Default process.stdout. */
   stdout?: RunOutput;
   /** After a 'tty' run, print the final screen on the normal terminal screen. Default true. */
@@ -226,11 +226,11 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
 
     if (input === undefined || input === null) onEnd();
     else if (typeof input === 'string' || input instanceof Uint8Array) keys = typeAll(input, raw, onKey, onEnd);
-    else if (isTerminalInput(input)) keys = readTerminalKeys(input, onKey, () => stop('stopped by the user (Ctrl-\\)'), onEnd);
-    else keys = readStreamKeys(input as ByteStream, raw, onKey, onEnd);
+    else if (isTerminalInput(input as unknown)) keys = readTerminalKeys(input as unknown as TerminalInput, onKey, () => stop('stopped by the user (Ctrl-\\)'), onEnd);
+    else keys = readStreamKeys(input as unknown as ByteStream, raw, onKey, onEnd);
 
     if (renderer) {
-      releaseGuard = guardTerminal({ fd: out.fd, input: isTerminalInput(input) ? input : undefined });
+      releaseGuard = guardTerminal({ fd: out.fd, input: isTerminalInput(input as unknown) ? (input as unknown as TerminalInput) : undefined });
       renderer.start();
       rendererStarted = true;
       out.on?.('resize', onResize);
@@ -239,7 +239,6 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     let lastRender = -Infinity;
     let inputPaused = false;
     machine.addSliceHook((now) => {
-      stream?.flush();
       if (renderer && now - lastRender >= SCREEN_REFRESH_MS) {
         renderer.render(bios.frame());
         lastRender = now;

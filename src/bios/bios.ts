@@ -56,11 +56,10 @@ export class Bios {
     for (const chip of [this.pic, this.pit, this.kbc, this.systemPort, this.crtc]) chip.attach(io);
 
     // Wiring: IRQ0 from the PIT, IRQ1 from the keyboard controller; a raised INTR wakes a machine
-    // that sleeps in HLT or in a wait for input; the end of IRQ1's service lets the next byte in.
+    // that sleeps in HLT or in a wait for input. The controller's next byte comes in between
+    // slices, never straight after an EOI: a hook that chains to the BIOS and then reads port
+    // 60h again must still see its own byte, as the real 8042 (a millisecond per byte) allows.
     this.pic.onRaise = () => machine.notify();
-    this.pic.onEoi = (irq) => {
-      if (irq === 1) this.keyboard.pump();
-    };
     this.pit.onIrq0 = () => this.pic.raise(0);
     this.kbc.onIrq = () => this.pic.raise(1);
     this.kbc.irqInService = () => (this.pic.isr & 0x02) !== 0;

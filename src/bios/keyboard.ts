@@ -118,8 +118,9 @@ export const KEY_CTRL_Z = 0x2c1a;
 export const EOF_READ_LIMIT = 1000;
 
 export class KeyboardBios {
-  /** Host keys waiting to be typed, each as its scan code bytes. */
-  private readonly pending: number[][] = [];
+  /** Host keys waiting to be typed, each as its scan code bytes (a queue: taken from pendingHead). */
+  private pending: number[][] = [];
+  private pendingHead = 0;
   private hostEnded = false;
   private eofReads = 0;
   /** Bytes of the Pause sequence (E1 1D 45 E1 9D C5) still to swallow. */
@@ -162,21 +163,26 @@ export class KeyboardBios {
 
   /** Keys queued on the host side and not yet typed. */
   pendingKeys(): number {
-    return this.pending.length;
+    return this.pending.length - this.pendingHead;
   }
 
   /** True once host input ended and every key has been read from the buffer. */
   inputEnded(): boolean {
-    return this.hostEnded && this.pending.length === 0 && this.kbc.idle() && this.bufferEmpty();
+    return this.hostEnded && this.pendingKeys() === 0 && this.kbc.idle() && this.bufferEmpty();
   }
 
   /** Feeds the controller: its next byte once the last was taken, and the next host key once
    *  the previous key's bytes are all through and the BIOS buffer has a free slot. */
   pump(): void {
     this.kbc.pump();
-    if (!this.pending.length || !this.kbc.idle()) return;
+    if (this.pendingKeys() === 0 || !this.kbc.idle()) return;
     if (this.bufferFull()) return;
-    this.kbc.pushScanCodes(this.pending.shift() as number[]);
+    const key = this.pending[this.pendingHead++];
+    if (this.pendingHead >= 1024 && this.pendingHead * 2 >= this.pending.length) {
+      this.pending = this.pending.slice(this.pendingHead);
+      this.pendingHead = 0;
+    }
+    this.kbc.pushScanCodes(key);
   }
 
   // ------------------------------------------------------------------ the buffer at 40:1Eh

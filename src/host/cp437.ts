@@ -26,10 +26,10 @@ export const CP437: readonly string[] = (() => {
 })();
 
 const REVERSE = new Map<number, number>();
-for (let b = 0xff; b >= 0; b--) REVERSE.set(CP437[b].codePointAt(0) as number, b);
-// Plain ASCII control codes stay themselves when typed or converted.
-for (let b = 0; b < 0x20; b++) REVERSE.set(b, b);
-REVERSE.set(0x7f, 0x7f);
+// ASCII (control codes included) stays itself; then each glyph maps to its byte, except that
+// 00h's blank does not take the space.
+for (let b = 0; b < 0x80; b++) REVERSE.set(b, b);
+for (let b = 1; b < 0x100; b++) if (!REVERSE.has(CP437[b].codePointAt(0) as number)) REVERSE.set(CP437[b].codePointAt(0) as number, b);
 // Common look-alikes a host may produce.
 REVERSE.set(0x00b5, 0xe6); // micro sign -> mu
 REVERSE.set(0x03b2, 0xe1); // beta -> sharp s glyph

@@ -18,10 +18,15 @@ export function streamText(byte: number): string {
 /** Where stream output goes: a Node Writable, or any function taking text or bytes. */
 export type OutputTarget = { write(chunk: string | Uint8Array): unknown } | ((chunk: string | Uint8Array) => void);
 
-/** Collects console bytes and writes them out in batches (flush between slices and at the end),
- *  as UTF-8 text or, with `raw`, the bytes unchanged. */
+/** How long console output may wait to be batched into one write. */
+const FLUSH_DELAY_MS = 15;
+
+/** Collects console bytes and writes them out in batches, as UTF-8 text or, with `raw`, the
+ *  bytes unchanged: a write when 4 KiB are waiting, else at most FLUSH_DELAY_MS after the first
+ *  byte (a host timer, which runs whenever the machine yields or sleeps), and at the end. */
 export class StreamOutput {
   private bytes: number[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly target: OutputTarget,
@@ -31,9 +36,14 @@ export class StreamOutput {
   push(byte: number): void {
     this.bytes.push(byte & 0xff);
     if (this.bytes.length >= 4096) this.flush();
+    else if (!this.timer) this.timer = setTimeout(() => this.flush(), FLUSH_DELAY_MS);
   }
 
   flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     if (!this.bytes.length) return;
     const chunk = this.raw ? Uint8Array.from(this.bytes) : this.bytes.map(streamText).join('');
     this.bytes = [];

@@ -82,8 +82,8 @@ export class KeyboardController implements PortHandler {
     return !this.full && this.replies.length === 0 && this.scanCodes.length === 0;
   }
 
-  /** Moves the next byte into the output buffer once the previous one was read and its IRQ1
-   *  handler has finished (called after an EOI and between slices). */
+  /** Moves the next byte into the output buffer once the previous one was read and IRQ1 is no
+   *  longer in service (called between slices and when the BIOS takes a key). */
   pump(): void {
     if (this.full || this.irqInService()) return;
     let next: number | undefined = this.replies.shift();

@@ -1,0 +1,135 @@
+; BIOS-VIDEO.COM: the video BIOS and video memory, end to end. Prints the mode and the size
+; queries through the teletype, writes to B800h directly, and uses INT 10h 02h/03h/06h/07h/08h/
+; 09h/13h, so the test can check both the console stream (teletype text only) and the final
+; screen (everything). Exits with 0.
+%include "bios-lib.inc"
+
+%macro SETCUR 2                 ; row, column on page 0
+    mov ah, 0x02
+    xor bh, bh
+    mov dx, (%1 << 8) | %2
+    int 0x10
+%endmacro
+
+start:
+    SETCUR 0, 0
+    mov ah, 0x0F                ; AL = mode, AH = columns, BH = page
+    int 0x10
+    TT 'mode='
+    call tt_hex2
+    TT ' cols='
+    push ax
+    mov al, ah
+    xor ah, ah
+    call tt_dec
+    pop ax
+    TT ' page='
+    mov al, bh
+    call tt_hex2
+    call tt_crlf
+
+    int 0x11
+    TT 'equip='
+    call tt_hex4
+    int 0x12
+    TT ' mem='
+    call tt_dec
+    call tt_crlf
+
+    mov ax, 0x1A00              ; display combination: BL = 08h (VGA colour)
+    int 0x10
+    TT 'dcc='
+    mov al, bl
+    call tt_hex2
+    mov ax, 0x1130              ; font information: DL = rows - 1
+    xor bh, bh
+    push bp
+    push es
+    int 0x10
+    pop es
+    pop bp
+    TT ' rows='
+    mov al, dl
+    xor ah, ah
+    inc ax
+    call tt_dec
+    call tt_crlf
+
+    TTLN 'TELETYPE LINE'
+
+    ; Direct writes to video memory: "DIRECT" at row 10, column 20, yellow on blue.
+    push es
+    mov ax, 0xB800
+    mov es, ax
+    mov di, (10 * 80 + 20) * 2
+    mov si, direct
+    mov ah, 0x1E
+.copy:
+    lodsb
+    or al, al
+    jz .copied
+    stosw
+    jmp .copy
+.copied:
+    pop es
+
+    ; INT 10h/09h: three 'X' in white on red at row 12, column 5 (the cursor does not move).
+    SETCUR 12, 5
+    mov ax, 0x0958
+    mov bx, 0x004F
+    mov cx, 3
+    int 0x10
+
+    ; INT 10h/13h: a string at row 14, green background, cursor moved.
+    mov ax, 0x1301
+    mov bx, 0x002F
+    mov cx, string13_len
+    mov dx, 0x0E00
+    mov bp, string13
+    int 0x10
+
+    ; A line at row 20 scrolled down one row inside rows 20-22: it ends on row 21.
+    SETCUR 20, 0
+    TT 'SCROLLME'
+    mov ax, 0x0701
+    mov bh, 0x07
+    mov cx, 0x1400
+    mov dx, 0x164F
+    int 0x10
+    ; Rows 23-24 filled, then cleared by a scroll-up of 0 lines (clear window).
+    SETCUR 23, 0
+    TT 'CLEARED'
+    mov ax, 0x0600
+    mov bh, 0x07
+    mov cx, 0x1700
+    mov dx, 0x184F
+    int 0x10
+
+    ; INT 10h/08h reads back the direct write at row 10, column 20.
+    SETCUR 10, 20
+    mov ah, 0x08
+    xor bh, bh
+    int 0x10
+    mov si, ax
+    mov ah, 0x03                ; and the cursor as INT 10h/03h reports it
+    xor bh, bh
+    int 0x10
+    mov di, dx
+    SETCUR 4, 0
+    TT 'read='
+    mov ax, si
+    call tt_hex4
+    TT ' cur='
+    mov ax, di
+    call tt_hex4
+    call tt_crlf
+
+    SETCUR 16, 0
+    TTLN 'DONE'
+    EXIT 0
+
+direct: db 'DIRECT', 0
+string13: db 'STRING13'
+string13_len equ $ - string13
+
+BIOSLIB
