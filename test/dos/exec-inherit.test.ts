@@ -1,0 +1,81 @@
+// EXEC with handle inheritance: the child gets the parent's handles except the one opened with
+// the no-inherit bit, writes through the inherited one (the SFT position is shared, so the
+// parent's next write follows the child's), and its return code reaches the parent through 4Dh.
+// The process listeners fire with the child's PSP current (create) and before its handles close
+// (terminate).
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rd16 } from '../../src/cpu/guest-memory';
+import { SFT } from '../../src/dos/layout';
+import { handleSftEntry } from '../../src/dos/multiplex';
+import { cleanupTemps, hex4, runCore, values } from './helpers';
+
+afterAll(cleanupTemps);
+
+describe('EXEC of a child that inherits handles', async () => {
+  const events: string[] = [];
+  const currentAtCreate = new Map<number, number>();
+  const refAtTerminate = new Map<number, number>();
+  const run = await runCore({
+    programs: { 'PARENT.COM': 'roms/tests/dos-core-parent.com', 'CHILD.COM': 'roms/tests/dos-core-child.com' },
+    files: { 'IN.TXT': 'hello input\r\n' },
+    before(dos) {
+      dos.addProcessListener({
+        onCreate(psp) {
+          events.push(`create ${hex4(psp)}`);
+          currentAtCreate.set(psp, dos.currentPsp);
+        },
+        onTerminate(psp) {
+          events.push(`terminate ${hex4(psp)}`);
+          // Handle 5: the SFT entry of OUT.TXT, which parent and child share.
+          const e = handleSftEntry(dos.mem, psp, 5);
+          if (e) refAtTerminate.set(psp, rd16(dos.mem, e.seg, e.off + SFT.REF_COUNT));
+        },
+      });
+    },
+  });
+  const v = values(run.output);
+  const child = v.get('CHILDPSP');
+
+  it('runs parent and child to the end', () => {
+    expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
+    expect(v.get('EXEC')).toBe('ok');
+  });
+
+  it('gives the child the inheritable handle and not the no-inherit one', () => {
+    expect(v.get('HOUT')).toBe('0005');
+    expect(v.get('HNOINH')).toBe('0006');
+    const jft = v.get('CHILDJFT');
+    const mine = v.get('PARENTJFT');
+    // Handles 0-5 the same SFT entries as the parent's (5 is OUT.TXT); 6 closed in the child only.
+    expect(jft.slice(0, 12)).toBe(mine.slice(0, 12));
+    expect(jft.slice(10, 12)).not.toBe('FF');
+    expect(mine.slice(12, 14)).not.toBe('FF');
+    expect(jft.slice(12, 14)).toBe('FF');
+  });
+
+  it('lets the child write through the inherited handle and refuses the other', () => {
+    expect(v.get('W5')).toBe('ok');
+    expect(v.get('W6')).toBe('err 0006');
+    expect(v.get('R6')).toBe('err 0006');
+    expect(readFileSync(join(run.dir, 'OUT.TXT'), 'latin1')).toBe('parent before\r\nchild wrote\r\nparent after\r\n');
+  });
+
+  it('hands the exit code to the parent through 4Dh', () => {
+    expect(v.get('CODE')).toBe('002A');
+  });
+
+  it('leaves the parent its no-inherit handle', () => {
+    expect(v.get('READIN')).toBe('ok');
+    expect(v.get('IN')).toBe(Buffer.from('hello').toString('hex').toUpperCase());
+  });
+
+  it('fires create with the child current and terminate before its handles close', () => {
+    expect(events).toContain(`create ${child}`);
+    expect(events.indexOf(`terminate ${child}`)).toBeGreaterThan(events.indexOf(`create ${child}`));
+    expect(hex4(currentAtCreate.get(parseInt(child, 16)) ?? -1)).toBe(child);
+    // Parent and child both held OUT.TXT when the child's terminate fired.
+    expect(refAtTerminate.get(parseInt(child, 16))).toBe(2);
+  });
+});
