@@ -5,7 +5,7 @@
 import type { Dos, DosOptions } from './dos';
 import type { Int21Table } from './int21';
 import type { HostObject } from './host-handles';
-import { readBytes, writeBytes, rd8, wr8 } from '../cpu/guest-memory';
+import { readBytes, writeBytes, rd8, wr8, linear, ADDRESS_MASK } from '../cpu/guest-memory';
 import { ATTR, JFT_DEFAULT_SIZE, JFT_FREE, OPEN_MODE, PSP, SDA, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR } from './errors';
@@ -37,6 +37,19 @@ import { registerFcbFunctions } from './fcb';
 import { registerIoctl } from './ioctl';
 
 const E = DOS_ERROR;
+
+// Handle transfers run through memory from the linear address of DS:DX on, as DOS does after
+// normalising the pointer: a buffer may cross the end of its segment (up to 1 MiB, then wrap).
+function toGuest(mem: Uint8Array, seg: number, off: number, data: Uint8Array): void {
+  const base = linear(seg, off);
+  for (let i = 0; i < data.length; i++) mem[(base + i) & ADDRESS_MASK] = data[i];
+}
+function fromGuest(mem: Uint8Array, seg: number, off: number, count: number): Uint8Array {
+  const base = linear(seg, off);
+  const out = new Uint8Array(count);
+  for (let i = 0; i < count; i++) out[i] = mem[(base + i) & ADDRESS_MASK];
+  return out;
+}
 
 /** How to open: the INT 21h/3Dh mode byte, and for creating opens what to do with the file. */
 export interface OpenRequest {
@@ -288,7 +301,7 @@ export class FileSystem {
       if (!dev) return -E.INVALID_HANDLE;
       const got = deviceRead(this.dos, dev, s.info(a), count);
       if (got === 'wait') return 'wait';
-      writeBytes(this.mem, seg, off, got);
+      toGuest(this.mem, seg, off, got);
       return got.length;
     }
     const obj = this.hostObject(a);
@@ -303,7 +316,7 @@ export class FileSystem {
     } catch (err) {
       return -dosErrorOf(err);
     }
-    writeBytes(this.mem, seg, off, buf.subarray(0, n));
+    toGuest(this.mem, seg, off, buf.subarray(0, n));
     s.setPosition(a, pos + n);
     return n;
   }
@@ -311,7 +324,7 @@ export class FileSystem {
   /** Writes `count` bytes from guest memory at the entry's position; a zero count sets the file's
    *  size to the position (truncating or extending), as DOS does. */
   write(sfn: number, seg: number, off: number, count: number): number {
-    return this.writeData(sfn, readBytes(this.mem, seg, off, count));
+    return this.writeData(sfn, fromGuest(this.mem, seg, off, count));
   }
 
   writeData(sfn: number, data: Uint8Array): number {

@@ -34,6 +34,15 @@ interface SearchState {
   pattern: string; // FCB form
   attribute: number;
   lastKey: string | null; // ordering key of the last entry returned (null before the first)
+  listing?: Candidate[]; // the folder as last listed
+  listedAt?: number; // the folder's mtime then
+}
+
+interface Candidate {
+  key: string;
+  dos: string;
+  fcb: string;
+  host: string | null; // null for "." and ".."
 }
 
 /** Attribute bits a search must ask for to see an entry that has them. */
@@ -86,20 +95,42 @@ export class DirectorySearches {
     return entry;
   }
 
-  /** Lists the directory and returns the first match after the last one returned. */
-  private advance(state: SearchState): FoundEntry | null {
+  /** The directory's entries in search order, re-listed only when the folder has changed. */
+  private listing(state: SearchState): Candidate[] | null {
+    const mtime = statPath(state.hostDir)?.mtimeMs ?? -1;
+    if (state.listing && state.listedAt === mtime) return state.listing;
     const named = this.fs.paths.listNamed(state.hostDir);
     if (typeof named === 'number') return null;
     // Ordered by a key that puts "." and ".." first whatever the names after them start with.
-    const candidates: { key: string; dos: string; fcb: string; host: string | null }[] = named
+    const candidates: Candidate[] = named
       .map((e) => ({ key: `\u0002${e.dos}`, dos: e.dos, fcb: toFcbForm(e.dos), host: e.host as string | null }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     if (!state.isRoot) {
       candidates.unshift({ key: '\u0001', dos: '..', fcb: dotFcb('..'), host: null });
       candidates.unshift({ key: '\u0000', dos: '.', fcb: dotFcb('.'), host: null });
     }
-    for (const c of candidates) {
-      if (state.lastKey !== null && c.key <= state.lastKey) continue;
+    state.listing = candidates;
+    state.listedAt = mtime;
+    return candidates;
+  }
+
+  /** Returns the first match after the last one returned. */
+  private advance(state: SearchState): FoundEntry | null {
+    const candidates = this.listing(state);
+    if (!candidates) return null;
+    // Binary search for the first key after the last one returned.
+    let lo = 0;
+    let hi = candidates.length;
+    if (state.lastKey !== null) {
+      const last = state.lastKey;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (candidates[mid].key <= last) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    for (let i = lo; i < candidates.length; i++) {
+      const c = candidates[i];
       if (!matchFcb(state.pattern, c.fcb)) continue;
       const found = this.describe(state, c.dos, c.fcb, c.host);
       if (!found) continue;
