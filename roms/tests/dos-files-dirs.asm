@@ -1,7 +1,7 @@
 ; dos-files-dirs: directories and directory entries through INT 21h.
 ; mkdir/chdir/getcwd, find first/next with attribute matching, rename (also into a subdirectory),
 ; delete, get/set attributes, a file's date and time (57h), rmdir (not empty, current directory),
-; truename, current drive and free space.
+; truename, current drive, free space and the media ID (69h).
 %include "dos-files-lib.inc"
 
 %macro CREATE 2                 ; name, attribute: create and close
@@ -180,6 +180,21 @@ start:
     mov si, buf
     DOS 0x47
     OKERR 'getcwd E:'
+    mov ax, 0x6900
+    mov bl, 0
+    mov dx, buf
+    int 0x21
+    OKERR 'media id'
+    mov si, buf + 6
+    mov cx, 19
+    SAY '  '
+    call print_fixed
+    call crlf
+    mov ax, 0x6900
+    mov bl, 5
+    mov dx, buf
+    int 0x21
+    OKERR 'media id E:'
     EXIT 0
 
 ; cwd: prints "cwd \<current directory>"

@@ -1,9 +1,22 @@
 // INT 21h drive functions (MS-DOS 5 semantics): 0Eh select drive, 19h current drive, 1Bh/1Ch
-// allocation information, 1Fh/32h drive parameter block, 36h free space. Host folders are shown
-// with the clamped geometry of drives.ts (GEOMETRY) so old programs can do their arithmetic.
+// allocation information, 1Fh/32h drive parameter block, 36h free space, 69h volume serial number.
+// Host folders are shown with the clamped geometry of drives.ts (GEOMETRY) so old programs can do
+// their arithmetic.
 import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { LASTDRIVE } from './sysvars';
+import { DOS_ERROR } from './errors';
+import { wr16, wr32, writeBytes } from '../cpu/guest-memory';
+
+/** The INT 21h/69h (and 440Dh/66h) media-ID record. */
+const MEDIA_ID = { INFO_LEVEL: 0x00, SERIAL: 0x02, LABEL: 0x06, FILE_SYSTEM: 0x11, SIZE: 0x19 } as const;
+
+/** A stable serial number for a drive: a hash of its host folder, so it is the same every run. */
+function serialOf(root: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < root.length; i++) h = Math.imul(h ^ root.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
   const cpu = () => fs.cpu;
@@ -58,6 +71,22 @@ export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
   };
   t.set(0x1f, () => dpb(driveFromDl(0)));
   t.set(0x32, () => dpb(driveFromDl(cpu().dl)));
+
+  // 69h: AL=00h get the media ID (serial number, "NO NAME" label, "FAT16") of drive BL into DS:DX;
+  // AL=01h (set) is refused: a host folder has no boot sector to write it to.
+  t.set(0x69, () => {
+    const c = cpu();
+    const drive = driveFromDl(c.bl);
+    if (drive < 0) return fs.dos.fail(DOS_ERROR.INVALID_DRIVE);
+    if (c.al !== 0) return fs.dos.fail(c.al === 1 ? DOS_ERROR.ACCESS_DENIED : DOS_ERROR.INVALID_FUNCTION);
+    const d = fs.drives.get(drive);
+    const text = (s: string) => [...s].map((ch) => ch.charCodeAt(0));
+    wr16(fs.mem, c.ds, c.dx + MEDIA_ID.INFO_LEVEL, 0);
+    wr32(fs.mem, c.ds, c.dx + MEDIA_ID.SERIAL, serialOf(d?.root ?? ''));
+    writeBytes(fs.mem, c.ds, c.dx + MEDIA_ID.LABEL, text('NO NAME    '));
+    writeBytes(fs.mem, c.ds, c.dx + MEDIA_ID.FILE_SYSTEM, text('FAT16   '));
+    fs.dos.ok();
+  });
 
   // 36h: DL drive (0 default): AX sectors per cluster, BX free clusters, CX bytes per sector,
   // DX total clusters; AX = FFFFh for a bad drive.

@@ -79,6 +79,9 @@ describe('directories and entries', () => {
       'bytes per sector 0200',
       'free space E: FFFF',
       'getcwd E: err 000F',
+      'media id ok',
+      '  NO NAME    FAT16   ',
+      'media id E: err 000F',
     ]);
     expect(readdirSync(join(run.dir, 'WORK')).sort()).toEqual(['C.DAT', 'HID.TXT']);
     const c = statSync(join(run.dir, 'WORK', 'C.DAT'));
