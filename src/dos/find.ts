@@ -10,7 +10,7 @@ import { ATTR, FIND } from './layout';
 import { DOS_ERROR } from './errors';
 import { matchFcb, toFcbForm } from './names';
 import { packDateTime } from './file-times';
-import { statPath, isSymbolicLink, realPath, isWithin, joinPath } from '../host/fs';
+import { statPath, isSymbolicLink, realPath, isWithin, joinPath, type HostStat } from '../host/fs';
 import type { Drive } from './drives';
 import type { ResolvedPath } from './paths';
 import { pathAtDsDx } from './handle-functions';
@@ -97,7 +97,12 @@ export class DirectorySearches {
 
   /** The directory's entries in search order, re-listed only when the folder has changed. */
   private listing(state: SearchState): Candidate[] | null {
-    const mtime = statPath(state.hostDir)?.mtimeMs ?? -1;
+    let mtime = -1;
+    try {
+      mtime = statPath(state.hostDir)?.mtimeMs ?? -1;
+    } catch {
+      return null; // the folder went away or became unreadable: the search ends
+    }
     if (state.listing && state.listedAt === mtime) return state.listing;
     const named = this.fs.paths.listNamed(state.hostDir);
     if (typeof named === 'number') return null;
@@ -152,7 +157,12 @@ export class DirectorySearches {
         return null;
       }
     }
-    const st = statPath(path);
+    let st: HostStat | null;
+    try {
+      st = statPath(path);
+    } catch {
+      return null; // an entry the host will not describe is not shown
+    }
     if (!st || st.kind === 'other') return null;
     const attribute = host === null ? ATTR.DIRECTORY : this.fs.attributes.of(path, host, st);
     const when = packDateTime(st.mtimeMs);

@@ -6,6 +6,7 @@
 // ".." past the root, a path that names a host absolute path, and symbolic links that lead
 // outside all give error 5.
 import { DOS_ERROR } from './errors';
+import { dosErrorOf } from './host-errors';
 import { parseComponent, fromFcbForm, nameDirectory, deviceBaseName, type NamedEntry } from './names';
 import { deviceByName, type Device } from './devices';
 import type { Drive, Drives } from './drives';
@@ -136,7 +137,17 @@ export class PathResolver {
     };
   }
 
+  /** Resolves a DOS path; a number is a DOS error (a host failure on the way, such as a folder
+   *  the host will not let us read, becomes its DOS error too). */
   resolve(text: string, options: ResolveOptions = {}): ResolvedPath | number {
+    try {
+      return this.resolveOrThrow(text, options);
+    } catch (err) {
+      return dosErrorOf(err);
+    }
+  }
+
+  private resolveOrThrow(text: string, options: ResolveOptions): ResolvedPath | number {
     const parsed = this.parse(text, options);
     if (typeof parsed === 'number') return parsed;
     const drive = this.drives.get(parsed.drive) as Drive;
@@ -223,6 +234,14 @@ export class PathResolver {
    * devices as "C:/CON" (as MS-DOS 5 shows them).
    */
   truename(text: string): string | number {
+    try {
+      return this.truenameOrThrow(text);
+    } catch (err) {
+      return dosErrorOf(err);
+    }
+  }
+
+  private truenameOrThrow(text: string): string | number {
     const parsed = this.parse(text, { wildcards: true });
     if (typeof parsed === 'number') return parsed;
     const drive = this.drives.get(parsed.drive) as Drive;
