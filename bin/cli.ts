@@ -117,7 +117,7 @@ function stderrLine(text: string): void {
   process.stderr.write(`vdm86: ${text}\n`);
 }
 
-function resultRecord(program: string, result: RunResult, processExitCode: number): object {
+function resultRecord(program: string, result: RunResult, processExitCode: number, outputBytes: number): object {
   return {
     program,
     dosPath: result.dosPath ?? null,
@@ -127,7 +127,7 @@ function resultRecord(program: string, result: RunResult, processExitCode: numbe
     message: result.message ?? null,
     instructions: result.instructions,
     durationMs: Math.round(result.durationMs * 1000) / 1000,
-    outputBytes: result.outputBytes.length,
+    outputBytes,
     drives: Object.fromEntries(result.drives.map((d) => [`${d.letter}:`, d.hostPath])),
   };
 }
@@ -151,6 +151,7 @@ async function main(argv: string[]): Promise<number> {
   const screen: ScreenMode = o.screen ?? (interactive ? 'tty' : 'stream');
   const dumpToStdout = !!o.screenDump;
   let lastByte = 0x0a;
+  let outputBytes = 0;
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(EXIT.STOPPED); // a second signal: leave now
@@ -178,6 +179,7 @@ async function main(argv: string[]): Promise<number> {
     onMachine: ({ bios }) => {
       bios.console.addSink((ch) => {
         lastByte = ch;
+        outputBytes++;
       });
     },
   };
@@ -211,7 +213,7 @@ async function main(argv: string[]): Promise<number> {
     code = REASON_EXIT[result.reason];
     stderrLine(`${REASON_TEXT[result.reason]}: ${result.message ?? result.reason}`);
   }
-  if (o.resultJson) writeTextFile(o.resultJson, JSON.stringify(resultRecord(program, result, code), null, 2) + '\n');
+  if (o.resultJson) writeTextFile(o.resultJson, JSON.stringify(resultRecord(program, result, code, outputBytes), null, 2) + '\n');
   return code;
 }
 

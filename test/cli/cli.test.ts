@@ -1,0 +1,169 @@
+// The vdm86 command, option by option, run as a user runs it (a child process, stdin and stdout
+// pipes): exit codes, the stream, screen dumps, drives and directories, limits, result records.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, cleanupTemps, runCli, tempDir, withPrograms } from './helpers';
+
+let cli = '';
+beforeAll(async () => {
+  cli = await buildCli();
+});
+afterAll(cleanupTemps);
+
+const values = (text: string) =>
+  Object.fromEntries(
+    text
+      .split(/\r?\n/)
+      .map((l) => /^(\w+)=(.*)$/.exec(l))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => [m[1], m[2]]),
+  );
+
+describe('vdm86 command', () => {
+  it('runs a program with its arguments and exits with its exit code', async () => {
+    const dir = withPrograms('bios-exit.com');
+    const r = await runCli(cli, ['bios-exit.com', '42'], { cwd: dir });
+    expect(r.code).toBe(42);
+    expect(r.stdout.toString()).toBe('exit 42\r\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('passes everything after the program to it, options included', async () => {
+    const dir = withPrograms('bios-cli.com');
+    const r = await runCli(cli, ['bios-cli.com', '/x', '--timeout', '-y'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(values(r.stdout.toString()).tail).toBe('[ /x --timeout -y]');
+  });
+
+  it('sets the environment, memory size, DOS version and starting directory', async () => {
+    const dir = withPrograms('bios-cli.com');
+    mkdirSync(join(dir, 'SUB'));
+    const r = await runCli(cli, ['-e', 'FOO=bar baz', '--memory', '320', '--dos-version', '3.30', '--cwd', 'C:\\SUB', 'bios-cli.com'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const v = values(r.stdout.toString());
+    expect(v).toMatchObject({ drive: 'C', dir: '\\SUB', foo: 'bar baz', mem: '320', dosver: '3.30' });
+  });
+
+  it('takes --cwd as a host folder inside a drive, and maps drives with --drive', async () => {
+    const dir = withPrograms('bios-cli.com');
+    const other = tempDir();
+    mkdirSync(join(other, 'work'));
+    writeFileSync(join(other, 'CLI.COM'), readFileSync(join(dir, 'bios-cli.com')));
+    const r = await runCli(cli, ['--drive', `E=${other}`, '--cwd', join(other, 'work'), join(other, 'CLI.COM')], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(values(r.stdout.toString())).toMatchObject({ drive: 'E', dir: '\\WORK' });
+  });
+
+  it('maps the folder of a program outside every drive as D:', async () => {
+    const dir = withPrograms('bios-cli.com');
+    const elsewhere = tempDir();
+    const json = join(elsewhere, 'result.json');
+    const r = await runCli(cli, ['--result-json', json, join(dir, 'bios-cli.com')], { cwd: elsewhere });
+    expect(r.code).toBe(0);
+    expect(values(r.stdout.toString())).toMatchObject({ drive: 'C', dir: '\\' });
+    const rec = JSON.parse(readFileSync(json, 'utf8'));
+    expect(rec.dosPath).toBe('D:\\BIOS-CLI.COM');
+    expect(Object.keys(rec.drives)).toEqual(['C:', 'D:']);
+  });
+
+  it('streams CP437 as UTF-8, or raw bytes with --raw', async () => {
+    const dir = withPrograms('bios-cli.com');
+    const utf = await runCli(cli, ['bios-cli.com'], { cwd: dir });
+    expect(utf.stdout.toString('utf8')).toContain('cp437=é▒\r\n');
+    const raw = await runCli(cli, ['--raw', 'bios-cli.com'], { cwd: dir });
+    expect(raw.stdout.includes(Buffer.from([0x3d, 0x82, 0xb1, 0x0d, 0x0a]))).toBe(true);
+  });
+
+  it('prints the final screen with --screen-dump, after the stream, and to a file', async () => {
+    const dir = withPrograms('bios-video.com');
+    const r = await runCli(cli, ['--screen-dump', '--screen-dump-file', 'screen.txt', 'bios-video.com'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const text = r.stdout.toString();
+    const streamEnd = text.indexOf('DONE\r\n') + 'DONE\r\n'.length;
+    expect(text.slice(0, streamEnd)).not.toContain('DIRECT'); // the stream: teletype only
+    const dump = text.slice(streamEnd);
+    expect(dump.split('\n')[10]).toBe(' '.repeat(20) + 'DIRECT');
+    expect(dump.endsWith('SCROLLME\n')).toBe(true);
+    expect(readFileSync(join(dir, 'screen.txt'), 'utf8')).toBe(dump);
+  });
+
+  it('shows nothing with --screen none', async () => {
+    const dir = withPrograms('bios-exit.com');
+    const r = await runCli(cli, ['--screen', 'none', 'bios-exit.com', '3'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stdout.length).toBe(0);
+  });
+
+  it('feeds stdin to the keyboard', async () => {
+    const dir = withPrograms('bios-keys.com');
+    const r = await runCli(cli, ['bios-keys.com'], { cwd: dir, input: 'x\nline one\nz' });
+    expect(r.code).toBe(2);
+    const out = r.stdout.toString();
+    expect(out).toContain('key=2D78\r\nkey=1C0D\r\n');
+    expect(out).toContain('line=line one\r\n');
+    expect(out).toContain('eof');
+  });
+
+  it('writes a disassembled trace with --trace', async () => {
+    const dir = withPrograms('bios-exit.com');
+    const r = await runCli(cli, ['--trace', 'trace.txt', 'bios-exit.com', '5'], { cwd: dir });
+    expect(r.code).toBe(5);
+    const lines = readFileSync(join(dir, 'trace.txt'), 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^[0-9A-F]{4}:0100  BE8100 +MOV SI,0081 +AX=[0-9A-F]{4} BX=/);
+    expect(lines.some((l) => /INT 21/.test(l))).toBe(true);
+    expect(lines.some((l) => /^F000:[0-9A-F]{4}  C4C410  BOP 10h/.test(l))).toBe(true);
+  });
+
+  it('records how the run ended with --result-json (a long host name runs under its short name)', async () => {
+    const dir = withPrograms('bios-exit.com');
+    const r = await runCli(cli, ['--result-json', 'r.json', 'bios-exit.com', '9'], { cwd: dir });
+    expect(r.code).toBe(9);
+    const rec = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(rec).toMatchObject({ reason: 'exit', exitCode: 9, processExitCode: 9, message: null, dosPath: 'C:\\BIOS-E~1.COM', outputBytes: 8 });
+    expect(rec.instructions).toBeGreaterThan(0);
+  });
+
+  it('prints --help and --version', async () => {
+    const help = await runCli(cli, ['--help'], { cwd: tempDir() });
+    expect(help.code).toBe(0);
+    for (const opt of ['--drive', '--cwd', '--env', '--screen', '--raw', '--screen-dump', '--max-instructions', '--timeout', '--memory', '--dos-version', '--result-json', '--trace']) {
+      expect(help.stdout.toString()).toContain(opt);
+    }
+    const version = await runCli(cli, ['--version'], { cwd: tempDir() });
+    expect(version.code).toBe(0);
+    expect(version.stdout.toString().trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe("vdm86's own verdicts: one stderr line and a reserved exit code", () => {
+  const cases: [string, string[], number, RegExp, string?][] = [
+    ['program not found', ['NOPE.COM'], 127, /^vdm86: program not found: cannot find NOPE\.COM\n$/],
+    ['bad program file', ['EMPTY.EXE'], 126, /^vdm86: bad program file: .*EMPTY\.EXE/],
+    ['instruction limit', ['--max-instructions', '20000', 'bios-spin.com'], 123, /^vdm86: instruction limit: instruction limit of 20000 reached\n$/],
+    ['time limit', ['--timeout', '0.3', 'bios-spin.com'], 124, /^vdm86: time limit: /],
+    ['guest fault', ['bios-fault.com'], 122, /^vdm86: guest fault: BOP FDh at [0-9A-F]{4}:0113 has no handler\n$/],
+    ['input exhausted', ['bios-anykey.com'], 120, /^vdm86: input exhausted: /],
+    ['bad usage', ['--screen', 'fancy', 'bios-exit.com'], 125, /^vdm86: error: option '--screen <mode>' argument 'fancy' is invalid/],
+    ['a bad drive', ['--drive', 'C=/no/such/folder', 'bios-exit.com'], 125, /^vdm86: drive C: "\/no\/such\/folder" is not a folder\n$/],
+  ];
+  for (const [what, args, code, stderr] of cases) {
+    it(what, async () => {
+      const dir = withPrograms('bios-spin.com', 'bios-fault.com', 'bios-anykey.com', 'bios-exit.com');
+      writeFileSync(join(dir, 'EMPTY.EXE'), '');
+      const r = await runCli(cli, args, { cwd: dir });
+      expect(r.code).toBe(code);
+      expect(r.stderr).toMatch(stderr);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    });
+  }
+
+  it('stops on SIGTERM with the stop code, leaving nothing behind', async () => {
+    const dir = withPrograms('bios-spin.com');
+    const r = await runCli(cli, ['--result-json', 'r.json', 'bios-spin.com'], { cwd: dir, killWhenOutput: 'spinning' });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/^vdm86: stopped: /);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).reason).toBe('stopped');
+    expect(existsSync(join(dir, 'bios-spin.com'))).toBe(true);
+  });
+});
