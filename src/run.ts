@@ -14,6 +14,7 @@ import { TextFileWriter } from './host/text-file';
 import type { HostKey } from './host/keys';
 import { systemClock } from './host/clock';
 import { locateProgram, resolveDrives, startDirectory, RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
+import { attachVdds, traceHandlesOnTerminate, type VddBridge, type VddModule } from './vdd';
 
 export { RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
 
@@ -78,6 +79,10 @@ export interface RunOptions {
   /** Called once the machine, BIOS and DOS exist and before the program is loaded: the place to
    *  attach VDDs (plugins), I/O hooks or process listeners. */
   onMachine?: (ctx: RunContext) => void | Promise<void>;
+  /** VDD plugins (docs/vdd.md): paths to .ts/.js plugin files, or VddModule objects. */
+  vdds?: (string | VddModule)[];
+  /** Receives the handle walk of each process as it terminates, before its handles close (--handles). */
+  handles?: (text: string) => void;
   /** Called after the program is loaded, before its first instruction. */
   onStart?: (ctx: RunContext) => void | Promise<void>;
 }
@@ -208,10 +213,17 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   let trace: TextFileWriter | null = null;
   let traceFn: ((line: string) => void) | null = null;
   let end: MachineEnd | null = null;
+  let vddBridge: VddBridge | null = null;
   const dosPath = located.dosPath;
   let rendererStarted = false;
   const onAbort = () => stop('stopped by the host');
   try {
+    if (options.vdds?.length) {
+      vddBridge = await attachVdds(machine, dos, options.vdds).catch((err) => {
+        throw new RunOptionError(err instanceof Error ? err.message : String(err));
+      });
+    }
+    if (options.handles) traceHandlesOnTerminate(machine, dos, options.handles);
     if (options.onMachine) await options.onMachine(ctx);
     try {
       dos.start(dosPath, options.args ?? []);
@@ -282,6 +294,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     });
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    vddBridge?.dispose();
     keys?.stop();
     stream?.flush();
     trace?.close();
