@@ -1,3 +1,10 @@
 export const VERSION = '0.1.0';
 // The VDD bridge: attachVdds, the service API plugin authors write against, the handle walk (docs/vdd.md).
 export * from './vdd';
+// Running a program (the library form of the vdm86 command) and the BIOS/console pieces it is made of.
+export { runProgram, RunOptionError, type RunOptions, type RunResult, type RunReason, type RunContext, type RunOutput, type ScreenMode, type DriveSpec, type DrivesOption } from './run';
+export { Machine, BufferConsole, type MachineEnd, type EndReason, type ConsoleIO, type MachineOptions, type RunLimits, type TimedDevice } from './machine';
+export { installBios, Bios, type BiosOptions } from './bios/bios';
+export type { TextFrame } from './host/text-frame';
+export type { HostKey, KeyName } from './host/keys';
+export { screenDump, frameLines } from './host/terminal';
