@@ -1,7 +1,7 @@
 ; dos-files-names: host names as DOS sees them. The test puts long, mixed-case and non-ASCII names
-; on C: (LongFileName.text, "another long name.txt", MiXeD.TxT, résumé.doc, .hidden, readme); the
-; guest lists them, opens them by their short names in any case, asks truename, and creates files
-; whose names DOS truncates to 8.3.
+; on C: (LongFileName.text, "another long name.txt", MiXeD.TxT, résumé.doc, 日本語.txt, .hidden,
+; readme); the guest lists them, opens them by their short or CP437 names in any case, asks
+; truename, and creates files whose names DOS truncates to 8.3 or spells in CP437.
 %include "dos-files-lib.inc"
 
 %macro SHOW 2                   ; label, name: open, read up to 40 bytes, print, close
@@ -58,7 +58,8 @@ start:
     SHOW 'open ANOTHE~1.TXT', n_another
     SHOW 'open mixed.txt', n_mixed
     SHOW 'open README', n_readme
-    SHOW 'open R_SUM_~1.DOC', n_resume
+    SHOW 'open resume in CP437', n_resume
+    SHOW 'open ___~1.TXT', n_japanese
     SHOW 'open long name itself', n_fulllong
 
     TRUENAME n_long
@@ -76,6 +77,12 @@ start:
     mov ax, 0x3D00
     int 0x21
     RESULT 'open VERYLONG.TEX'
+    mov bx, ax
+    DOS 0x3E
+    mov dx, n_cafe
+    xor cx, cx
+    DOS 0x3C
+    RESULT 'create cafe in CP437'
     mov bx, ax
     DOS 0x3E
     mov dx, n_bad
@@ -96,7 +103,9 @@ n_longlower: db 'longfi~1.tex', 0
 n_another:   db 'ANOTHE~1.TXT', 0
 n_mixed:     db 'mixed.txt', 0
 n_readme:    db 'README', 0
-n_resume:    db 'R_SUM_~1.DOC', 0
+n_resume:    db 'r', 0x82, 'sum', 0x82, '.doc', 0       ; résumé.doc in CP437
+n_japanese:  db '___~1.TXT', 0
+n_cafe:      db 'CAF', 0x90, '.TXT', 0                  ; CAFÉ.TXT in CP437
 n_fulllong:  db 'LongFileName.text', 0
 n_wild:      db 'sub\*.c', 0
 n_con:       db 'con', 0

@@ -5,7 +5,7 @@ import type { FileSystem } from './filesystem';
 import { readAsciiz, writeAsciiz } from '../cpu/guest-memory';
 import { DOS_ERROR } from './errors';
 import { tryHost } from './host-errors';
-import { makeDirectory, removeDirectory, listDirectory, joinPath } from '../host/fs';
+import { makeDirectory, removeDirectory, listDirectory } from '../host/fs';
 import { pathAtDsDx, MAX_PATH } from './handle-functions';
 
 const E = DOS_ERROR;
@@ -27,7 +27,7 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : r);
     if (r.device || r.components.length === 0 || r.stat) return fs.dos.fail(E.ACCESS_DENIED);
     if (r.dosPath.length > MAX_DIRECTORY_PATH) return fs.dos.fail(E.PATH_NOT_FOUND);
-    const done = tryHost(() => makeDirectory(joinPath(r.parentHost, r.components[r.components.length - 1])));
+    const done = tryHost(() => makeDirectory(r.hostPath));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
     fs.dos.ok();
   });

@@ -9,7 +9,7 @@ import { INFO_DATE_SET } from './sft';
 import { SETTABLE_ATTRIBUTES } from './attributes';
 import { packDateTime, unpackDateTime } from './file-times';
 import { tryHost } from './host-errors';
-import { removeFile, renamePath, setModified, joinPath } from '../host/fs';
+import { removeFile, renamePath, setModified } from '../host/fs';
 import { pathAtDsDx, MAX_PATH } from './handle-functions';
 
 const E = DOS_ERROR;
@@ -67,7 +67,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     if (from.drive.index !== to.drive.index) return fs.dos.fail(E.NOT_SAME_DEVICE);
     if (to.components.length === 0) return fs.dos.fail(E.ACCESS_DENIED);
     if (to.stat) return fs.dos.fail(E.ACCESS_DENIED); // DOS: the new name exists
-    const target = joinPath(to.parentHost, to.components[to.components.length - 1]);
+    const target = to.hostPath; // the new name's host spelling
     const done = tryHost(() => renamePath(from.hostPath, target));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
     fs.attributes.moved(from.hostPath, target);

@@ -250,7 +250,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
       const to = fs.paths.resolve(`${String.fromCharCode(0x41 + drive)}:${newName}`);
       if (typeof to === 'number' || to.device || to.stat) continue;
       const from = joinPath(m.dir, m.host);
-      const target = joinPath(to.parentHost, newName);
+      const target = to.hostPath;
       if (typeof tryHost(() => renamePath(from, target)) === 'number') continue;
       fs.attributes.moved(from, target);
       renamed++;

@@ -1,6 +1,9 @@
 // DOS file names: the 8.3 form, the 11-byte FCB form ("NAME    EXT"), wildcards, and the short
 // names ("LONGNA~1.TXT") under which host names that are not valid 8.3 appear to the guest.
-// DOS names are upper case; host names are matched case-insensitively.
+// DOS names are upper case; host names are matched case-insensitively. Inside the kernel a DOS
+// name is a string of CP437 bytes (char codes 0-255); a host name is Unicode, and characters
+// beyond ASCII cross between the two through code page 437.
+import { CP437, toCp437 } from '../host/cp437';
 
 /** Characters DOS refuses in a file name (besides controls and space), as MS-DOS 5 does. */
 const INVALID_CHARS = '"*+,./:;<=>?[\\]|';
@@ -95,28 +98,48 @@ export function matchFcb(pattern: string, name: string): boolean {
   return true;
 }
 
-/** True when the host name, upper-cased, is already a valid 8.3 DOS name (ASCII only). */
+/** A host name as CP437 bytes, or null when some character has no CP437 form. */
+export function hostToDosBytes(hostName: string): string | null {
+  let out = '';
+  for (const ch of hostName) {
+    const c = ch.codePointAt(0) as number;
+    const b = c < 0x80 ? c : toCp437(c);
+    if (b < 0) return null;
+    out += String.fromCharCode(b);
+  }
+  return out;
+}
+
+/** The host name for a DOS name (CP437 bytes above 7Fh become their Unicode characters). */
+export function dosToHostName(dosName: string): string {
+  let out = '';
+  for (let i = 0; i < dosName.length; i++) {
+    const b = dosName.charCodeAt(i) & 0xff;
+    out += b < 0x80 ? dosName[i] : CP437[b];
+  }
+  return out;
+}
+
+/** True when the host name, upper-cased, is already a valid 8.3 DOS name. */
 export function isValid83(hostName: string): boolean {
-  if (hostName === '.' || hostName === '..') return false;
-  const [base, ext] = splitExt(hostName);
+  const bytes = hostToDosBytes(hostName);
+  if (bytes === null || bytes === '.' || bytes === '..') return false;
+  const [base, ext] = splitExt(bytes);
   if (base.length < 1 || base.length > 8 || ext.length > 3) return false;
-  if (hostName.endsWith('.')) return false;
+  if (bytes.endsWith('.')) return false;
   for (const part of [base, ext]) {
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i);
-      if (c >= 0x80 || !isNameChar(c)) return false;
-    }
+    for (let i = 0; i < part.length; i++) if (!isNameChar(part.charCodeAt(i))) return false;
   }
   return true;
 }
 
-/** The characters of a long host name that can stand in a short name. */
+/** The characters of a long host name that can stand in a short name (others become "_"). */
 function shortChars(s: string): string {
   let out = '';
   for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
     if (ch === ' ' || ch === '.') continue; // dropped, as Windows does for short names
-    out += c < 0x80 && isNameChar(c) ? upperDos(ch) : '_';
+    const b = hostToDosBytes(ch);
+    out += b !== null && isNameChar(b.charCodeAt(0)) ? upperDos(b) : '_';
   }
   return out;
 }
@@ -139,7 +162,7 @@ export function nameDirectory(hostNames: readonly string[]): NamedEntry[] {
   const result = new Map<string, string>();
   const later: string[] = [];
   for (const h of sorted) {
-    const up = upperDos(h);
+    const up = upperDos(hostToDosBytes(h) ?? '');
     if (isValid83(h) && !taken.has(up)) {
       taken.add(up);
       result.set(h, up);

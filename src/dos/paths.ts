@@ -7,7 +7,7 @@
 // outside all give error 5.
 import { DOS_ERROR } from './errors';
 import { dosErrorOf } from './host-errors';
-import { parseComponent, fromFcbForm, nameDirectory, deviceBaseName, type NamedEntry } from './names';
+import { parseComponent, fromFcbForm, nameDirectory, deviceBaseName, dosToHostName, type NamedEntry } from './names';
 import { deviceByName, type Device } from './devices';
 import type { Drive, Drives } from './drives';
 import {
@@ -197,7 +197,7 @@ export class PathResolver {
 
     const fcbName = comps[comps.length - 1];
     const want = fromFcbForm(fcbName);
-    let hostName = want; // a new entry is created under its DOS name
+    let hostName = dosToHostName(want); // a new entry is created under its DOS name
     let stat: HostStat | null = null;
     if (!parsed.wild) {
       const entries = this.listNamed(host);

@@ -18,6 +18,7 @@ describe('short names and name matching', () => {
         'another long name.txt': 'another',
         'MiXeD.TxT': 'mixed',
         'résumé.doc': 'cv',
+        '日本語.txt': 'nihongo',
         '.hidden': 'dot',
         readme: 'read me',
         'SUB/X.C': 'c',
@@ -31,8 +32,9 @@ describe('short names and name matching', () => {
       'found MIXED.TXT attr 0020',
       'found PROG.COM attr 0020',
       'found README attr 0020',
-      'found R_SUM_~1.DOC attr 0020',
+      'found R\x82SUM\x82.DOC attr 0020', // CP437 can spell it: no short name needed
       'found SUB attr 0010',
+      'found ___~1.TXT attr 0020', // no CP437 form: a short name
       'open LONGFI~1.TEX ok 0005',
       '  long one',
       'open longfi~1.tex ok 0005',
@@ -43,8 +45,10 @@ describe('short names and name matching', () => {
       '  mixed',
       'open README ok 0005',
       '  read me',
-      'open R_SUM_~1.DOC ok 0005',
+      'open resume in CP437 ok 0005',
       '  cv',
+      'open ___~1.TXT ok 0005',
+      '  nihongo',
       'open long name itself err 0002', // DOS cuts it to LONGFILE.TEX, which does not exist
       'truename ok',
       '  C:\\LONGFI~1.TEX',
@@ -56,10 +60,12 @@ describe('short names and name matching', () => {
       '  C:/CON',
       'create verylongfilename.text ok 0005',
       'open VERYLONG.TEX ok 0005',
+      'create cafe in CP437 ok 0005',
       'create A+B.TXT err 0003',
       'create A.B.C err 0003',
     ]);
     expect(existsSync(join(run.dir, 'VERYLONG.TEX'))).toBe(true);
+    expect(existsSync(join(run.dir, 'CAFÉ.TXT'))).toBe(true);
   });
 
   it('gives short names in a stable order, avoiding names already taken', () => {
@@ -84,6 +90,7 @@ describe('short names and name matching', () => {
     expect(parseComponent('.x')).toEqual({ error: 'invalid' });
     expect(isValid83('hello.txt')).toBe(true);
     expect(isValid83('hello.text')).toBe(false);
-    expect(isValid83('héllo.txt')).toBe(false);
+    expect(isValid83('héllo.txt')).toBe(true); // é is CP437 82h
+    expect(isValid83('日本.txt')).toBe(false);
   });
 });
