@@ -239,10 +239,11 @@ function int27(dos: Dos): void {
   terminateProcess(dos, 0, TERMINATION.TSR, paras);
 }
 
-/** INT 00h with no program handler: "Divide overflow" and the program ends, as in DOS. */
+/** INT 00h with no program handler: "Divide overflow", then DOS ends the program the way a
+ *  Ctrl-C does (return code 0, termination type 1). */
 function divideError(dos: Dos): void {
   for (const ch of '\r\nDivide overflow\r\n') consolePutChar(dos, ch.charCodeAt(0));
-  terminateProcess(dos, 0xff, TERMINATION.NORMAL);
+  terminateProcess(dos, 0, TERMINATION.CTRL_C);
 }
 
 /** INT 25h/26h: vdm86 has no block devices, so absolute disk access fails ("drive not ready").

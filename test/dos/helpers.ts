@@ -78,7 +78,8 @@ export async function runCore(opts: CoreRunOptions): Promise<CoreRun> {
 /** KEY=value lines of the output; a key seen more than once keeps every value in `all`. */
 export function values(output: string): { get(key: string): string; all(key: string): string[]; has(key: string): boolean } {
   const map = new Map<string, string[]>();
-  for (const line of output.split(/\r?\n/)) {
+  // A bare CR (echo of a typed line) also starts a new line here.
+  for (const line of output.split(/\r?\n|\r/)) {
     const m = /^([A-Z0-9_]+)=(.*)$/.exec(line);
     if (!m) continue;
     const list = map.get(m[1]) ?? [];
