@@ -36,11 +36,16 @@ export const LAZY = {
   SBB16: 8,
   LOGIC8: 9,
   LOGIC16: 10,
-  /** INC and DEC leave CF alone: while one of these is the lazy kind, CF is in the flags word. */
-  INC8: 11,
-  INC16: 12,
-  DEC8: 13,
-  DEC16: 14,
+  /** SHL, SHR, SAR (and SETMO): the operands hold the outcome instead, A = CF (0/1) and
+   *  B = OF (0 or FLAG.OF); AF is left clear. */
+  SHIFT8: 11,
+  SHIFT16: 12,
+  /** INC and DEC leave CF alone: while one of these is the lazy kind, CF is in the flags word.
+   *  They are the highest kinds, so `kind >= INC8` tests for them. */
+  INC8: 13,
+  INC16: 14,
+  DEC8: 15,
+  DEC16: 16,
 } as const;
 
 /** PARITY[b] is PF (0x04) when byte b has an even number of set bits. */
@@ -83,6 +88,9 @@ export function lazyCF(kind: number, a: number, b: number, r: number): number {
     case LAZY.SBB8:
     case LAZY.SBB16:
       return a < b + ((a - b - r) & 1) ? 1 : 0;
+    case LAZY.SHIFT8:
+    case LAZY.SHIFT16:
+      return a;
     default:
       return 0;
   }
@@ -106,15 +114,18 @@ export function lazyOF(kind: number, a: number, b: number, r: number): number {
     case LAZY.DEC8:
     case LAZY.DEC16:
       return (a ^ b) & (a ^ r) & sign ? FLAG.OF : 0;
+    case LAZY.SHIFT8:
+    case LAZY.SHIFT16:
+      return b;
     default:
       return 0;
   }
 }
 
 /** AF of a lazy result (0 or FLAG.AF): the carry or borrow out of bit 3. The logical
- *  instructions leave AF undefined on the 8086; vdm86 clears it. */
+ *  instructions and shifts leave AF undefined on the 8086; vdm86 clears it. */
 export function lazyAF(kind: number, a: number, b: number, r: number): number {
-  if (kind === LAZY.LOGIC8 || kind === LAZY.LOGIC16) return 0;
+  if (kind >= LAZY.LOGIC8 && kind <= LAZY.SHIFT16) return 0;
   return (a ^ b ^ r) & FLAG.AF;
 }
 

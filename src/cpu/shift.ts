@@ -3,13 +3,12 @@
 // of 0 changes nothing. Reg 6 is the undocumented SETMO/SETMOC slot: the operand becomes all
 // ones (by CL: only when CL is nonzero).
 import type { CpuState } from './state';
-import { FLAG, szp, sext8, sext16 } from './flags';
+import { FLAG, LAZY, sext8, sext16 } from './flags';
 
 /** Group 2 operation numbers (ModRM reg). */
 export const SHIFT = { ROL: 0, ROR: 1, RCL: 2, RCR: 3, SHL: 4, SHR: 5, SETMO: 6, SAR: 7 } as const;
 
 const ROTATE_FLAGS = FLAG.CF | FLAG.OF;
-const SHIFT_FLAGS = FLAG.CF | FLAG.PF | FLAG.AF | FLAG.ZF | FLAG.SF | FLAG.OF;
 
 /** Applies group-2 operation `op` to `v` (width 8 or 16 bits) `count` times; returns the result
  *  and sets the flags. */
@@ -57,33 +56,37 @@ export function shift(c: CpuState, op: number, v: number, count: number, wide: b
         cf = v >>> top;
         v = (v << 1) & mask;
       }
-      c.setArith(SHIFT_FLAGS, cf | resultFlags(v, wide) | (((v >>> top) ^ cf) !== 0 ? FLAG.OF : 0));
+      lazyShift(c, v, cf, (v >>> top) ^ cf ? FLAG.OF : 0, wide);
       return v;
     case SHIFT.SHR:
       for (let i = 0; i < count; i++) {
         cf = v & 1;
         v >>>= 1;
       }
-      c.setArith(SHIFT_FLAGS, cf | resultFlags(v, wide) | topTwoDiffer(v, top));
+      lazyShift(c, v, cf, topTwoDiffer(v, top), wide);
       return v;
     case SHIFT.SAR:
       for (let i = 0; i < count; i++) {
         cf = v & 1;
         v = (v >>> 1) | (v & sign);
       }
-      c.setArith(SHIFT_FLAGS, cf | resultFlags(v, wide));
+      lazyShift(c, v, cf, 0, wide);
       return v;
     default: // SETMO / SETMOC
-      c.setArith(SHIFT_FLAGS, resultFlags(mask, wide));
+      lazyShift(c, mask, 0, 0, wide);
       return mask;
   }
+}
+
+/** Records a shift's flags lazily: SZP from the result, CF and OF as given, AF clear. */
+function lazyShift(c: CpuState, v: number, cf: number, of: number, wide: boolean): void {
+  c.lazyKind = wide ? LAZY.SHIFT16 : LAZY.SHIFT8;
+  c.lazyA = cf;
+  c.lazyB = of;
+  c.lazyR = wide ? sext16(v) : sext8(v);
 }
 
 /** OF of a one-bit right rotate or shift: the two top bits of the result differ. */
 function topTwoDiffer(v: number, top: number): number {
   return ((v >>> top) ^ (v >>> (top - 1))) & 1 ? FLAG.OF : 0;
-}
-
-function resultFlags(v: number, wide: boolean): number {
-  return szp(wide ? sext16(v) : sext8(v));
 }

@@ -70,6 +70,12 @@ export class CpuState {
   attention = true;
   /** SHADOW.*: what the instruction just executed holds off at the next boundary. */
   shadow = 0;
+  /** Set by HLT until an interrupt is taken (Cpu.halted). */
+  haltFlag = false;
+  /** When a REP string instruction was left between iterations: the address of its last prefix,
+   *  which the 8086 pushes if an interrupt is taken there (it resumes at that prefix, dropping
+   *  any earlier ones). -1 otherwise. */
+  repResumeIp = -1;
 
   constructor(io: IoBus) {
     this.io = io;

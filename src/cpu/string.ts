@@ -68,3 +68,22 @@ export function stringStep(c: CpuState, op: number, src: number): void {
       break;
   }
 }
+
+/** REP/REPE/REPNE `op` for at most `max` iterations (CX nonzero on entry). Returns the number
+ *  of iterations done, negated when it stopped with more to do (budget spent, or `attention`
+ *  raised by a callback), so the run loop can leave between iterations. `repe` is true for F3h. */
+export function repeatString(c: CpuState, op: number, src: number, repe: boolean, max: number): number {
+  const r = c.regs;
+  const compare = isCompareString(op);
+  let cx = r[REG.CX];
+  let done = 0;
+  for (;;) {
+    stringStep(c, op, src);
+    done++;
+    cx = (cx - 1) & 0xffff;
+    r[REG.CX] = cx;
+    if (cx === 0) return done;
+    if (compare && c.zf() !== repe) return done;
+    if (done >= max || c.attention) return -done;
+  }
+}

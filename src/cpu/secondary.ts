@@ -1,0 +1,289 @@
+// The instructions the run loop hands off because they are rare in hot code: far transfers,
+// software interrupts and IRET, flag instructions, HLT, group 3 (NOT NEG MUL IMUL DIV IDIV, TEST),
+// the decimal adjusts, XLAT, SALC, ESC, LES/LDS and the far forms of groups 4/5. Keeping them out
+// of cpu.ts keeps the hot loop small enough for the optimiser to compile well.
+// On entry ipReg points past the bytes decoded so far (prefixes, opcode, ModRM, displacement).
+import type { CpuState } from './state';
+import { REG, SEG, REG8_INDEX, SHADOW } from './state';
+import { FLAG } from './flags';
+import { alu8, alu16, neg8, neg16, inc8, dec8, inc16, dec16, ALU } from './alu';
+import { mul8, mul16, imul8, imul16, div8, div16, idiv8, idiv16 } from './muldiv';
+import { daa, das, aaa, aas, aam, aad } from './bcd';
+
+const MASK = 0xfffff;
+
+/** The vectors the CPU raises itself. */
+export const VECTOR = { DIVIDE: 0, STEP: 1, BREAKPOINT: 3, OVERFLOW: 4 } as const;
+
+function fetch8(c: CpuState): number {
+  const ip = c.ipReg;
+  c.ipReg = (ip + 1) & 0xffff;
+  return c.mem[((c.sregs[SEG.CS] << 4) + ip) & MASK];
+}
+
+function fetch16(c: CpuState): number {
+  const lo = fetch8(c);
+  return lo | (fetch8(c) << 8);
+}
+
+/** Executes `op` (one of the opcodes above). `ovr` is the segment override (-1 none), `rep`
+ *  nonzero when a REP prefix was present. */
+export function executeSecondary(
+  c: CpuState,
+  op: number,
+  modrm: number,
+  eaBase: number,
+  eaOff: number,
+  ovr: number,
+  rep: number,
+): void {
+  const r = c.regs;
+  const s = c.sregs;
+  switch (op) {
+    case 0x27: daa(c); break;
+    case 0x2f: das(c); break;
+    case 0x37: aaa(c); break;
+    case 0x3f: aas(c); break;
+
+    case 0x9a: {
+      const off = fetch16(c);
+      const seg = fetch16(c);
+      c.push(s[SEG.CS]);
+      c.push(c.ipReg);
+      s[SEG.CS] = seg;
+      c.ipReg = off;
+      break;
+    }
+    case 0x9b:
+      // WAIT: no coprocessor, so TEST is never asserted busy.
+      break;
+    case 0x9c:
+      c.push(c.getFlags());
+      break;
+    case 0x9d:
+      c.setFlags(c.pop());
+      break;
+    case 0x9e:
+      // SAHF: SF ZF AF PF CF from AH.
+      c.flagBits = (c.getFlags() & 0xff00) | (c.regs8[1] & 0xd5) | 0x02;
+      break;
+    case 0x9f:
+      c.regs8[1] = c.getFlags() & 0xff;
+      break;
+
+    case 0xc4:
+    case 0xc5:
+      // LES/LDS. A register operand (undefined) reads through the last effective address.
+      r[(modrm >> 3) & 7] = c.rd16(eaBase, eaOff);
+      s[op === 0xc4 ? SEG.ES : SEG.DS] = c.rd16(eaBase, (eaOff + 2) & 0xffff);
+      break;
+
+    case 0xc8: case 0xca: case 0xc9: case 0xcb: {
+      // RETF [imm]; C8h and C9h are 8086 aliases of CAh and CBh.
+      const k = op & 1 ? 0 : fetch16(c);
+      c.ipReg = c.pop();
+      s[SEG.CS] = c.pop();
+      r[REG.SP] += k;
+      break;
+    }
+
+    case 0xcc:
+      c.enterInterrupt(VECTOR.BREAKPOINT);
+      break;
+    case 0xcd:
+      c.enterInterrupt(fetch8(c));
+      break;
+    case 0xce:
+      if (c.of()) c.enterInterrupt(VECTOR.OVERFLOW);
+      break;
+    case 0xcf:
+      c.ipReg = c.pop();
+      s[SEG.CS] = c.pop();
+      c.setFlags(c.pop());
+      break;
+
+    case 0xd4:
+      if (!aam(c, fetch8(c))) c.enterInterrupt(VECTOR.DIVIDE);
+      break;
+    case 0xd5:
+      aad(c, fetch8(c));
+      break;
+    case 0xd6:
+      // SALC (undocumented): AL = CF ? FFh : 00h.
+      c.regs8[0] = c.cf() ? 0xff : 0;
+      break;
+    case 0xd7: {
+      const base = s[ovr >= 0 ? ovr : SEG.DS] << 4;
+      c.regs8[0] = c.rd8((base + ((r[REG.BX] + c.regs8[0]) & 0xffff)) & MASK);
+      break;
+    }
+    case 0xd8: case 0xd9: case 0xda: case 0xdb: case 0xdc: case 0xdd: case 0xde: case 0xdf:
+      // ESC: the ModRM (and displacement) is decoded for a coprocessor; nothing else.
+      break;
+
+    case 0xea: {
+      const off = fetch16(c);
+      s[SEG.CS] = fetch16(c);
+      c.ipReg = off;
+      break;
+    }
+
+    case 0xf4:
+      c.haltFlag = true;
+      c.attention = true;
+      break;
+    case 0xf5:
+      c.flagBits = c.getFlags() ^ FLAG.CF;
+      break;
+    case 0xf8:
+      c.flagBits = c.getFlags() & ~FLAG.CF;
+      break;
+    case 0xf9:
+      c.flagBits = c.getFlags() | FLAG.CF;
+      break;
+    case 0xfa:
+      c.flagBits &= ~FLAG.IF;
+      break;
+    case 0xfb:
+      // STI: a pending interrupt is recognised only after the next instruction.
+      c.flagBits |= FLAG.IF;
+      if (c.shadow === SHADOW.NONE) c.shadow = SHADOW.INTR;
+      c.attention = true;
+      break;
+    case 0xfc:
+      c.flagBits &= ~FLAG.DF;
+      break;
+    case 0xfd:
+      c.flagBits |= FLAG.DF;
+      break;
+
+    case 0xf6:
+      group3Byte(c, modrm, eaBase, eaOff, rep !== 0);
+      break;
+    case 0xf7:
+      group3Word(c, modrm, eaBase, eaOff, rep !== 0);
+      break;
+    case 0xfe:
+      group4(c, modrm, eaBase, eaOff);
+      break;
+    case 0xff:
+      group5(c, (modrm >> 3) & 7, modrm, eaBase, eaOff);
+      break;
+    default:
+      throw new Error(`opcode ${op.toString(16)} reached the secondary executor`);
+  }
+}
+
+/** F6h: TEST Eb,Ib (reg 1 is an 8086 alias), NOT, NEG, MUL, IMUL, DIV, IDIV. */
+function group3Byte(c: CpuState, modrm: number, eaBase: number, eaOff: number, rep: boolean): void {
+  const a = (modrm >> 3) & 7;
+  const reg = modrm >= 0xc0;
+  const lin = (eaBase + eaOff) & MASK;
+  const v = reg ? c.regs8[REG8_INDEX[modrm & 7]] : c.rd8(lin);
+  switch (a) {
+    case 0:
+    case 1:
+      alu8(c, ALU.AND, v, fetch8(c));
+      break;
+    case 2:
+    case 3: {
+      const res = a === 2 ? ~v & 0xff : neg8(c, v);
+      if (reg) c.regs8[REG8_INDEX[modrm & 7]] = res;
+      else c.wr8(lin, res);
+      break;
+    }
+    case 4: mul8(c, v); break;
+    case 5: imul8(c, v, rep); break;
+    default:
+      // A divide error returns to the next instruction (8086), with ipReg already there.
+      if (!(a === 6 ? div8(c, v) : idiv8(c, v, rep))) c.enterInterrupt(VECTOR.DIVIDE);
+      break;
+  }
+}
+
+/** F7h: the word forms of group 3. */
+function group3Word(c: CpuState, modrm: number, eaBase: number, eaOff: number, rep: boolean): void {
+  const a = (modrm >> 3) & 7;
+  const reg = modrm >= 0xc0;
+  const v = reg ? c.regs[modrm & 7] : c.rd16(eaBase, eaOff);
+  switch (a) {
+    case 0:
+    case 1:
+      alu16(c, ALU.AND, v, fetch16(c));
+      break;
+    case 2:
+    case 3: {
+      const res = a === 2 ? ~v & 0xffff : neg16(c, v);
+      if (reg) c.regs[modrm & 7] = res;
+      else c.wr16(eaBase, eaOff, res);
+      break;
+    }
+    case 4: mul16(c, v); break;
+    case 5: imul16(c, v, rep); break;
+    default:
+      if (!(a === 6 ? div16(c, v) : idiv16(c, v, rep))) c.enterInterrupt(VECTOR.DIVIDE);
+      break;
+  }
+}
+
+/** FEh: INC/DEC Eb; reg 2-7 are undefined and vdm86 runs them as their FFh counterparts. */
+function group4(c: CpuState, modrm: number, eaBase: number, eaOff: number): void {
+  const a = (modrm >> 3) & 7;
+  if (a >= 2) {
+    group5(c, a, modrm, eaBase, eaOff);
+    return;
+  }
+  const lin = (eaBase + eaOff) & MASK;
+  const reg = modrm >= 0xc0;
+  const v = reg ? c.regs8[REG8_INDEX[modrm & 7]] : c.rd8(lin);
+  const res = a === 0 ? inc8(c, v) : dec8(c, v);
+  if (reg) c.regs8[REG8_INDEX[modrm & 7]] = res;
+  else c.wr8(lin, res);
+}
+
+/** FFh: INC, DEC, CALL, CALL far, JMP, JMP far, PUSH (reg 7 is an 8086 alias of PUSH). */
+function group5(c: CpuState, a: number, modrm: number, eaBase: number, eaOff: number): void {
+  const r = c.regs;
+  const s = c.sregs;
+  const reg = modrm >= 0xc0;
+  switch (a) {
+    case 0:
+    case 1: {
+      const v = reg ? r[modrm & 7] : c.rd16(eaBase, eaOff);
+      const res = a === 0 ? inc16(c, v) : dec16(c, v);
+      if (reg) r[modrm & 7] = res;
+      else c.wr16(eaBase, eaOff, res);
+      break;
+    }
+    case 2: {
+      const t = reg ? r[modrm & 7] : c.rd16(eaBase, eaOff);
+      c.push(c.ipReg);
+      c.ipReg = t;
+      break;
+    }
+    case 4:
+      c.ipReg = reg ? r[modrm & 7] : c.rd16(eaBase, eaOff);
+      break;
+    case 3:
+    case 5: {
+      // A register operand (undefined) reads through the last effective address.
+      const off = c.rd16(eaBase, eaOff);
+      const seg = c.rd16(eaBase, (eaOff + 2) & 0xffff);
+      if (a === 3) {
+        c.push(s[SEG.CS]);
+        c.push(c.ipReg);
+      }
+      s[SEG.CS] = seg;
+      c.ipReg = off;
+      break;
+    }
+    default: {
+      // PUSH Ev. For PUSH SP the 8086 pushes the decremented SP.
+      const sp = (r[REG.SP] - 2) & 0xffff;
+      r[REG.SP] = sp;
+      const v = reg ? r[modrm & 7] : c.rd16(eaBase, eaOff);
+      c.wr16(s[SEG.SS] << 4, sp, v);
+      break;
+    }
+  }
+}
