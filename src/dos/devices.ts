@@ -97,12 +97,48 @@ function daysSince1980(now: Date): number {
  *  re-runs later; nothing has changed). */
 export type DeviceRead = Uint8Array | 'wait';
 
+/** A raw CON read in progress: the bytes gathered so far, and which call they belong to. */
+interface RawRead {
+  call: string;
+  bytes: number[];
+}
+const rawReads = new WeakMap<Dos, RawRead>();
+
+/** Identifies the INT 21h call that is waiting (its frame and count): a re-run of the same BOP
+ *  continues the read; any other call starts afresh. */
+function callKey(dos: Dos, max: number): string {
+  const c = dos.call;
+  return c ? `${c.frameSs}:${c.frameSp}:${c.ah}:${max}` : `-:${max}`;
+}
+
+/**
+ * CON in raw mode returns exactly the bytes asked for, as the console driver does, waiting for
+ * each key (no echo, no editing, no Ctrl-C); at the end of host input it returns what there is.
+ */
+function conReadRaw(dos: Dos, max: number): DeviceRead {
+  const key = callKey(dos, max);
+  let st = rawReads.get(dos);
+  if (!st || st.call !== key) {
+    st = { call: key, bytes: [] };
+    rawReads.set(dos, st);
+  }
+  while (st.bytes.length < max) {
+    const got = consoleReadRaw(dos, max - st.bytes.length);
+    if (got === null) return 'wait'; // waitForInput() was called; this call runs again
+    if (got.length === 0) break; // end of input
+    st.bytes.push(...got);
+  }
+  rawReads.delete(dos);
+  return Uint8Array.from(st.bytes);
+}
+
 /** Reads up to `max` bytes from a device; `info` is the SFT entry's device-information word. */
 export function deviceRead(dos: Dos, d: Device, info: number, max: number): DeviceRead {
   switch (d.kind) {
     case 'con': {
       if (max === 0) return new Uint8Array(0);
-      const got = info & SFT_INFO.BINARY ? consoleReadRaw(dos, max) : consoleReadCooked(dos, max);
+      if (info & SFT_INFO.BINARY) return conReadRaw(dos, max);
+      const got = consoleReadCooked(dos, max);
       return got === null ? 'wait' : got;
     }
     case 'clock': {

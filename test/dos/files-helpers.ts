@@ -28,8 +28,11 @@ export interface FilesRunOptions {
   /** More host preparation (symbolic links, permissions...) with C:'s folder. */
   setup?(dir: string): void;
   args?: string[];
-  /** Keys typed on the console. */
+  /** Keys typed on the console before the program starts. */
   input?: string;
+  /** Keys typed one at a time while the program runs (each a millisecond after the last), so
+   *  reads really wait for them; input ends after the last. */
+  trickle?: string;
   /** Extra drives: letter -> host folder. */
   drives?: Record<string, string>;
   cwd?: string;
@@ -61,7 +64,20 @@ export async function runFiles(opts: FilesRunOptions): Promise<FilesRun> {
   const machine = new Machine();
   const console = machine.console as BufferConsole;
   if (opts.input !== undefined) console.type(opts.input);
-  console.ended = true;
+  console.ended = opts.trickle === undefined;
+  if (opts.trickle !== undefined) {
+    const keys = [...opts.trickle];
+    let due = 0;
+    machine.addTimedDevice({
+      nextEvent: () => (keys.length ? due : Infinity),
+      service: (now) => {
+        console.type(keys.shift() as string);
+        if (!keys.length) console.ended = true;
+        due = now + 1;
+        machine.notify();
+      },
+    });
+  }
   const drives = [{ letter: 'C', hostPath: dir }, ...Object.entries(opts.drives ?? {}).map(([letter, hostPath]) => ({ letter, hostPath }))];
   const dos = new Dos(machine, { drives, cwd: opts.cwd ?? 'C:\\' });
   dos.start(`C:\\${name}`, opts.args ?? []);
