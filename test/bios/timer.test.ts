@@ -18,6 +18,14 @@ describe('timer ticks (bios-ticks.com)', () => {
   });
 });
 
+describe('midnight (bios-midnight.com)', () => {
+  it('wraps the tick count at 1800B0h and reports the rollover once through INT 1Ah/00h', async () => {
+    const r = await runBios('bios-midnight.com');
+    expect(r.reason).toBe('exit');
+    expect(r.output).toBe('rollover=01 ticks=00000001 again=00\r\n');
+  });
+});
+
 describe('chips and small services (bios-ports.com)', () => {
   it('answers the probes programs make', async () => {
     const r = await runBios('bios-ports.com');

@@ -43,3 +43,24 @@ describe('video BIOS (bios-video.com)', () => {
     expect(r.output).toContain('mem=512');
   });
 });
+
+describe('video modes (bios-mode.com)', () => {
+  const cases: [string, number, string, number][] = [
+    ['1', 1, 'mode=01 cols=40 rows=25 height=16', 40],
+    ['3', 3, 'mode=03 cols=80 rows=25 height=16', 80],
+    ['7', 7, 'mode=07 cols=80 rows=25 height=16', 80],
+    ['50', 3, 'mode=03 cols=80 rows=50 height=8', 80],
+    ['13', 3, 'mode=03 cols=80 rows=25 height=16', 80], // graphics: refused, text mode 3 stays
+  ];
+  for (const [arg, code, report, cols] of cases) {
+    it(`mode ${arg}: reports its size and shows the right text segment`, async () => {
+      const r = await runBios('bios-mode.com', { args: [arg] });
+      expect(r.reason).toBe('exit');
+      expect(r.exitCode).toBe(code);
+      expect(r.output).toBe(report + '\r\n');
+      expect(r.screen[0]).toBe(report.slice(0, cols));
+      expect(r.screen[1]).toBe('DIRECT'); // written to B000h in mode 7, B800h otherwise
+      expect(r.screen).toHaveLength(arg === '50' ? 50 : 25);
+    });
+  }
+});
