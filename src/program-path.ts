@@ -77,11 +77,31 @@ export interface ProgramLocation {
   addedDrive?: string;
 }
 
-/** Where a host program file is in DOS terms. Returns null when the file does not exist. */
+/** The host file a program name means: the path itself, else (as DOS would find it) a file in
+ *  the same folder whose name matches ignoring case, trying .COM and then .EXE when the name
+ *  has no extension. */
+function findProgramFile(abs: string): string | null {
+  if (statPath(abs)?.kind === 'file') return abs;
+  const dir = nodePath.dirname(abs);
+  const base = nodePath.basename(abs).toLowerCase();
+  const wanted = nodePath.extname(base) ? [base] : [base, `${base}.com`, `${base}.exe`];
+  let names: string[];
+  try {
+    names = listDirectory(dir);
+  } catch {
+    return null;
+  }
+  for (const w of wanted) {
+    const hit = names.find((n) => n.toLowerCase() === w);
+    if (hit && statPath(nodePath.join(dir, hit))?.kind === 'file') return nodePath.join(dir, hit);
+  }
+  return null;
+}
+
+/** Where a host program file is in DOS terms. Returns null when there is no such file. */
 export function locateProgram(hostProgram: string, drives: readonly DriveSpec[], hostCwd: string): ProgramLocation | null {
-  const abs = nodePath.resolve(hostCwd, hostProgram);
-  const st = statPath(abs);
-  if (!st) return null;
+  const abs = findProgramFile(nodePath.resolve(hostCwd, hostProgram));
+  if (!abs) return null;
   const real = realPath(abs);
   const list = [...drives];
   let drive = driveContaining(list, real);

@@ -29,6 +29,12 @@ describe('vdm86 command', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('finds the program as DOS would: any case, .COM then .EXE without an extension', async () => {
+    const dir = withPrograms('bios-exit.com');
+    expect((await runCli(cli, ['BIOS-EXIT', '4'], { cwd: dir })).code).toBe(4);
+    expect((await runCli(cli, ['Bios-Exit.COM', '5'], { cwd: dir })).code).toBe(5);
+  });
+
   it('passes everything after the program to it, options included', async () => {
     const dir = withPrograms('bios-cli.com');
     const r = await runCli(cli, ['bios-cli.com', '/x', '--timeout', '-y'], { cwd: dir });
