@@ -236,13 +236,16 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     }
     if (options.onStart) await options.onStart(ctx);
 
+    const terminalInput = isTerminalInput(input as unknown) ? (input as unknown as TerminalInput) : undefined;
+    // Whatever vdm86 does to the terminal (raw input, the drawn screen) is undone even if the
+    // process dies before the finally below runs.
+    if (terminalInput || renderer) releaseGuard = guardTerminal({ fd: renderer ? out.fd : undefined, input: terminalInput });
     if (input === undefined || input === null) onEnd();
     else if (typeof input === 'string' || input instanceof Uint8Array) keys = typeAll(input, raw, onKey, onEnd);
-    else if (isTerminalInput(input as unknown)) keys = readTerminalKeys(input as unknown as TerminalInput, onKey, () => stop('stopped by the user (Ctrl-\\)'), onEnd);
+    else if (terminalInput) keys = readTerminalKeys(terminalInput, onKey, () => stop('stopped by the user (Ctrl-\\)'), onEnd);
     else keys = readStreamKeys(input as unknown as ByteStream, raw, onKey, onEnd);
 
     if (renderer) {
-      releaseGuard = guardTerminal({ fd: out.fd, input: isTerminalInput(input as unknown) ? (input as unknown as TerminalInput) : undefined });
       renderer.start();
       rendererStarted = true;
       out.on?.('resize', onResize);
@@ -302,9 +305,9 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
       renderer.render(bios.frame());
       renderer.stop();
       out.off?.('resize', onResize);
-      releaseGuard?.();
       if (options.leaveScreen !== false) out.write(screenDump(bios.frame()));
     }
+    releaseGuard?.();
   }
 
   const bytes = capture ? capture.bytes() : new Uint8Array(0);
