@@ -7,6 +7,8 @@
 ;    at +21h and its reference count at +00h.
 ; 3. Tries to lower the count to 20 while handle 34 is open (error 4), closes everything and lowers
 ;    it (the pointer is back at PSP:0018, the size 20).
+; 4. Raises the count to 130 and opens files until DOS refuses: the SFT chain runs out after 117
+;    (120 entries, 3 held by the standard devices), with error 4; closes them all again.
 %include "dos-files-lib.inc"
 
 start:
@@ -108,6 +110,29 @@ start:
     SAYLN 'jft not back'
 .off:
     VALUE 'jft offset', [0x34]
+
+    ; ---- 4: the SFT has room for well over 100 open files
+    mov bx, 130
+    DOS 0x67
+    OKERR 'count130'
+    mov byte [fname], 'G'
+    mov byte [digits], '0'
+    mov byte [digits+1], '0'
+    xor si, si
+.many:
+    call make_file
+    jc .sftfull
+    mov [handles+si], ax
+    add si, 2
+    call next_name
+    cmp si, 2*MAX_HANDLES
+    jb .many
+.sftfull:
+    RESULT 'open until full'
+    mov ax, si
+    shr ax, 1
+    VALUE 'opened', ax
+    call close_all
     EXIT 0
 
 ; show_handle: BX = handle. Prints "h<handle> sfn <sfn> refs <n> name <11 chars>" found by walking
@@ -190,13 +215,16 @@ make_file:
     pop cx
     ret
 
-; next_name: F00 -> F01 ...
+; next_name: F00 -> F01 ... F99 -> FA0 ...
 next_name:
     inc byte [digits+1]
     cmp byte [digits+1], '9'
     jbe .ok
     mov byte [digits+1], '0'
     inc byte [digits]
+    cmp byte [digits], '9' + 1
+    jne .ok
+    mov byte [digits], 'A'
 .ok:
     ret
 
@@ -213,7 +241,7 @@ close_all:
     mov word [handles+si], 0
 .skip:
     add si, 2
-    cmp si, 2*40
+    cmp si, 2*MAX_HANDLES
     jb .next
     pop bx
     pop si
@@ -235,4 +263,5 @@ delete_all:
 
 fname:  db 'F'
 digits: db '00.TMP', 0
-handles: times 40 dw 0
+MAX_HANDLES equ 130
+handles: times MAX_HANDLES dw 0

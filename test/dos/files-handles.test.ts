@@ -11,7 +11,7 @@ import { PSP, SFT, JFT_FREE } from '../../src/dos/layout';
 afterAll(cleanupTemps);
 
 describe('INT 21h/67h and the JFT in memory', () => {
-  it('raises the count to 48, opens 30 files, walks JFT -> SFT, refuses to shrink over an open handle', async () => {
+  it('raises the count to 48, opens 30 files, walks JFT -> SFT, refuses to shrink over an open handle; room for 117 files', async () => {
     const run = await runFiles({ program: 'roms/tests/dos-files-jft.com' });
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect(lines(run.output)).toEqual([
@@ -34,6 +34,9 @@ describe('INT 21h/67h and the JFT in memory', () => {
       'size 0014',
       'jft back in the PSP',
       'jft offset 0018',
+      'count130 ok',
+      'open until full err 0004',
+      'opened 0075', // 117: the 120-entry SFT chain less the three standard devices
     ]);
     for (let i = 0; i < 30; i++) {
       const name = `F${String(i).padStart(2, '0')}.TMP`;
