@@ -11,7 +11,7 @@ import { int21_00, int21_26, int21_31, int21_4B, int21_4C, int21_4D, int21_50, i
 export function registerCoreFunctions(dos: Dos): void {
   const t = dos.int21;
   registerConsoleFunctions(dos); // 01h-0Dh
-  registerSystemFunctions(dos); // 18h 1Ah 1Dh 1Eh 20h 25h 2Eh 2Fh 30h 33h 34h 35h 37h 52h 54h 59h 5Dh 61h 63h
+  registerSystemFunctions(dos); // 18h 1Ah 1Dh 1Eh 20h 25h 2Eh 2Fh 30h 33h 34h 35h 37h 52h 54h 59h 5Dh 61h 63h 6Bh
   registerTimeFunctions(dos); // 2Ah-2Dh
   registerMemoryFunctions(dos); // 48h 49h 4Ah 58h
   // processes

@@ -1,7 +1,8 @@
 // INT 21h system functions of the kernel: the DTA (1Ah, 2Fh), interrupt vectors (25h, 35h),
 // version (30h, 3306h), Ctrl-Break and boot drive (33h), InDOS (34h), switch character (37h),
 // verify (2Eh, 54h), List of Lists (52h), extended error (59h, 5D0Ah), the SDA (5D06h), the DBCS
-// table (63h), and the CP/M-era functions DOS answers with AL=0 (18h, 1Dh, 1Eh, 20h, 61h).
+// table (63h), and the functions DOS 5 answers with AL=0 (18h, 1Dh, 1Eh, 20h: CP/M leftovers;
+// 61h, 6Bh: reserved).
 import { rd8, rd16, rd32, wr8, wr16 } from '../cpu/guest-memory';
 import { SDA } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
@@ -213,7 +214,7 @@ function int21_63(dos: Dos): void {
   }
 }
 
-/** 18h, 1Dh, 1Eh, 20h, 61h: CP/M leftovers and reserved numbers; DOS returns AL = 0. */
+/** 18h, 1Dh, 1Eh, 20h, 61h, 6Bh: CP/M leftovers and reserved numbers; DOS 5 returns AL = 0. */
 function nullFunction(dos: Dos): void {
   dos.machine.cpu.al = 0;
 }
@@ -234,5 +235,5 @@ export function registerSystemFunctions(dos: Dos): void {
   t.set(0x59, int21_59);
   t.set(0x5d, int21_5D);
   t.set(0x63, int21_63);
-  for (const n of [0x18, 0x1d, 0x1e, 0x20, 0x61]) t.set(n, nullFunction);
+  for (const n of [0x18, 0x1d, 0x1e, 0x20, 0x61, 0x6b]) t.set(n, nullFunction);
 }

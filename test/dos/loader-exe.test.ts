@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { rd16 } from '../../src/cpu/guest-memory';
 import { DosLoadError } from '../../src/dos/dos';
 import { EXE_HEADER } from '../../src/dos/loader';
+import { loadProgram } from '../../src/dos/exec';
 import { ROOT, cleanupTemps, hex4, prepare, runCore, values } from './helpers';
 
 afterAll(cleanupTemps);
@@ -193,5 +194,30 @@ describe('EXEC from a guest', () => {
     }
     const current = parseInt(v.get('CURRENT'), 16);
     expect(run.dos.memory.name(current - 1)).toBe('RUN');
+  });
+});
+
+describe('the environment EXEC builds', () => {
+  it('copies the given strings, then word 1 and the full path; error 10 without an end in 32 KiB', () => {
+    const { dos, machine } = prepare({ programs: { 'PSP.COM': 'roms/tests/dos-core-psp.com' } });
+    dos.start('C:\\PSP.COM', []);
+    // Back to the shell, with the started program's memory given back, as after it ended.
+    const mem = machine.mem;
+    const started = dos.currentPsp;
+    dos.currentPsp = rd16(mem, started, 0x16);
+    dos.memory.freeOwnedBy(started);
+    const seg = 0x8000;
+    const strings = 'A=1\0B=two\0\0';
+    for (let i = 0; i < strings.length; i++) mem[seg * 16 + i] = strings.charCodeAt(i);
+    const req = { path: 'psp.com', environment: seg, tail: new Uint8Array(0x80), fcb1: new Uint8Array(12), fcb2: new Uint8Array(12), returnTo: { seg: 0, off: 0 } };
+    const ok = loadProgram(dos, req);
+    expect('error' in ok).toBe(false);
+    if ('error' in ok) return;
+    const env = Buffer.from(mem.subarray(ok.environment * 16, ok.environment * 16 + strings.length + 2 + 11));
+    expect(env.toString("latin1")).toBe(`${strings}\x01\x00C:\\PSP.COM\x00`);
+    // A 40 KiB "environment" with no double NUL.
+    mem.fill(0x41, seg * 16, seg * 16 + 40 * 1024);
+    const bad = loadProgram(dos, req);
+    expect(bad).toMatchObject({ error: 10 });
   });
 });
