@@ -94,11 +94,18 @@ describe('vdm86 command', () => {
     expect(readFileSync(join(dir, 'screen.txt'), 'utf8')).toBe(dump);
   });
 
-  it('shows nothing with --screen none', async () => {
+  it('shows nothing with --screen none, the stream with --screen stream, ANSI with --screen tty', async () => {
     const dir = withPrograms('bios-exit.com');
-    const r = await runCli(cli, ['--screen', 'none', 'bios-exit.com', '3'], { cwd: dir });
-    expect(r.code).toBe(3);
-    expect(r.stdout.length).toBe(0);
+    const none = await runCli(cli, ['--screen', 'none', 'bios-exit.com', '3'], { cwd: dir });
+    expect(none.code).toBe(3);
+    expect(none.stdout.length).toBe(0);
+    const stream = await runCli(cli, ['--screen', 'stream', 'bios-exit.com', '3'], { cwd: dir });
+    expect(stream.stdout.toString()).toBe('exit 3\r\n');
+    const tty = await runCli(cli, ['--screen', 'tty', 'bios-exit.com', '3'], { cwd: dir });
+    const text = tty.stdout.toString();
+    expect(text.startsWith('\x1b[?1049h')).toBe(true); // drawn even into a pipe when asked
+    expect(text).toContain('\x1b[1;1H\x1b[0;37;40mexit 3');
+    expect(text.endsWith('\x1b[?1049lexit 3\n')).toBe(true); // then the final screen as text
   });
 
   it('feeds stdin to the keyboard', async () => {

@@ -4,7 +4,10 @@
 // (Debian's bsdutils, always installed); a second test renders through tmux when it is present.
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, cleanupTemps, withPrograms } from './helpers';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, buildCli, cleanupTemps, withPrograms } from './helpers';
+import { TERMINAL_LEAVE } from '../../src/host/terminal';
 import { VirtualTerminal } from './vt';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
@@ -64,6 +67,31 @@ describe.skipIf(!hasScript)('under a pseudo-terminal (script)', () => {
     expect(text).toContain('key=1071');
     expect(text).toContain('bye');
     expect(text).toMatch(/\nrc=5$/m);
+  });
+});
+
+describe.skipIf(!hasScript)('terminal restore after a crash', () => {
+  it('puts the terminal back when the process dies with the screen drawn and raw mode on', async () => {
+    const dir = withPrograms();
+    const crash = join(dir, 'crash.ts');
+    writeFileSync(
+      crash,
+      `import { guardTerminal } from ${JSON.stringify(join(ROOT, 'src/host/tty-guard.ts'))};\n` +
+        `import { TERMINAL_ENTER } from ${JSON.stringify(join(ROOT, 'src/host/terminal.ts'))};\n` +
+        `process.stdin.setRawMode(true);\n` +
+        `guardTerminal({ fd: 1, input: process.stdin });\n` +
+        `process.stdout.write(TERMINAL_ENTER + 'drawn');\n` +
+        `setTimeout(() => { throw new Error('boom'); }, 10);\n`,
+    );
+    const tsx = join(ROOT, 'node_modules/.bin/tsx');
+    const cmd = `stty -g > before; ${sh(tsx)} ${sh(crash)}; echo "rc=$?"; stty -g > after; cmp -s before after && echo same-modes`;
+    const r = spawnSync('script', ['-qfec', cmd, '/dev/null'], { cwd: dir, encoding: 'utf8', input: '', timeout: 30000 });
+    const out = r.stdout;
+    expect(out).toContain('drawn');
+    expect(out).toContain('Error: boom');
+    expect(out.indexOf(TERMINAL_LEAVE)).toBeGreaterThan(out.indexOf('drawn'));
+    expect(out).toMatch(/rc=1/);
+    expect(out).toContain('same-modes'); // raw mode undone
   });
 });
 
