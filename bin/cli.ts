@@ -78,6 +78,8 @@ interface CliOptions {
   dosVersion?: string;
   resultJson?: string;
   trace?: string;
+  vdd?: string[];
+  handles?: boolean;
 }
 
 function buildCommand(): Command {
@@ -99,6 +101,8 @@ function buildCommand(): Command {
     .option('--dos-version <x.y>', 'the DOS version programs are told (default 5.0)')
     .option('--result-json <file>', 'write how the run ended (exit code, reason, counts) as JSON')
     .option('--trace <file>', 'write a disassembled trace of every instruction (slow)')
+    .option('--vdd <path>', 'load a VDD plugin, a .ts or .js file (repeatable; see docs/vdd.md)', collect)
+    .option('--handles', "print each process's open handles (PSP -> JFT -> SFT -> host) on stderr as it terminates")
     .passThroughOptions()
     .allowExcessArguments(false)
     .addHelpText(
@@ -174,6 +178,8 @@ async function main(argv: string[]): Promise<number> {
     memoryKB: o.memory,
     dosVersion: o.dosVersion,
     trace: o.trace,
+    vdds: o.vdd,
+    handles: o.handles ? (text) => void process.stderr.write(text) : undefined,
     captureOutput: false,
     signal: controller.signal,
     onMachine: ({ bios }) => {

@@ -218,11 +218,10 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   let rendererStarted = false;
   const onAbort = () => stop('stopped by the host');
   try {
-    if (options.vdds?.length) {
-      vddBridge = await attachVdds(machine, dos, options.vdds).catch((err) => {
-        throw new RunOptionError(err instanceof Error ? err.message : String(err));
-      });
-    }
+    // Always a bridge, as NTVDM always has one: without plugins RegisterModule answers error 1.
+    vddBridge = await attachVdds(machine, dos, options.vdds ?? []).catch((err) => {
+      throw new RunOptionError(err instanceof Error ? err.message : String(err));
+    });
     if (options.handles) traceHandlesOnTerminate(machine, dos, options.handles);
     if (options.onMachine) await options.onMachine(ctx);
     try {

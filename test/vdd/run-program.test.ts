@@ -51,6 +51,12 @@ describe('runProgram with VDDs', () => {
     expect(walk).toMatch(/\n {3}20 {2}SFN [0-9A-F]{2} .* host #\d+ greeting\n$/);
   });
 
+  it('always has a bridge: without plugins RegisterModule answers "DLL not found"', async () => {
+    const result = await runProgram(join(ROOT, 'roms/examples/lifelog.com'), { hostCwd: tempDir() });
+    expect(result).toMatchObject({ reason: 'exit', exitCode: 1 });
+    expect(result.output).toMatch(/^the LIFECYCLE VDD is not loaded/);
+  });
+
   it('reports a plugin that cannot be loaded as a bad option', async () => {
     await expect(
       runProgram(join(ROOT, 'roms/examples/ioport.com'), { vdds: ['/nonexistent/plugin.ts'], hostCwd: tempDir() }),
