@@ -91,4 +91,12 @@ describe('RegisterModule, DispatchCall, UnRegisterModule', () => {
     expect(run.end.reason).toBe('fault');
     expect(run.end.message).toMatch(/VDD ALPHA: init routine Init threw: init exploded/);
   });
+
+  it('terminateVDM ends the run', async () => {
+    const { beta } = modules();
+    const quitter: VddModule = { name: 'ALPHA', routines: { Init: (v) => v.terminateVDM(), Dispatch: () => {}, InitRefuse: () => {} } };
+    const run = await runGuest({ program: 'roms/tests/vdd-register.com', vdds: [quitter, beta] });
+    expect(run.end).toMatchObject({ reason: 'stopped', message: 'VDD ALPHA terminated the VDM' });
+    expect(run.output.endsWith('alpha: ')).toBe(true);
+  });
 });

@@ -61,4 +61,23 @@ describe('simulate16', () => {
     expect(run.end.reason).toBe('fault');
     expect(run.end.message).toMatch(/no simulate16 in progress/);
   });
+
+  it('ends the run when a simulated routine never reaches VDDUnSimulate16', async () => {
+    const looping: VddModule = {
+      name: 'SIM',
+      routines: {
+        Dispatch: (v) => {
+          // JMP $ in the PSP's unused FCB area, run as a routine: it never returns
+          const psp = v.getCurrentPsp();
+          v.getVDMAddr(psp, 0x5c, 2).set([0xeb, 0xfe]);
+          v.setCS(psp);
+          v.setIP(0x5c);
+          v.simulate16();
+        },
+      },
+    };
+    const run = await runGuest({ program: 'roms/tests/vdd-simulate.com', vdds: [looping], bridge: { simulateLimit: 10_000 } });
+    expect(run.end.reason).toBe('fault');
+    expect(run.end.message).toMatch(/simulate16: the guest ran 10000 instructions without reaching VDDUnSimulate16/);
+  });
 });
