@@ -47,6 +47,8 @@ interface Candidate {
 
 /** Attribute bits a search must ask for to see an entry that has them. */
 const SPECIAL = ATTR.HIDDEN | ATTR.SYSTEM | ATTR.DIRECTORY;
+/** A folder unchanged for this long (ms) may be searched from its earlier listing. */
+const SETTLED_MS = 2000;
 /** Searches remembered at once; the oldest is forgotten first (deep tree walks need a few dozen). */
 const MAX_SEARCHES = 1024;
 
@@ -103,7 +105,9 @@ export class DirectorySearches {
     } catch {
       return null; // the folder went away or became unreadable: the search ends
     }
-    if (state.listing && state.listedAt === mtime) return state.listing;
+    // As with PathResolver's folders: a listing is reused only while the folder is unchanged and
+    // was last changed long enough ago that a coarse host clock cannot hide a change.
+    if (state.listing && state.listedAt === mtime && Date.now() - mtime > SETTLED_MS) return state.listing;
     const named = this.fs.paths.listNamed(state.hostDir);
     if (typeof named === 'number') return null;
     // Ordered by a key that puts "." and ".." first whatever the names after them start with.

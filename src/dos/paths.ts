@@ -56,7 +56,20 @@ interface ParsedPath {
   hostStyle: boolean; // begins with "/" (what a host absolute path looks like)
 }
 
+/** A listed host folder. */
+interface NamedFolder {
+  mtimeMs: number;
+  entries: NamedEntry[];
+  byDos: Map<string, NamedEntry>;
+}
+/** A folder unchanged for this long (ms) may be kept listed. */
+const SETTLED_MS = 2000;
+/** Listed folders kept at most (the oldest is dropped first). */
+const MAX_FOLDERS = 256;
+
 export class PathResolver {
+  private readonly folders = new Map<string, NamedFolder>();
+
   constructor(
     private readonly drives: Drives,
     private readonly currentDrive: () => number,
@@ -104,11 +117,45 @@ export class PathResolver {
 
   /** The entries of a host folder under their DOS names, or a DOS error. */
   listNamed(hostDir: string): NamedEntry[] | number {
+    const d = this.folder(hostDir);
+    return typeof d === 'number' ? d : d.entries;
+  }
+
+  /** The host entry a DOS name stands for in a host folder, or a DOS error / undefined. */
+  private lookup(hostDir: string, dosName: string): NamedEntry | undefined | number {
+    const d = this.folder(hostDir);
+    return typeof d === 'number' ? d : d.byDos.get(dosName);
+  }
+
+  /**
+   * A host folder's names, listed again whenever its modification time changes. Only folders
+   * that have not changed for a while are kept: a host clock that ticks coarsely could give a
+   * change made just after a listing the same time as the listing.
+   */
+  private folder(hostDir: string): NamedFolder | number {
+    let st: HostStat | null;
     try {
-      return nameDirectory(listDirectory(hostDir));
-    } catch {
-      return E.PATH_NOT_FOUND;
+      st = statPath(hostDir);
+    } catch (err) {
+      return dosErrorOf(err);
     }
+    if (!st || st.kind !== 'dir') return E.PATH_NOT_FOUND;
+    const cached = this.folders.get(hostDir);
+    if (cached && cached.mtimeMs === st.mtimeMs) return cached;
+    let names: string[];
+    try {
+      names = listDirectory(hostDir);
+    } catch (err) {
+      return dosErrorOf(err);
+    }
+    const entries = nameDirectory(names);
+    const folder: NamedFolder = { mtimeMs: st.mtimeMs, entries, byDos: new Map(entries.map((e) => [e.dos, e])) };
+    this.folders.delete(hostDir);
+    if (Date.now() - st.mtimeMs > SETTLED_MS) {
+      this.folders.set(hostDir, folder);
+      if (this.folders.size > MAX_FOLDERS) this.folders.delete(this.folders.keys().next().value as string);
+    }
+    return folder;
   }
 
   /** Checks that a host entry stays inside the drive (following links); 0 or a DOS error. */
@@ -157,10 +204,9 @@ export class PathResolver {
     let host = drive.root;
     const names: string[] = [];
     for (let i = 0; i < comps.length - 1; i++) {
-      const entries = this.listNamed(host);
-      if (typeof entries === 'number') return entries;
       const want = fromFcbForm(comps[i]);
-      const hit = entries.find((e) => e.dos === want);
+      const hit = this.lookup(host, want);
+      if (typeof hit === 'number') return hit;
       if (!hit) {
         const dev = comps.length === 2 && want === 'DEV' && deviceByName(deviceBaseName(comps[1]));
         if (dev) return this.deviceResult(drive, dev, comps[1]);
@@ -200,9 +246,8 @@ export class PathResolver {
     let hostName = dosToHostName(want); // a new entry is created under its DOS name
     let stat: HostStat | null = null;
     if (!parsed.wild) {
-      const entries = this.listNamed(host);
-      if (typeof entries === 'number') return entries;
-      const hit = entries.find((e) => e.dos === want);
+      const hit = this.lookup(host, want);
+      if (typeof hit === 'number') return hit;
       if (hit) {
         hostName = hit.host;
         const path = joinPath(host, hit.host);
@@ -255,8 +300,8 @@ export class PathResolver {
     for (const fcb of comps) {
       const want = fromFcbForm(fcb);
       if (host !== null) {
-        const entries = this.listNamed(host);
-        const hit = typeof entries === 'number' ? undefined : entries.find((e) => e.dos === want);
+        const found = this.lookup(host, want);
+        const hit = typeof found === 'number' ? undefined : found;
         if (hit) {
           const next = joinPath(host, hit.host);
           const escape = this.containment(drive, next);
