@@ -213,7 +213,8 @@ export class FileSystem {
     if (access > ACCESS.READ_WRITE) return -E.INVALID_ACCESS;
     if (r.wild) return req.create ? -E.PATH_NOT_FOUND : -E.FILE_NOT_FOUND;
     if (r.device) {
-      const sfn = this.openDevice(r.device, req.mode & 0xff);
+      // (an FCB open of a device stays marked as one, so the process's end closes it)
+      const sfn = this.openDevice(r.device, req.mode & (0xff | OPEN_MODE_FCB));
       return sfn < 0 ? sfn : { sfn, action: OPEN_ACTION.OPENED };
     }
     if (r.components.length === 0) return -E.ACCESS_DENIED; // the root itself
