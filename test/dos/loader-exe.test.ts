@@ -162,6 +162,19 @@ describe('EXEC from a guest', () => {
     expect(run.dos.currentPsp).not.toBe(childPsp);
   });
 
+  it('nests: a shell running a shell running the EXE, each level getting its own code back', async () => {
+    const run = await runCore({ programs: { ...SHELL, 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, args: ['RUN.COM', 'EXE.EXE'] });
+    const v = values(run.output);
+    expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
+    expect(v.all('EXEC')).toEqual(['ok', 'ok']);
+    expect(v.all('CODE')).toEqual(['0021', '0000']);
+    expect(v.all('SPDELTA')).toEqual(['0000', '0000']);
+    const [inner, outer] = v.all('PSPAFTER').map((x) => parseInt(x, 16));
+    // The inner shell's parent is the outer one, whose parent is the DOS shell.
+    expect(rd16(run.machine.mem, inner, 0x16)).toBe(outer);
+    expect(rd16(run.machine.mem, parseInt(v.get('PSP'), 16), 0x16)).toBe(inner);
+  });
+
   it('4B01h: loads without running; SS:SP (with AX on top) and CS:IP in the block, child PSP current', async () => {
     const run = await runCore({ programs: { ...SHELL, 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, args: ['/L', 'EXE.EXE'] });
     const v = values(run.output);
