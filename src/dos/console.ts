@@ -222,11 +222,22 @@ function finishLine(st: ConsoleState): { bytes: number[] } {
 }
 
 function eraseOne(dos: Dos, st: ConsoleState): void {
-  const ch = st.line.pop();
-  if (ch === undefined) return;
-  // A control character was echoed as two cells (^X).
-  const cells = ch < 0x20 && ch !== TAB ? 2 : 1;
-  for (let i = 0; i < cells; i++) putString(dos, '\b \b');
+  if (st.line.pop() === undefined) return;
+  // Back up to where the remaining characters end: a control character took two cells (^X),
+  // a TAB up to the next multiple of 8 from where the line started.
+  const target = echoColumn(st.lineStartColumn, st.line);
+  while (st.column > target) putString(dos, '\b \b');
+}
+
+/** The column after echoing `line` from column `start`. */
+function echoColumn(start: number, line: number[]): number {
+  let col = start;
+  for (const ch of line) {
+    if (ch === TAB) col = (col + 8) & ~7;
+    else if (ch < 0x20) col += 2;
+    else col++;
+  }
+  return col;
 }
 
 /** Echoes "^C" and a new line, as DOS does before issuing INT 23h. */

@@ -24,7 +24,7 @@ function scenario(mode: string, input = '', viaShell = false): Promise<CoreRun> 
 }
 
 describe('console input and output', async () => {
-  const run = await scenario('B', 'hello\rabX\bc\rtoolong\rQWEZR');
+  const run = await scenario('B', 'hel\t\blo\rabX\bc\rtoolong\rQWEZR');
   const v = values(run.output);
 
   it('09h writes up to the $, expanding TAB to the next multiple of 8', () => {
@@ -35,8 +35,8 @@ describe('console input and output', async () => {
   it('0Ah reads a line with echo, editing and the CR stored', () => {
     expect(v.all('LEN')).toEqual(['0005', '0003', '0003']);
     expect(v.all('BUF')).toEqual(['68656C6C6F0D', '6162630D', '746F6F0D']);
-    // Echo: the line, BS as "\b \b", and a bell for each key that did not fit.
-    expect(run.output).toContain('hello\r');
+    // Echo: the line, BS as "\b \b" (as many as a TAB took), a bell for each key that did not fit.
+    expect(run.output).toContain(`hel     ${'\b \b'.repeat(5)}lo\r`);
     expect(run.output).toContain('abX\b \bc\r');
     expect(run.output).toContain('too\x07\x07\x07\x07\r');
   });
