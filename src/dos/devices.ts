@@ -8,6 +8,7 @@ import { DEVHDR, DEVATTR, LOL, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import type { Dos } from './dos';
 import { consoleReadCooked, consoleReadRaw, consoleWrite, consoleWriteRaw } from './console';
+import { dosClock } from './time';
 
 export type DeviceKind = 'nul' | 'con' | 'aux' | 'prn' | 'clock';
 
@@ -87,10 +88,9 @@ export function deviceInfoWord(d: Device): number {
   return (d.attribute & 0xff00) | SFT_INFO.IS_DEVICE | eof | low;
 }
 
-/** Days since 1980-01-01 (the CLOCK$ record and DOS dates count from there). */
-function daysSince1980(now: Date): number {
-  const utc = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-  return Math.floor((utc - Date.UTC(1980, 0, 1)) / 86400000);
+/** Days since 1980-01-01 (the CLOCK$ record counts from there). */
+function daysSince1980(year: number, month: number, day: number): number {
+  return Math.floor((Date.UTC(year, month - 1, day) - Date.UTC(1980, 0, 1)) / 86400000);
 }
 
 /** Result of a device read: the bytes, or 'wait' when the console must wait for input (the BOP
@@ -142,16 +142,17 @@ export function deviceRead(dos: Dos, d: Device, info: number, max: number): Devi
       return got === null ? 'wait' : got;
     }
     case 'clock': {
-      // The CLOCK$ record: days since 1980 (word), minutes, hours, hundredths, seconds.
-      const now = new Date();
+      // The CLOCK$ record from the DOS clock: days since 1980 (word), minutes, hours, hundredths,
+      // seconds.
+      const t = dosClock(dos);
       const rec = new Uint8Array(6);
-      const days = daysSince1980(now);
+      const days = daysSince1980(t.year, t.month, t.day);
       rec[0] = days & 0xff;
       rec[1] = days >>> 8;
-      rec[2] = now.getMinutes();
-      rec[3] = now.getHours();
-      rec[4] = Math.floor(now.getMilliseconds() / 10);
-      rec[5] = now.getSeconds();
+      rec[2] = t.minute;
+      rec[3] = t.hour;
+      rec[4] = t.hundredths;
+      rec[5] = t.second;
       return rec.subarray(0, Math.min(6, max));
     }
     default:

@@ -7,7 +7,7 @@ import { DOS_ERROR } from './errors';
 import { ATTR, SFT_INFO } from './layout';
 import { INFO_DATE_SET } from './sft';
 import { SETTABLE_ATTRIBUTES } from './attributes';
-import { packDateTime, unpackDateTime } from './file-times';
+import { packDateTime, unpackDateTime, dosNowMs } from './file-times';
 import { tryHost } from './host-errors';
 import { removeFile, renamePath, setModified } from '../host/fs';
 import { pathAtDsDx, MAX_PATH } from './handle-functions';
@@ -88,7 +88,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
       // A file written since it was opened gets the time of the write, unless 57h set one.
       const info = s.info(a);
       if (!s.isDevice(a) && !(info & SFT_INFO.NOT_WRITTEN) && !(info & INFO_DATE_SET)) {
-        ({ date, time } = packDateTime(Date.now()));
+        ({ date, time } = packDateTime(dosNowMs(fs.dos)));
       }
       c.cx = time;
       c.dx = date;

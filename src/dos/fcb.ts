@@ -13,7 +13,7 @@ import { DOS_ERROR } from './errors';
 import { OPEN_MODE_FCB } from './sft';
 import { ACCESS } from './sharing';
 import { fromFcbForm, matchFcb, toFcbForm } from './names';
-import { packDateTime } from './file-times';
+import { packDateTime, dosNowMs } from './file-times';
 import { tryHost } from './host-errors';
 import { removeFile, renamePath, joinPath } from '../host/fs';
 import { registerFcbParse } from './fcb-parse';
@@ -283,7 +283,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     const size = fs.fileSize(sfn);
     wr16(mem, r.seg, r.off + FCB.FILE_SIZE, size & 0xffff);
     wr16(mem, r.seg, r.off + FCB.FILE_SIZE + 2, size >>> 16);
-    const now = packDateTime(Date.now());
+    const now = packDateTime(dosNowMs(fs.dos));
     wr16(mem, r.seg, r.off + FCB.DATE, now.date);
     wr16(mem, r.seg, r.off + FCB.TIME, now.time);
   };

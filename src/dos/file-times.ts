@@ -1,6 +1,8 @@
 // Packed DOS file dates and times (directory entries, SFT+0Bh/0Dh, FCBs, find data, INT 21h/57h),
 // in the host's local time as DOS keeps local time:
 //   time = hours << 11 | minutes << 5 | seconds / 2;   date = (year - 1980) << 9 | month << 5 | day
+import type { Dos } from './dos';
+import { dosClock } from './time';
 
 export interface PackedDateTime {
   date: number;
@@ -30,4 +32,10 @@ export function unpackDateTime(date: number, time: number): Date | null {
   const seconds = (time & 0x1f) * 2;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds > 59) return null;
   return new Date(year, month - 1, day, hours, minutes, seconds);
+}
+
+/** The DOS clock (the host clock moved by whatever a program set with 2Bh/2Dh), in ms. */
+export function dosNowMs(dos: Dos): number {
+  const t = dosClock(dos);
+  return new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.hundredths * 10).getTime();
 }

@@ -15,7 +15,7 @@ import { SftChain, OPEN_MODE_FCB, OPEN_MODE_AUTO_COMMIT, INFO_DATE_SET } from '.
 import { Jft } from './jft';
 import { FileAttributes } from './attributes';
 import { LockTable, checkSharing, ACCESS } from './sharing';
-import { packDateTime, unpackDateTime } from './file-times';
+import { packDateTime, unpackDateTime, dosNowMs } from './file-times';
 import { dosErrorOf, tryHost, ERROR_NEGATIVE_SEEK } from './host-errors';
 import { toFcbForm } from './names';
 import {
@@ -60,6 +60,9 @@ export interface OpenRequest {
   mustExist?: boolean; // fail with 2 when missing
   attribute?: number; // attribute of a created file
 }
+
+/** How far (ms) the DOS clock may be from the host's before written files are re-dated at close. */
+const CLOCK_SLACK_MS = 2000;
 
 /** What an open did (INT 21h/6Ch reports it in CX). */
 export const OPEN_ACTION = { OPENED: 1, CREATED: 2, REPLACED: 3 } as const;
@@ -187,7 +190,7 @@ export class FileSystem {
     s.setAttribute(a, 0);
     s.setInfo(a, deviceInfoWord(dev) | (mode & OPEN_MODE.NO_INHERIT ? SFT_INFO.NO_INHERIT : 0));
     s.setDevicePointer(a, DOS_SEG, dev.offset);
-    const now = packDateTime(Date.now());
+    const now = packDateTime(dosNowMs(this.dos));
     s.setDateTime(a, now.date, now.time);
     s.setOwnerPsp(a, this.dos.currentPsp);
     s.setHostHandle(a, 0);
@@ -267,7 +270,7 @@ export class FileSystem {
     s.setInfo(a, (r.drive.index & SFT_INFO.DRIVE_MASK) | SFT_INFO.NOT_WRITTEN | (req.mode & OPEN_MODE.NO_INHERIT ? SFT_INFO.NO_INHERIT : 0));
     s.setNoDevice(a);
     const size = creating ? 0 : (st?.size ?? 0);
-    const when = packDateTime(creating ? Date.now() : (st?.mtimeMs ?? Date.now()));
+    const when = packDateTime(creating || !st ? dosNowMs(this.dos) : st.mtimeMs);
     s.setDateTime(a, when.date, when.time);
     s.setSize(a, size);
     s.setPosition(a, 0);
@@ -434,6 +437,11 @@ export class FileSystem {
     if (path && info & INFO_DATE_SET) {
       const when = unpackDateTime(s.date(a), s.time(a));
       if (when) tryHost(() => setModified(path, when));
+    } else if (path && !(info & SFT_INFO.NOT_WRITTEN)) {
+      // DOS dates a written file by its own clock at close; the host has dated it by the host
+      // clock, which differs only when a program set the DOS date or time (2Bh/2Dh).
+      const now = dosNowMs(this.dos);
+      if (Math.abs(now - Date.now()) > CLOCK_SLACK_MS) tryHost(() => setModified(path, new Date(now)));
     }
   }
 
