@@ -23,6 +23,7 @@ import {
 } from './console';
 import { STD, stdTarget, handleReadByte, handleWrite } from './stdio';
 import { handleSftEntry } from './multiplex';
+import { callRunsAgain } from './interrupts';
 import type { Dos } from './dos';
 
 const DOLLAR = 0x24;
@@ -233,9 +234,9 @@ function int21_0C(dos: Dos): void {
   cpu.ah = fn;
   const ipBefore = cpu.ip;
   f(dos);
-  const waiting = cpu.ip === ((ipBefore - 3) & 0xffff);
+  const waiting = callRunsAgain(dos, ipBefore);
   markReentry(dos, waiting);
-  // The call re-runs as 0Ch (AH restored from the frame DOS saved) after a wait.
+  // The call runs again as 0Ch after a wait (or INT 28h), with the caller's AH.
   if (waiting) cpu.ah = 0x0c;
 }
 

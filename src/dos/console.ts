@@ -2,8 +2,12 @@
 // cooked line input with echo and editing (the CON device in cooked mode, INT 21h/0Ah), raw key
 // input, and the Ctrl-C check DOS makes on console calls. While no key is waiting, a read calls
 // machine.waitForInput() and returns null: the BOP re-runs later and the partial line, kept here,
-// continues where it stopped. At the end of host input reads report Ctrl-Z as DOS does.
+// continues where it stopped. At the end of host input reads report Ctrl-Z as DOS does. While a
+// console function (01h-0Ch) waits, DOS issues INT 28h (idle) for TSRs that hooked it.
 import type { Dos } from './dos';
+import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
+import { rd16 } from '../cpu/guest-memory';
+import { issueIdle } from './interrupts';
 
 export const CTRL_C = 0x03;
 export const BS = 0x08;
@@ -29,6 +33,8 @@ export class ConsoleState {
   pending: number[] = [];
   /** A key read while checking for Ctrl-C that was not Ctrl-C: the next read gets it first. */
   lookahead = -1;
+  /** INT 28h was issued for the current wait; the next re-run with no key sleeps instead. */
+  idleIssued = false;
 }
 
 /** The console state of a Dos (created on first use). */
@@ -95,6 +101,25 @@ function echo(dos: Dos, ch: number): void {
 
 // ------------------------------------------------------------------ input
 
+/** The idle interrupt DOS issues while console functions wait for a key. */
+const INT_IDLE = 0x28;
+
+/** No key yet: once per wake-up, a console function (01h-0Ch) lets TSRs run through INT 28h
+ *  (as DOS's keyboard wait loop does) when someone hooked it; otherwise the machine sleeps until
+ *  input or a timer tick. Either way the BOP runs again and the read continues. */
+function waitForKey(dos: Dos): void {
+  const st = consoleState(dos);
+  const c = dos.call;
+  const hooked = rd16(dos.mem, 0, INT_IDLE * 4) !== romEntry(dos.mem, ROM_ENTRY.IRET) || rd16(dos.mem, 0, INT_IDLE * 4 + 2) !== ROM_SEGMENT;
+  if (c && !c.cpm && c.ah >= 0x01 && c.ah <= 0x0c && hooked && !st.idleIssued) {
+    st.idleIssued = true;
+    issueIdle(dos, INT_IDLE);
+    return;
+  }
+  st.idleIssued = false;
+  dos.machine.waitForInput();
+}
+
 /** The next key's ASCII byte without removing it: a number, or -1 if none is waiting. */
 export function consolePeek(dos: Dos): number {
   const st = consoleState(dos);
@@ -123,7 +148,7 @@ export function consoleAtEnd(dos: Dos): boolean {
 export const NO_KEY_WAIT = -1;
 
 /** Reads one key for INT 21h/01h, 07h, 08h: its ASCII byte; CTRL_Z at the end of input;
- *  NO_KEY_WAIT after machine.waitForInput() (the caller returns at once). Extended keys arrive
+ *  NO_KEY_WAIT while waiting (the caller returns at once; the call runs again). Extended keys arrive
  *  as two reads, 00h then the scan code, as DOS delivers them. */
 export function consoleReadKey(dos: Dos): number {
   const st = consoleState(dos);
@@ -136,7 +161,7 @@ export function consoleReadKey(dos: Dos): number {
     return ascii;
   }
   if (consoleAtEnd(dos)) return CTRL_Z;
-  dos.machine.waitForInput();
+  waitForKey(dos);
   return NO_KEY_WAIT;
 }
 
@@ -179,7 +204,7 @@ export function consoleEditLine(dos: Dos, room: number): LineResult {
         consolePutChar(dos, CR);
         return finishLine(st);
       }
-      dos.machine.waitForInput();
+      waitForKey(dos);
       return null;
     }
     const ch = k & 0xff;
@@ -287,7 +312,7 @@ export function consoleReadRaw(dos: Dos, max: number): Uint8Array | null {
   }
   if (out.length) return Uint8Array.from(out);
   if (consoleAtEnd(dos)) return new Uint8Array(0);
-  dos.machine.waitForInput();
+  waitForKey(dos);
   return null;
 }
 

@@ -46,6 +46,8 @@ export interface CallState {
   /** Set when the call does not return to its caller (EXEC started a child, a process ended,
    *  a Ctrl-C handler was entered): the CPU state is already the new one. */
   transferred: boolean;
+  /** Set when the call issued INT 28h while waiting: it runs again afterwards, InDOS stays up. */
+  idle?: boolean;
 }
 
 /** INT 21h functions DOS answers without switching stacks, leaving PSP+2Eh alone. */
@@ -57,14 +59,15 @@ const CONSOLE_FUNCTIONS_MAX = 0x0c;
 interface EntryState {
   /** A Ctrl-C handler was started from inside an INT 21h call: SP of that call's IRET frame. */
   breakFrame: { ss: number; sp: number } | null;
-  /** The last call is waiting for input and will be re-run: InDOS stays raised meanwhile. */
-  waiting: boolean;
+  /** The frame of a call that is waiting for input (or ran INT 28h) and will run again: InDOS
+   *  stays raised meanwhile, and the re-run (same frame) does not raise it twice. */
+  waiting: { ss: number; sp: number } | null;
 }
 const entryStates = new WeakMap<Dos, EntryState>();
 function entryState(dos: Dos): EntryState {
   let s = entryStates.get(dos);
   if (!s) {
-    s = { breakFrame: null, waiting: false };
+    s = { breakFrame: null, waiting: null };
     entryStates.set(dos, s);
   }
   return s;
@@ -138,8 +141,9 @@ function dispatch(dos: Dos, ss: number, sp: number, cpm: boolean): CallState {
   if (!QUICK_FUNCTIONS.has(ah)) saveUserFrame(dos, ss, sp);
 
   const indos = DOS_SEG * 16 + SDA_BASE + SDA.INDOS;
-  if (!st.waiting) mem[indos] = (mem[indos] + 1) & 0xff;
-  st.waiting = false;
+  const rerun = st.waiting !== null && st.waiting.ss === ss && st.waiting.sp === sp;
+  if (rerun) st.waiting = null;
+  else mem[indos] = (mem[indos] + 1) & 0xff;
 
   const call: CallState = { frameSs: ss, frameSp: sp, ah, cpm, transferred: false };
   dos.call = call;
@@ -161,9 +165,11 @@ function dispatch(dos: Dos, ss: number, sp: number, cpm: boolean): CallState {
     return call;
   } finally {
     dos.call = null;
-    // machine.waitForInput() rewound IP onto the BOP: the call will run again, InDOS stays up.
-    st.waiting = !call.transferred && cpu.ip === ((ipBefore - 3) & 0xffff) && !dos.machine.end;
-    if (!st.waiting && mem[indos] > 0) mem[indos]--;
+    // machine.waitForInput() rewound IP onto the BOP (or INT 28h returns there): the call will
+    // run again, and InDOS stays up until it is done.
+    const again = (call.idle === true || (!call.transferred && cpu.ip === ((ipBefore - 3) & 0xffff))) && !dos.machine.end;
+    if (again) st.waiting = { ss, sp };
+    else if (mem[indos] > 0) mem[indos]--;
   }
 }
 
@@ -227,6 +233,23 @@ export function ctrlBreak(dos: Dos): void {
   // DOS runs the handler with InDOS cleared (it may end the program or call DOS itself).
   dos.mem[DOS_SEG * 16 + SDA_BASE + SDA.INDOS] = 0;
   cpu.interrupt(0x23);
+}
+
+/** A console call waiting for a key issues the idle interrupt (INT 28h) as DOS does: it returns
+ *  onto the INT 21h BOP, so the call runs again with the caller's registers and InDOS still set. */
+export function issueIdle(dos: Dos, vector: number): void {
+  const c = dos.call;
+  if (!c) return;
+  const cpu = dos.machine.cpu;
+  cpu.ip = (cpu.ip - 3) & 0xffff;
+  c.idle = true;
+  cpu.interrupt(vector);
+}
+
+/** True when the call in progress will run again (it waits for input or issued INT 28h). */
+export function callRunsAgain(dos: Dos, ipBefore: number): boolean {
+  const c = dos.call;
+  return (c?.idle === true) || dos.machine.cpu.ip === ((ipBefore - 3) & 0xffff);
 }
 
 // ------------------------------------------------------------------ other vectors
