@@ -3,7 +3,7 @@
 // The loop holds the instructions common in hot code; the rest go to secondary.ts. Behaviour is
 // the 8086's own where later CPUs differ (see the instruction families' files).
 import type { IoBus } from './bus';
-import { CpuState, REG, SEG, SHADOW } from './state';
+import { CpuState, REG, SEG, SHADOW, SPACE } from './state';
 import { FLAG, LAZY } from './flags';
 import { condition } from './alu';
 import { shift } from './shift';
@@ -112,6 +112,7 @@ export class Cpu extends CpuState {
 
   constructor(io: IoBus) {
     super(io);
+    this.bytes.set(DECODE, SPACE.DECODE);
   }
 
   /** Performs the INT n sequence: push FLAGS, CS, IP; clear IF and TF; load CS:IP from the IVT. */
@@ -208,13 +209,12 @@ export class Cpu extends CpuState {
    *  context load and check per use), typed-array tables in locals, the lazy-flag stores of the
    *  ALU instructions inline. Byte register n is regs8[((n & 3) << 1) | (n >> 2)]. */
   private execute(budget: number): number {
-    const mem = this.mem;
-    const r = this.regs;
-    const r8 = this.regs8;
-    const s = this.sregs;
-    const decode = DECODE;
+    // One byte view and one word view over memory, registers and the decode table (see
+    // SPACE): fewer typed arrays for the optimiser to keep in registers.
+    const b = this.bytes;
+    const w = this.words;
     let ip = this.ipReg;
-    let csBase = s[1] << 4;
+    let csBase = w[0x80009] << 4;
     let hooked = this.hooked;
     let n = 0;
     let counted = 0;
@@ -234,58 +234,58 @@ export class Cpu extends CpuState {
         if (n >= budget) break;
         const go = this.boundary();
         ip = this.ipReg;
-        csBase = s[1] << 4;
+        csBase = w[0x80009] << 4;
         hooked = this.hooked;
         if (!go) break;
       }
       const start = ip;
       let ovr = -1;
       let rep = 0;
-      let op = mem[(csBase + ip) & 0xfffff];
+      let op = b[(csBase + ip) & 0xfffff];
       ip = (ip + 1) & 0xffff;
-      let kind = decode[op];
+      let kind = b[0x100100 + op];
       let modrm = 0;
       if (kind !== 0) {
         while (kind >= 16) {
           if (kind < 20) ovr = kind - 16;
           else if (kind > 20) rep = kind;
-          op = mem[(csBase + ip) & 0xfffff];
+          op = b[(csBase + ip) & 0xfffff];
           ip = (ip + 1) & 0xffff;
-          kind = decode[op];
+          kind = b[0x100100 + op];
         }
         if (kind === 1) {
-          modrm = mem[(csBase + ip) & 0xfffff];
+          modrm = b[(csBase + ip) & 0xfffff];
           ip = (ip + 1) & 0xffff;
           if (modrm < 0xc0) {
             let off: number;
             let seg = 3; // DS
             switch (modrm & 7) {
-              case 0: off = r[3] + r[6]; break;
-              case 1: off = r[3] + r[7]; break;
-              case 2: off = r[5] + r[6]; seg = 2; break;
-              case 3: off = r[5] + r[7]; seg = 2; break;
-              case 4: off = r[6]; break;
-              case 5: off = r[7]; break;
+              case 0: off = w[0x80003] + w[0x80006]; break;
+              case 1: off = w[0x80003] + w[0x80007]; break;
+              case 2: off = w[0x80005] + w[0x80006]; seg = 2; break;
+              case 3: off = w[0x80005] + w[0x80007]; seg = 2; break;
+              case 4: off = w[0x80006]; break;
+              case 5: off = w[0x80007]; break;
               case 6:
                 if (modrm < 0x40) {
-                  off = mem[(csBase + ip) & 0xfffff] | (mem[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
+                  off = b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
                   ip = (ip + 2) & 0xffff;
                 } else {
-                  off = r[5];
+                  off = w[0x80005];
                   seg = 2;
                 }
                 break;
-              default: off = r[3]; break;
+              default: off = w[0x80003]; break;
             }
             if (modrm >= 0x80) {
-              off += mem[(csBase + ip) & 0xfffff] | (mem[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
+              off += b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
               ip = (ip + 2) & 0xffff;
             } else if (modrm >= 0x40) {
-              off += (mem[(csBase + ip) & 0xfffff] << 24) >> 24;
+              off += (b[(csBase + ip) & 0xfffff] << 24) >> 24;
               ip = (ip + 1) & 0xffff;
             }
             eaOff = off & 0xffff;
-            eaBase = s[ovr >= 0 ? ovr : seg] << 4;
+            eaBase = w[0x80008 + (ovr >= 0 ? ovr : seg)] << 4;
             eaLin = (eaBase + eaOff) & 0xfffff;
           }
         }
@@ -301,8 +301,8 @@ export class Cpu extends CpuState {
           // op Eb, Gb
           const a = op >> 3;
           const g = (modrm >> 3) & 7;
-          const x = modrm >= 0xc0 ? r8[((modrm & 3) << 1) | ((modrm >> 2) & 1)] : hooked ? this.rd8(eaLin) : mem[eaLin];
-          const y = r8[((g & 3) << 1) | (g >> 2)];
+          const x = modrm >= 0xc0 ? b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] : hooked ? this.rd8(eaLin) : b[eaLin];
+          const y = b[0x100000 + (((g & 3) << 1) | (g >> 2))];
           let res: number;
           switch (a) {
             case 0: res = (x + y) & 0xff; this.lazyKind = 1; break;
@@ -317,17 +317,17 @@ export class Cpu extends CpuState {
           this.lazyB = y;
           this.lazyR = (res << 24) >> 24;
           if (a !== 7) {
-            if (modrm >= 0xc0) r8[((modrm & 3) << 1) | ((modrm >> 2) & 1)] = res;
+            if (modrm >= 0xc0) b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] = res;
             else if (hooked) this.wr8(eaLin, res);
-            else mem[eaLin] = res;
+            else b[eaLin] = res;
           }
           break;
         }
         case 0x01: case 0x09: case 0x11: case 0x19: case 0x21: case 0x29: case 0x31: case 0x39: {
           // op Ev, Gv
           const a = op >> 3;
-          const x = modrm >= 0xc0 ? r[modrm & 7] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? mem[eaLin] | (mem[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
-          const y = r[(modrm >> 3) & 7];
+          const x = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? b[eaLin] | (b[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
+          const y = w[0x80000 + ((modrm >> 3) & 7)];
           let res: number;
           switch (a) {
             case 0: res = (x + y) & 0xffff; this.lazyKind = 2; break;
@@ -342,10 +342,10 @@ export class Cpu extends CpuState {
           this.lazyB = y;
           this.lazyR = (res << 16) >> 16;
           if (a !== 7) {
-            if (modrm >= 0xc0) r[modrm & 7] = res;
+            if (modrm >= 0xc0) w[0x80000 + (modrm & 7)] = res;
             else if (!hooked && eaOff !== 0xffff && eaLin !== 0xfffff) {
-              mem[eaLin] = res;
-              mem[eaLin + 1] = res >> 8;
+              b[eaLin] = res;
+              b[eaLin + 1] = res >> 8;
             } else this.wr16(eaBase, eaOff, res);
           }
           break;
@@ -355,8 +355,8 @@ export class Cpu extends CpuState {
           const a = op >> 3;
           const g = (modrm >> 3) & 7;
           const gi = ((g & 3) << 1) | (g >> 2);
-          const x = r8[gi];
-          const y = modrm >= 0xc0 ? r8[((modrm & 3) << 1) | ((modrm >> 2) & 1)] : hooked ? this.rd8(eaLin) : mem[eaLin];
+          const x = b[0x100000 + (gi)];
+          const y = modrm >= 0xc0 ? b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] : hooked ? this.rd8(eaLin) : b[eaLin];
           let res: number;
           switch (a) {
             case 0: res = (x + y) & 0xff; this.lazyKind = 1; break;
@@ -370,15 +370,15 @@ export class Cpu extends CpuState {
           this.lazyA = x;
           this.lazyB = y;
           this.lazyR = (res << 24) >> 24;
-          if (a !== 7) r8[gi] = res;
+          if (a !== 7) b[0x100000 + (gi)] = res;
           break;
         }
         case 0x03: case 0x0b: case 0x13: case 0x1b: case 0x23: case 0x2b: case 0x33: case 0x3b: {
           // op Gv, Ev
           const a = op >> 3;
           const g = (modrm >> 3) & 7;
-          const x = r[g];
-          const y = modrm >= 0xc0 ? r[modrm & 7] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? mem[eaLin] | (mem[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
+          const x = w[0x80000 + (g)];
+          const y = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? b[eaLin] | (b[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
           let res: number;
           switch (a) {
             case 0: res = (x + y) & 0xffff; this.lazyKind = 2; break;
@@ -392,14 +392,14 @@ export class Cpu extends CpuState {
           this.lazyA = x;
           this.lazyB = y;
           this.lazyR = (res << 16) >> 16;
-          if (a !== 7) r[g] = res;
+          if (a !== 7) w[0x80000 + (g)] = res;
           break;
         }
         case 0x04: case 0x0c: case 0x14: case 0x1c: case 0x24: case 0x2c: case 0x34: case 0x3c: {
           // op AL, Ib
           const a = op >> 3;
-          const x = r8[0];
-          const y = mem[(csBase + ip) & 0xfffff];
+          const x = b[0x100000];
+          const y = b[(csBase + ip) & 0xfffff];
           ip = (ip + 1) & 0xffff;
           let res: number;
           switch (a) {
@@ -414,14 +414,14 @@ export class Cpu extends CpuState {
           this.lazyA = x;
           this.lazyB = y;
           this.lazyR = (res << 24) >> 24;
-          if (a !== 7) r8[0] = res;
+          if (a !== 7) b[0x100000] = res;
           break;
         }
         case 0x05: case 0x0d: case 0x15: case 0x1d: case 0x25: case 0x2d: case 0x35: case 0x3d: {
           // op AX, Iv
           const a = op >> 3;
-          const x = r[0];
-          const y = mem[(csBase + ip) & 0xfffff] | (mem[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
+          const x = w[0x80000];
+          const y = b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
           ip = (ip + 2) & 0xffff;
           let res: number;
           switch (a) {
@@ -436,14 +436,14 @@ export class Cpu extends CpuState {
           this.lazyA = x;
           this.lazyB = y;
           this.lazyR = (res << 16) >> 16;
-          if (a !== 7) r[0] = res;
+          if (a !== 7) w[0x80000] = res;
           break;
         }
         case 0x80: case 0x82: {
           // group 1: op Eb, Ib (82h is an 8086 alias)
           const a = (modrm >> 3) & 7;
-          const x = modrm >= 0xc0 ? r8[((modrm & 3) << 1) | ((modrm >> 2) & 1)] : hooked ? this.rd8(eaLin) : mem[eaLin];
-          const y = mem[(csBase + ip) & 0xfffff];
+          const x = modrm >= 0xc0 ? b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] : hooked ? this.rd8(eaLin) : b[eaLin];
+          const y = b[(csBase + ip) & 0xfffff];
           ip = (ip + 1) & 0xffff;
           let res: number;
           switch (a) {
@@ -459,20 +459,20 @@ export class Cpu extends CpuState {
           this.lazyB = y;
           this.lazyR = (res << 24) >> 24;
           if (a !== 7) {
-            if (modrm >= 0xc0) r8[((modrm & 3) << 1) | ((modrm >> 2) & 1)] = res;
+            if (modrm >= 0xc0) b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] = res;
             else if (hooked) this.wr8(eaLin, res);
-            else mem[eaLin] = res;
+            else b[eaLin] = res;
           }
           break;
         }
         case 0x81: case 0x83: {
           // group 1: op Ev, Iv / op Ev, Ib sign-extended
           const a = (modrm >> 3) & 7;
-          const x = modrm >= 0xc0 ? r[modrm & 7] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? mem[eaLin] | (mem[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
-          let y = mem[(csBase + ip) & 0xfffff];
+          const x = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? b[eaLin] | (b[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
+          let y = b[(csBase + ip) & 0xfffff];
           ip = (ip + 1) & 0xffff;
           if (op === 0x81) {
-            y |= mem[(csBase + ip) & 0xfffff] << 8;
+            y |= b[(csBase + ip) & 0xfffff] << 8;
             ip = (ip + 1) & 0xffff;
           } else y = ((y << 24) >> 24) & 0xffff;
           let res: number;
@@ -489,10 +489,10 @@ export class Cpu extends CpuState {
           this.lazyB = y;
           this.lazyR = (res << 16) >> 16;
           if (a !== 7) {
-            if (modrm >= 0xc0) r[modrm & 7] = res;
+            if (modrm >= 0xc0) w[0x80000 + (modrm & 7)] = res;
             else if (!hooked && eaOff !== 0xffff && eaLin !== 0xfffff) {
-              mem[eaLin] = res;
-              mem[eaLin + 1] = res >> 8;
+              b[eaLin] = res;
+              b[eaLin + 1] = res >> 8;
             } else this.wr16(eaBase, eaOff, res);
           }
           break;
@@ -500,8 +500,8 @@ export class Cpu extends CpuState {
         case 0x84: {
           // TEST Eb, Gb
           const g = (modrm >> 3) & 7;
-          const x = modrm >= 0xc0 ? r8[((modrm & 3) << 1) | ((modrm >> 2) & 1)] : hooked ? this.rd8(eaLin) : mem[eaLin];
-          const y = r8[((g & 3) << 1) | (g >> 2)];
+          const x = modrm >= 0xc0 ? b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] : hooked ? this.rd8(eaLin) : b[eaLin];
+          const y = b[0x100000 + (((g & 3) << 1) | (g >> 2))];
           this.lazyKind = 9;
           this.lazyA = x;
           this.lazyB = y;
@@ -510,8 +510,8 @@ export class Cpu extends CpuState {
         }
         case 0x85: {
           // TEST Ev, Gv
-          const x = modrm >= 0xc0 ? r[modrm & 7] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? mem[eaLin] | (mem[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
-          const y = r[(modrm >> 3) & 7];
+          const x = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? b[eaLin] | (b[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
+          const y = w[0x80000 + ((modrm >> 3) & 7)];
           this.lazyKind = 10;
           this.lazyA = x;
           this.lazyB = y;
@@ -520,8 +520,8 @@ export class Cpu extends CpuState {
         }
         case 0xa8: {
           // TEST AL, Ib
-          const x = r8[0];
-          const y = mem[(csBase + ip) & 0xfffff];
+          const x = b[0x100000];
+          const y = b[(csBase + ip) & 0xfffff];
           ip = (ip + 1) & 0xffff;
           this.lazyKind = 9;
           this.lazyA = x;
@@ -531,8 +531,8 @@ export class Cpu extends CpuState {
         }
         case 0xa9: {
           // TEST AX, Iv
-          const x = r[0];
-          const y = mem[(csBase + ip) & 0xfffff] | (mem[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
+          const x = w[0x80000];
+          const y = b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
           ip = (ip + 2) & 0xffff;
           this.lazyKind = 10;
           this.lazyA = x;
@@ -543,14 +543,14 @@ export class Cpu extends CpuState {
 
         // ---- segment register push/pop, POP CS ---------------------------------------------
         case 0x06: case 0x0e: case 0x16: case 0x1e:
-          this.push(s[(op >> 3) & 3]);
+          this.push(w[0x80008 + ((op >> 3) & 3)]);
           break;
         case 0x07: case 0x0f: case 0x17: case 0x1f: {
           // 0Fh is POP CS on the 8086. A segment load holds off interrupts and the trap for
           // one instruction.
           const sr = (op >> 3) & 3;
-          s[sr] = this.pop();
-          csBase = s[1] << 4;
+          w[0x80008 + (sr)] = this.pop();
+          csBase = w[0x80009] << 4;
           this.shadow = SHADOW.ALL;
           this.attention = true;
           break;
@@ -562,9 +562,9 @@ export class Cpu extends CpuState {
           // INC and DEC keep CF: pin it in flagBits if the previous record defines it.
           const k = this.lazyKind;
           if (k !== 0 && k < 13) this.flagBits = (this.flagBits & ~1) | this.cf();
-          const v = r[op & 7];
+          const v = w[0x80000 + (op & 7)];
           const res = (op < 0x48 ? v + 1 : v - 1) & 0xffff;
-          r[op & 7] = res;
+          w[0x80000 + (op & 7)] = res;
           this.lazyKind = op < 0x48 ? 14 : 16;
           this.lazyA = v;
           this.lazyB = 1;
@@ -573,24 +573,24 @@ export class Cpu extends CpuState {
         }
         case 0x50: case 0x51: case 0x52: case 0x53: case 0x54: case 0x55: case 0x56: case 0x57: {
           // PUSH SP pushes the value SP has after the decrement (8086).
-          const sp = (r[4] - 2) & 0xffff;
-          r[4] = sp;
-          const v = r[op & 7];
-          const ss = s[2] << 4;
+          const sp = (w[0x80004] - 2) & 0xffff;
+          w[0x80004] = sp;
+          const v = w[0x80000 + (op & 7)];
+          const ss = w[0x8000a] << 4;
           const a = (ss + sp) & 0xfffff;
           if (!hooked && sp !== 0xffff && a !== 0xfffff) {
-            mem[a] = v;
-            mem[a + 1] = v >> 8;
+            b[a] = v;
+            b[a + 1] = v >> 8;
           } else this.wr16(ss, sp, v);
           break;
         }
         case 0x58: case 0x59: case 0x5a: case 0x5b: case 0x5c: case 0x5d: case 0x5e: case 0x5f: {
-          const sp = r[4];
-          const ss = s[2] << 4;
+          const sp = w[0x80004];
+          const ss = w[0x8000a] << 4;
           const a = (ss + sp) & 0xfffff;
-          const v = !hooked && sp !== 0xffff && a !== 0xfffff ? mem[a] | (mem[a + 1] << 8) : this.rd16(ss, sp);
-          r[4] = sp + 2;
-          r[op & 7] = v;
+          const v = !hooked && sp !== 0xffff && a !== 0xfffff ? b[a] | (b[a + 1] << 8) : this.rd16(ss, sp);
+          w[0x80004] = sp + 2;
+          w[0x80000 + (op & 7)] = v;
           break;
         }
 
@@ -599,7 +599,7 @@ export class Cpu extends CpuState {
         case 0x68: case 0x69: case 0x6a: case 0x6b: case 0x6c: case 0x6d: case 0x6e: case 0x6f:
         case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
         case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f: {
-          const d = (mem[(csBase + ip) & 0xfffff] << 24) >> 24;
+          const d = (b[(csBase + ip) & 0xfffff] << 24) >> 24;
           ip = (ip + 1) & 0xffff;
           const cc = op & 0x0f;
           let t: boolean;
@@ -624,13 +624,13 @@ export class Cpu extends CpuState {
           const gi = ((g & 3) << 1) | (g >> 2);
           if (modrm >= 0xc0) {
             const d = ((modrm & 3) << 1) | ((modrm >> 2) & 1);
-            const t = r8[d];
-            r8[d] = r8[gi];
-            r8[gi] = t;
+            const t = b[0x100000 + (d)];
+            b[0x100000 + (d)] = b[0x100000 + (gi)];
+            b[0x100000 + (gi)] = t;
           } else {
             const t = this.rd8(eaLin);
-            this.wr8(eaLin, r8[gi]);
-            r8[gi] = t;
+            this.wr8(eaLin, b[0x100000 + (gi)]);
+            b[0x100000 + (gi)] = t;
           }
           break;
         }
@@ -638,63 +638,63 @@ export class Cpu extends CpuState {
           const g = (modrm >> 3) & 7;
           if (modrm >= 0xc0) {
             const d = modrm & 7;
-            const t = r[d];
-            r[d] = r[g];
-            r[g] = t;
+            const t = w[0x80000 + (d)];
+            w[0x80000 + (d)] = w[0x80000 + (g)];
+            w[0x80000 + (g)] = t;
           } else {
             const t = this.rd16(eaBase, eaOff);
-            this.wr16(eaBase, eaOff, r[g]);
-            r[g] = t;
+            this.wr16(eaBase, eaOff, w[0x80000 + (g)]);
+            w[0x80000 + (g)] = t;
           }
           break;
         }
         case 0x88: {
           const g = (modrm >> 3) & 7;
-          const v = r8[((g & 3) << 1) | (g >> 2)];
-          if (modrm >= 0xc0) r8[((modrm & 3) << 1) | ((modrm >> 2) & 1)] = v;
+          const v = b[0x100000 + (((g & 3) << 1) | (g >> 2))];
+          if (modrm >= 0xc0) b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] = v;
           else if (hooked) this.wr8(eaLin, v);
-          else mem[eaLin] = v;
+          else b[eaLin] = v;
           break;
         }
         case 0x89: {
-          const v = r[(modrm >> 3) & 7];
-          if (modrm >= 0xc0) r[modrm & 7] = v;
+          const v = w[0x80000 + ((modrm >> 3) & 7)];
+          if (modrm >= 0xc0) w[0x80000 + (modrm & 7)] = v;
           else if (!hooked && eaOff !== 0xffff && eaLin !== 0xfffff) {
-            mem[eaLin] = v;
-            mem[eaLin + 1] = v >> 8;
+            b[eaLin] = v;
+            b[eaLin + 1] = v >> 8;
           } else this.wr16(eaBase, eaOff, v);
           break;
         }
         case 0x8a: {
           const g = (modrm >> 3) & 7;
-          r8[((g & 3) << 1) | (g >> 2)] =
-            modrm >= 0xc0 ? r8[((modrm & 3) << 1) | ((modrm >> 2) & 1)] : hooked ? this.rd8(eaLin) : mem[eaLin];
+          b[0x100000 + (((g & 3) << 1) | (g >> 2))] =
+            modrm >= 0xc0 ? b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] : hooked ? this.rd8(eaLin) : b[eaLin];
           break;
         }
         case 0x8b:
-          r[(modrm >> 3) & 7] =
+          w[0x80000 + ((modrm >> 3) & 7)] =
             modrm >= 0xc0
-              ? r[modrm & 7]
+              ? w[0x80000 + (modrm & 7)]
               : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff
-                ? mem[eaLin] | (mem[eaLin + 1] << 8)
+                ? b[eaLin] | (b[eaLin + 1] << 8)
                 : this.rd16(eaBase, eaOff);
           break;
         case 0x8c: {
           // MOV Ev, Sreg; reg 4-7 alias ES CS SS DS on the 8086.
-          const v = s[(modrm >> 3) & 3];
-          if (modrm >= 0xc0) r[modrm & 7] = v;
+          const v = w[0x80008 + ((modrm >> 3) & 3)];
+          if (modrm >= 0xc0) w[0x80000 + (modrm & 7)] = v;
           else this.wr16(eaBase, eaOff, v);
           break;
         }
         case 0x8d:
           // LEA; with a register operand the 8086 delivers the last effective address.
-          r[(modrm >> 3) & 7] = eaOff;
+          w[0x80000 + ((modrm >> 3) & 7)] = eaOff;
           break;
         case 0x8e: {
           // MOV Sreg, Ev (reg 1 loads CS on the 8086; reg 4-7 alias 0-3). Holds off interrupts
           // and the trap for one instruction.
-          s[(modrm >> 3) & 3] = modrm >= 0xc0 ? r[modrm & 7] : this.rd16(eaBase, eaOff);
-          csBase = s[1] << 4;
+          w[0x80008 + ((modrm >> 3) & 3)] = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : this.rd16(eaBase, eaOff);
+          csBase = w[0x80009] << 4;
           this.shadow = SHADOW.ALL;
           this.attention = true;
           break;
@@ -703,7 +703,7 @@ export class Cpu extends CpuState {
           // POP Ev (every reg value acts as reg 0 on the 8086). The operand's address was
           // computed before SP moves.
           const v = this.pop();
-          if (modrm >= 0xc0) r[modrm & 7] = v;
+          if (modrm >= 0xc0) w[0x80000 + (modrm & 7)] = v;
           else this.wr16(eaBase, eaOff, v);
           break;
         }
@@ -712,38 +712,38 @@ export class Cpu extends CpuState {
         case 0x90:
           break;
         case 0x91: case 0x92: case 0x93: case 0x94: case 0x95: case 0x96: case 0x97: {
-          const t = r[0];
-          r[0] = r[op & 7];
-          r[op & 7] = t;
+          const t = w[0x80000];
+          w[0x80000] = w[0x80000 + (op & 7)];
+          w[0x80000 + (op & 7)] = t;
           break;
         }
         case 0x98:
-          r[0] = (r8[0] << 24) >> 24;
+          w[0x80000] = (b[0x100000] << 24) >> 24;
           break;
         case 0x99:
-          r[2] = r[0] & 0x8000 ? 0xffff : 0;
+          w[0x80002] = w[0x80000] & 0x8000 ? 0xffff : 0;
           break;
 
         // ---- MOV AL/AX <-> moffs -----------------------------------------------------------
         case 0xa0: case 0xa1: case 0xa2: case 0xa3: {
-          const off = mem[(csBase + ip) & 0xfffff] | (mem[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
+          const off = b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
           ip = (ip + 2) & 0xffff;
-          const base = s[ovr >= 0 ? ovr : 3] << 4;
-          if (op === 0xa0) r8[0] = this.rd8((base + off) & 0xfffff);
-          else if (op === 0xa1) r[0] = this.rd16(base, off);
-          else if (op === 0xa2) this.wr8((base + off) & 0xfffff, r8[0]);
-          else this.wr16(base, off, r[0]);
+          const base = w[0x80008 + (ovr >= 0 ? ovr : 3)] << 4;
+          if (op === 0xa0) b[0x100000] = this.rd8((base + off) & 0xfffff);
+          else if (op === 0xa1) w[0x80000] = this.rd16(base, off);
+          else if (op === 0xa2) this.wr8((base + off) & 0xfffff, b[0x100000]);
+          else this.wr16(base, off, w[0x80000]);
           break;
         }
 
         // ---- string instructions -----------------------------------------------------------
         case 0xa4: case 0xa5: case 0xa6: case 0xa7: case 0xaa: case 0xab: case 0xac: case 0xad: case 0xae: case 0xaf: {
-          const src = s[ovr >= 0 ? ovr : 3] << 4;
+          const src = w[0x80008 + (ovr >= 0 ? ovr : 3)] << 4;
           if (rep === 0) {
             stringStep(this, op, src);
             break;
           }
-          if (r[1] === 0) break;
+          if (w[0x80001] === 0) break;
           const done = repeatString(this, op, src, rep === PREFIX_REP, budget - n);
           if (done > 0) {
             n += done - 1; // the last iteration is counted with the instruction below
@@ -759,51 +759,51 @@ export class Cpu extends CpuState {
 
         // ---- MOV r, imm --------------------------------------------------------------------
         case 0xb0: case 0xb1: case 0xb2: case 0xb3: case 0xb4: case 0xb5: case 0xb6: case 0xb7:
-          r8[((op & 3) << 1) | ((op >> 2) & 1)] = mem[(csBase + ip) & 0xfffff];
+          b[0x100000 + (((op & 3) << 1) | ((op >> 2) & 1))] = b[(csBase + ip) & 0xfffff];
           ip = (ip + 1) & 0xffff;
           break;
         case 0xb8: case 0xb9: case 0xba: case 0xbb: case 0xbc: case 0xbd: case 0xbe: case 0xbf:
-          r[op & 7] = mem[(csBase + ip) & 0xfffff] | (mem[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
+          w[0x80000 + (op & 7)] = b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
           ip = (ip + 2) & 0xffff;
           break;
 
         // ---- RET (C0h/C1h are 8086 aliases of C2h/C3h) -------------------------------------
         case 0xc0: case 0xc1: case 0xc2: case 0xc3: {
-          const k = op & 1 ? 0 : mem[(csBase + ip) & 0xfffff] | (mem[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
-          const sp = r[4];
-          const ss = s[2] << 4;
+          const k = op & 1 ? 0 : b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
+          const sp = w[0x80004];
+          const ss = w[0x8000a] << 4;
           const a = (ss + sp) & 0xfffff;
-          ip = !hooked && sp !== 0xffff && a !== 0xfffff ? mem[a] | (mem[a + 1] << 8) : this.rd16(ss, sp);
-          r[4] = sp + 2 + k;
+          ip = !hooked && sp !== 0xffff && a !== 0xfffff ? b[a] | (b[a + 1] << 8) : this.rd16(ss, sp);
+          w[0x80004] = sp + 2 + k;
           break;
         }
 
         // ---- MOV r/m, imm (every reg value acts as reg 0 on the 8086) -----------------------
         case 0xc6: {
-          const b = mem[(csBase + ip) & 0xfffff];
+          const v = b[(csBase + ip) & 0xfffff];
           ip = (ip + 1) & 0xffff;
-          if (modrm >= 0xc0) r8[((modrm & 3) << 1) | ((modrm >> 2) & 1)] = b;
-          else this.wr8(eaLin, b);
+          if (modrm >= 0xc0) b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] = v;
+          else this.wr8(eaLin, v);
           break;
         }
         case 0xc7: {
-          const w = mem[(csBase + ip) & 0xfffff] | (mem[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
+          const v = b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
           ip = (ip + 2) & 0xffff;
-          if (modrm >= 0xc0) r[modrm & 7] = w;
-          else this.wr16(eaBase, eaOff, w);
+          if (modrm >= 0xc0) w[0x80000 + (modrm & 7)] = v;
+          else this.wr16(eaBase, eaOff, v);
           break;
         }
 
         // ---- group 2: shifts and rotates ---------------------------------------------------
         case 0xd0: case 0xd1: case 0xd2: case 0xd3: {
           const wide = (op & 1) !== 0;
-          const count = op >= 0xd2 ? r8[2] : 1;
+          const count = op >= 0xd2 ? b[0x100002] : 1;
           const a = (modrm >> 3) & 7;
           if (modrm >= 0xc0) {
-            if (wide) r[modrm & 7] = shift(this, a, r[modrm & 7], count, true);
+            if (wide) w[0x80000 + (modrm & 7)] = shift(this, a, w[0x80000 + (modrm & 7)], count, true);
             else {
               const d = ((modrm & 3) << 1) | ((modrm >> 2) & 1);
-              r8[d] = shift(this, a, r8[d], count, false);
+              b[0x100000 + (d)] = shift(this, a, b[0x100000 + (d)], count, false);
             }
           } else if (wide) {
             this.wr16(eaBase, eaOff, shift(this, a, this.rd16(eaBase, eaOff), count, true));
@@ -815,40 +815,40 @@ export class Cpu extends CpuState {
 
         // ---- LOOP, JCXZ, JMP, CALL ------------------------------------------------------------
         case 0xe0: case 0xe1: case 0xe2: {
-          const d = (mem[(csBase + ip) & 0xfffff] << 24) >> 24;
+          const d = (b[(csBase + ip) & 0xfffff] << 24) >> 24;
           ip = (ip + 1) & 0xffff;
-          const cx = (r[1] - 1) & 0xffff;
-          r[1] = cx;
+          const cx = (w[0x80001] - 1) & 0xffff;
+          w[0x80001] = cx;
           if (cx !== 0 && (op === 0xe2 || this.zf() === (op === 0xe1))) ip = (ip + d) & 0xffff;
           break;
         }
         case 0xe3: {
-          const d = (mem[(csBase + ip) & 0xfffff] << 24) >> 24;
+          const d = (b[(csBase + ip) & 0xfffff] << 24) >> 24;
           ip = (ip + 1) & 0xffff;
-          if (r[1] === 0) ip = (ip + d) & 0xffff;
+          if (w[0x80001] === 0) ip = (ip + d) & 0xffff;
           break;
         }
         case 0xe8: {
-          const d = mem[(csBase + ip) & 0xfffff] | (mem[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
+          const d = b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
           ip = (ip + 2) & 0xffff;
-          const sp = (r[4] - 2) & 0xffff;
-          r[4] = sp;
-          const ss = s[2] << 4;
+          const sp = (w[0x80004] - 2) & 0xffff;
+          w[0x80004] = sp;
+          const ss = w[0x8000a] << 4;
           const a = (ss + sp) & 0xfffff;
           if (!hooked && sp !== 0xffff && a !== 0xfffff) {
-            mem[a] = ip;
-            mem[a + 1] = ip >> 8;
+            b[a] = ip;
+            b[a + 1] = ip >> 8;
           } else this.wr16(ss, sp, ip);
           ip = (ip + d) & 0xffff;
           break;
         }
         case 0xe9: {
-          const d = mem[(csBase + ip) & 0xfffff] | (mem[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
+          const d = b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
           ip = (ip + 2 + d) & 0xffff;
           break;
         }
         case 0xeb: {
-          const d = (mem[(csBase + ip) & 0xfffff] << 24) >> 24;
+          const d = (b[(csBase + ip) & 0xfffff] << 24) >> 24;
           ip = (ip + 1 + d) & 0xffff;
           break;
         }
@@ -857,20 +857,20 @@ export class Cpu extends CpuState {
         case 0xe4: case 0xe5: case 0xe6: case 0xe7: case 0xec: case 0xed: case 0xee: case 0xef: {
           let port: number;
           if (op < 0xe8) {
-            port = mem[(csBase + ip) & 0xfffff];
+            port = b[(csBase + ip) & 0xfffff];
             ip = (ip + 1) & 0xffff;
-          } else port = r[2];
+          } else port = w[0x80002];
           this.ipReg = ip;
           this.instructions += n + 1 - counted;
           counted = n + 1;
           switch (op & 3) {
-            case 0: r8[0] = this.io.in8(port); break;
-            case 1: r[0] = this.io.in16(port); break;
-            case 2: this.io.out8(port, r8[0]); break;
-            default: this.io.out16(port, r[0]); break;
+            case 0: b[0x100000] = this.io.in8(port); break;
+            case 1: w[0x80000] = this.io.in16(port); break;
+            case 2: this.io.out8(port, b[0x100000]); break;
+            default: this.io.out16(port, w[0x80000]); break;
           }
           ip = this.ipReg;
-          csBase = s[1] << 4;
+          csBase = w[0x80009] << 4;
           this.attention = true;
           break;
         }
@@ -880,14 +880,14 @@ export class Cpu extends CpuState {
           if (modrm === 0xc4 && this.bopEnabled && this.onBop) {
             // BOP nn: C4 C4 nn. The handler sees CS:IP past the three bytes and may change
             // anything, call interrupt(), run() (nested) or stop().
-            const nn = mem[(csBase + ip) & 0xfffff];
+            const nn = b[(csBase + ip) & 0xfffff];
             ip = (ip + 1) & 0xffff;
             this.ipReg = ip;
             this.instructions += n + 1 - counted;
             counted = n + 1;
             this.onBop(nn);
             ip = this.ipReg;
-            csBase = s[1] << 4;
+            csBase = w[0x80009] << 4;
             this.attention = true;
             break;
           }
@@ -903,14 +903,14 @@ export class Cpu extends CpuState {
             this.ipReg = ip;
             executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
             ip = this.ipReg;
-            csBase = s[1] << 4;
+            csBase = w[0x80009] << 4;
             break;
           }
           const k = this.lazyKind;
           if (k !== 0 && k < 13) this.flagBits = (this.flagBits & ~1) | this.cf();
-          const v = modrm >= 0xc0 ? r8[((modrm & 3) << 1) | ((modrm >> 2) & 1)] : this.rd8(eaLin);
+          const v = modrm >= 0xc0 ? b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] : this.rd8(eaLin);
           const res = (a === 0 ? v + 1 : v - 1) & 0xff;
-          if (modrm >= 0xc0) r8[((modrm & 3) << 1) | ((modrm >> 2) & 1)] = res;
+          if (modrm >= 0xc0) b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] = res;
           else this.wr8(eaLin, res);
           this.lazyKind = a === 0 ? 13 : 15;
           this.lazyA = v;
@@ -923,25 +923,25 @@ export class Cpu extends CpuState {
           if (a === 0 || a === 1) {
             const k = this.lazyKind;
             if (k !== 0 && k < 13) this.flagBits = (this.flagBits & ~1) | this.cf();
-            const v = modrm >= 0xc0 ? r[modrm & 7] : this.rd16(eaBase, eaOff);
+            const v = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : this.rd16(eaBase, eaOff);
             const res = (a === 0 ? v + 1 : v - 1) & 0xffff;
-            if (modrm >= 0xc0) r[modrm & 7] = res;
+            if (modrm >= 0xc0) w[0x80000 + (modrm & 7)] = res;
             else this.wr16(eaBase, eaOff, res);
             this.lazyKind = a === 0 ? 14 : 16;
             this.lazyA = v;
             this.lazyB = 1;
             this.lazyR = (res << 16) >> 16;
           } else if (a === 2) {
-            const t = modrm >= 0xc0 ? r[modrm & 7] : this.rd16(eaBase, eaOff);
+            const t = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : this.rd16(eaBase, eaOff);
             this.push(ip);
             ip = t;
           } else if (a === 4) {
-            ip = modrm >= 0xc0 ? r[modrm & 7] : this.rd16(eaBase, eaOff);
+            ip = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : this.rd16(eaBase, eaOff);
           } else {
             this.ipReg = ip;
             executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
             ip = this.ipReg;
-            csBase = s[1] << 4;
+            csBase = w[0x80009] << 4;
           }
           break;
         }
@@ -951,7 +951,7 @@ export class Cpu extends CpuState {
           this.ipReg = ip;
           executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
           ip = this.ipReg;
-          csBase = s[1] << 4;
+          csBase = w[0x80009] << 4;
           break;
       }
       n++;
@@ -966,7 +966,8 @@ if (
   LAZY.SBB16 !== 8 || LAZY.LOGIC8 !== 9 || LAZY.LOGIC16 !== 10 || LAZY.INC8 !== 13 ||
   LAZY.INC16 !== 14 || LAZY.DEC8 !== 15 || LAZY.DEC16 !== 16 ||
   REG.CX !== 1 || REG.DX !== 2 || REG.BX !== 3 || REG.SP !== 4 || REG.BP !== 5 || REG.SI !== 6 ||
-  REG.DI !== 7 || SEG.CS !== 1 || SEG.SS !== 2 || SEG.DS !== 3
+  REG.DI !== 7 || SEG.CS !== 1 || SEG.SS !== 2 || SEG.DS !== 3 ||
+  SPACE.REGS !== 0x100000 || SPACE.SREGS !== 0x100010 || SPACE.DECODE !== 0x100100
 ) {
   throw new Error('cpu.ts: literal register or lazy-flag numbers out of step');
 }

@@ -24,6 +24,15 @@ export const SEG = { ES: 0, CS: 1, SS: 2, DS: 3 } as const;
  *  eight little-endian words. */
 export const REG8_INDEX = new Uint8Array([0, 2, 4, 6, 1, 3, 5, 7]);
 
+/** Layout of the CPU's one buffer: memory first, then the registers and the decode table the
+ *  run loop indexes (byte offsets). */
+export const SPACE = {
+  REGS: 0x100000,
+  SREGS: 0x100010,
+  DECODE: 0x100100,
+  SIZE: 0x100200,
+} as const;
+
 /** Why the run loop must look at more than the next opcode (see Cpu.run). */
 export const SHADOW = {
   NONE: 0,
@@ -35,16 +44,21 @@ export const SHADOW = {
 } as const;
 
 export class CpuState {
+  /** Memory, the register file and the run loop's decode table in one buffer (see SPACE). */
+  private readonly space = new ArrayBuffer(SPACE.SIZE);
+  /** The whole space by bytes and by words, for the run loop. */
+  readonly bytes = new Uint8Array(this.space);
+  readonly words = new Uint16Array(this.space);
   /** 1 MiB physical memory; addresses wrap at 0xFFFFF. */
-  readonly mem: Uint8Array = new Uint8Array(MEMORY_SIZE);
+  readonly mem: Uint8Array = new Uint8Array(this.space, 0, MEMORY_SIZE);
   io: IoBus;
 
   /** AX CX DX BX SP BP SI DI. */
-  readonly regs = new Uint16Array(8);
+  readonly regs = new Uint16Array(this.space, SPACE.REGS, 8);
   /** The same storage as bytes: regs8[REG8_INDEX[n]] is 8-bit register n. */
-  readonly regs8 = new Uint8Array(this.regs.buffer);
+  readonly regs8 = new Uint8Array(this.space, SPACE.REGS, 16);
   /** ES CS SS DS. */
-  readonly sregs = new Uint16Array(4);
+  readonly sregs = new Uint16Array(this.space, SPACE.SREGS, 4);
   /** IP. The run loop keeps IP in a local and writes it back before anything outside the loop
    *  can look (callbacks, interrupt entry, return). */
   ipReg = 0;
