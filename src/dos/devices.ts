@@ -9,6 +9,7 @@ import { DOS_SEG, DOSMEM } from './sysvars';
 import type { Dos } from './dos';
 import { consoleReadCooked, consoleReadRaw, consoleWrite, consoleWriteRaw } from './console';
 import { dosClock } from './time';
+import { upperDos } from './names';
 
 export type DeviceKind = 'nul' | 'con' | 'aux' | 'prn' | 'clock';
 
@@ -44,7 +45,7 @@ const RETF = 0xcb;
 if (DRIVER_ENTRY_STUB >= DOSMEM.DEVICES_END) throw new Error('device headers overflow DOSMEM.DEVICES');
 
 export function deviceByName(name: string): Device | undefined {
-  const up = name.toUpperCase();
+  const up = upperDos(name);
   return DEVICES.find((d) => d.name === up);
 }
 

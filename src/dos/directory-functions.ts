@@ -38,7 +38,7 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : r);
     if (r.device || !r.stat || r.stat.kind !== 'dir') return fs.dos.fail(E.PATH_NOT_FOUND);
     if (r.components.length === 0) return fs.dos.fail(E.ACCESS_DENIED);
-    const cwd = fs.drives.currentDirectory(r.drive.index).join('\\').toUpperCase();
+    const cwd = fs.drives.currentDirectory(r.drive.index).join('\\');
     const target = r.components.join('\\');
     if (cwd === target || cwd.startsWith(target + '\\')) return fs.dos.fail(E.CURRENT_DIRECTORY);
     const listed = tryHost(() => listDirectory(r.hostPath));

@@ -6,6 +6,7 @@ import { linear, readAsciiz, writeAsciiz, fill, wr8, wr16, wr32, rd16 } from '..
 import { CDS, CDS_FLAGS, LOL } from './layout';
 import { DOS_SEG, DOSMEM, LASTDRIVE } from './sysvars';
 import { resolveHostRoot, diskSpace } from '../host/fs';
+import { upperDos } from './names';
 
 /** Drive Parameter Block, DOS 4-6 layout (21h bytes; DOSMEM.DPB_SIZE). */
 export const DPB = {
@@ -193,7 +194,7 @@ export class Drives {
   currentDirectory(drive: number): string[] {
     const path = readAsciiz(this.mem, DOS_SEG, DOSMEM.CDS + drive * CDS.ENTRY_SIZE + CDS.PATH, MAX_CDS_PATH - 1);
     const prefix = `${String.fromCharCode(0x41 + drive)}:\\`;
-    if (!path.toUpperCase().startsWith(prefix)) return [];
+    if (!upperDos(path).startsWith(prefix)) return [];
     return path
       .slice(prefix.length)
       .split('\\')

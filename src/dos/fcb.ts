@@ -12,7 +12,7 @@ import { ATTR, FCB, XFCB } from './layout';
 import { DOS_ERROR } from './errors';
 import { OPEN_MODE_FCB } from './sft';
 import { ACCESS } from './sharing';
-import { fromFcbForm, matchFcb, toFcbForm } from './names';
+import { fromFcbForm, matchFcb, toFcbForm, upperDos } from './names';
 import { packDateTime, dosNowMs } from './file-times';
 import { tryHost } from './host-errors';
 import { removeFile, renamePath, joinPath } from '../host/fs';
@@ -59,7 +59,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   const nameOf = (r: FcbRef, field: number = FCB.NAME): string => {
     let s = '';
     for (let i = 0; i < 11; i++) s += String.fromCharCode(mem[at(r, field + i)]);
-    return s.toUpperCase();
+    return upperDos(s);
   };
   /** The drive of an FCB (0 = A), the default when its byte is 0; -1 when invalid. */
   const driveOf = (r: FcbRef): number => {
