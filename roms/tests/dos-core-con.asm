@@ -6,6 +6,7 @@
 ;   R  Ctrl-C with a handler that RETFs with CF set (the program ends)
 ;   Z  BREAK ON (33h): a Ctrl-C waiting is seen by a non-console call (Y: BREAK OFF, it is not)
 ;   P  the CP/M entry (CALL 5): output, string, a number above 24h, terminate
+;   X  Ctrl-Break (INT 1Bh, as the BIOS calls it): the next console read sees Ctrl-C
 ;   T  INT 20h      D  divide overflow      K  INT 27h (stay resident)
 ;   O  standard output redirected to a file (dup2), then back
 ;   N  standard input redirected from a file
@@ -42,6 +43,8 @@ scenarios:
     dw break_on
     db 'Y'
     dw break_off
+    db 'X'
+    dw ctrl_break
     db 'P'
     dw cpm
     db 'T'
@@ -169,6 +172,12 @@ break_off:
     DOS 0x3C
     mov bx, ax
     DOS 0x3E
+    SAY 'AFTER', 13, 10
+    EXIT 9
+
+ctrl_break:
+    int 0x1B
+    DOS 0x01
     SAY 'AFTER', 13, 10
     EXIT 9
 

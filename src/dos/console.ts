@@ -35,6 +35,13 @@ export class ConsoleState {
   lookahead = -1;
   /** INT 28h was issued for the current wait; the next re-run with no key sleeps instead. */
   idleIssued = false;
+  /** Ctrl-Break was pressed (INT 1Bh): the next console read sees Ctrl-C. */
+  breakPending = false;
+}
+
+/** INT 1Bh (Ctrl-Break): the CON driver turns it into a Ctrl-C for the next read. */
+export function consoleBreak(dos: Dos): void {
+  consoleState(dos).breakPending = true;
 }
 
 /** The console state of a Dos (created on first use). */
@@ -123,6 +130,7 @@ function waitForKey(dos: Dos): void {
 /** The next key's ASCII byte without removing it: a number, or -1 if none is waiting. */
 export function consolePeek(dos: Dos): number {
   const st = consoleState(dos);
+  if (st.breakPending) return CTRL_C;
   if (st.lookahead >= 0) return st.lookahead;
   const k = dos.machine.console.peekKey();
   return k < 0 ? -1 : k & 0xff;
@@ -131,6 +139,12 @@ export function consolePeek(dos: Dos): number {
 /** Removes and returns the next key (INT 16h form: scan << 8 | ascii), or -1. */
 function takeKey(dos: Dos): number {
   const st = consoleState(dos);
+  if (st.breakPending) {
+    // The BIOS left a 0000h key for Ctrl-Break; the console hands out Ctrl-C instead.
+    st.breakPending = false;
+    if (dos.machine.console.peekKey() === 0) dos.machine.console.readKey();
+    return CTRL_C;
+  }
   if (st.lookahead >= 0) {
     const k = st.lookahead;
     st.lookahead = -1;
@@ -141,7 +155,8 @@ function takeKey(dos: Dos): number {
 
 /** True once host input has ended and nothing is left to read. */
 export function consoleAtEnd(dos: Dos): boolean {
-  return consoleState(dos).lookahead < 0 && dos.machine.console.inputEnded();
+  const st = consoleState(dos);
+  return !st.breakPending && st.lookahead < 0 && dos.machine.console.inputEnded();
 }
 
 /** Why a blocking console read did not return a character. */

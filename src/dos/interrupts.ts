@@ -1,14 +1,15 @@
 // The DOS interrupt entry points as BOP handlers: INT 21h dispatch (with the caller's register
 // frame saved on its stack and SS:SP recorded at PSP+2Eh, as MS-DOS does), INT 20h/27h, the
-// default INT 00h/23h/24h handlers, INT 25h/26h, 29h, 2Fh, the CP/M CALL 5 entry and the ROM's
-// root_terminate. A host exception inside a handler becomes a clean machine fault.
+// default INT 00h/23h/24h handlers, INT 1Bh (Ctrl-Break), INT 25h/26h, 29h, 2Fh, the CP/M
+// CALL 5 entry and the ROM's root_terminate. A host exception inside a handler becomes a clean
+// machine fault.
 import { FLAG } from '../cpu/cpu';
 import { rd16, wr16 } from '../cpu/guest-memory';
 import { BOP_INTERNAL } from '../cpu/bop';
 import { PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR, DosError } from './errors';
-import { consoleCtrlCWaiting, consolePutChar, echoCtrlC, consoleWriteRaw } from './console';
+import { consoleBreak, consoleCtrlCWaiting, consolePutChar, echoCtrlC, consoleWriteRaw } from './console';
 import { terminateProcess, TERMINATION } from './process';
 import { multiplex } from './multiplex';
 import type { Dos } from './dos';
@@ -88,6 +89,7 @@ export function installDosInterrupts(dos: Dos): void {
   });
   b.set(0x25, () => absoluteDisk(dos));
   b.set(0x26, () => absoluteDisk(dos));
+  b.set(0x1b, () => consoleBreak(dos));
   b.set(0x29, () => {
     consoleWriteRaw(dos, Uint8Array.of(dos.machine.cpu.al));
   });

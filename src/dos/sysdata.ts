@@ -22,6 +22,15 @@ export const SDA_INTERNAL = {
   SWITCH_CHAR: 0x189,
 } as const;
 
+/** Small code stubs of the kernel in DOS_SEG (below the List of Lists, which starts at 40h):
+ *  vectors DOS takes over point here. */
+export const DOS_STUBS = {
+  /** INT 1Bh (Ctrl-Break from the BIOS): BOP 1Bh; IRET. */
+  CTRL_BREAK: 0x0000,
+} as const;
+const BOP_OPCODE = 0xc4;
+const IRET_OPCODE = 0xcf;
+
 /** The linear address where DOS puts the CP/M entry jump: INT 30h's vector slot. The far call at
  *  PSP+05h targets an address that wraps around 1 MiB to exactly here, as in MS-DOS. */
 export const CPM_JUMP_LINEAR = 0x000c0;
@@ -75,6 +84,16 @@ export function setupSystemData(dos: Dos): void {
   mem[jmp + 2] = romEntry(mem, ROM_ENTRY.CPM_ENTRY) >>> 8;
   mem[jmp + 3] = ROM_SEGMENT & 0xff;
   mem[jmp + 4] = ROM_SEGMENT >>> 8;
+
+  // Ctrl-Break: the BIOS calls INT 1Bh; the kernel's handler makes the console read it as Ctrl-C,
+  // as the CON driver of MS-DOS does.
+  const stub = DOS_STUBS.CTRL_BREAK;
+  wr8(mem, DOS_SEG, stub, BOP_OPCODE);
+  wr8(mem, DOS_SEG, stub + 1, BOP_OPCODE);
+  wr8(mem, DOS_SEG, stub + 2, 0x1b);
+  wr8(mem, DOS_SEG, stub + 3, IRET_OPCODE);
+  wr16(mem, 0, 0x1b * 4, stub);
+  wr16(mem, 0, 0x1b * 4 + 2, DOS_SEG);
 
   dos.memory.init();
 }

@@ -107,6 +107,12 @@ describe('Ctrl-C', () => {
     expect(run.output).toBe('^C\r\nHANDLER\r\n');
   });
 
+  it('Ctrl-Break (INT 1Bh from the BIOS) reaches the next console read as Ctrl-C', async () => {
+    const run = await scenario('X', 'a');
+    expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
+    expect(run.output).toBe('^C\r\n');
+  });
+
   it('with BREAK ON any call notices it; with BREAK OFF only console calls do', async () => {
     const on = await scenario('Z', '\x03');
     expect(on.output).toBe('^C\r\n');
