@@ -795,7 +795,29 @@ export class Cpu extends CpuState {
         }
 
         // ---- group 2: shifts and rotates ---------------------------------------------------
-        case 0xd0: case 0xd1: case 0xd2: case 0xd3: {
+        case 0xd1:
+          if (modrm >= 0xe0 && modrm < 0xf0) {
+            // SHL / SHR r16, 1 inline (the common shifts in compiled code). Flags as shift.ts
+            // records them: CF the bit shifted out, OF from the top bits, SZP from the result.
+            const d = 0x80000 + (modrm & 7);
+            const v = w[d];
+            let res: number;
+            if (modrm < 0xe8) {
+              res = (v << 1) & 0xffff;
+              this.lazyA = v >>> 15;
+              this.lazyB = ((v ^ res) & 0x8000) >>> 4; // OF = top bit of result ^ CF
+            } else {
+              res = v >>> 1;
+              this.lazyA = v & 1;
+              this.lazyB = (v & 0x8000) >>> 4; // OF = the operand's top bit
+            }
+            w[d] = res;
+            this.lazyKind = 12;
+            this.lazyR = (res << 16) >> 16;
+            break;
+          }
+        // falls through
+        case 0xd0: case 0xd2: case 0xd3: {
           const wide = (op & 1) !== 0;
           const count = op >= 0xd2 ? b[0x100002] : 1;
           const a = (modrm >> 3) & 7;
@@ -963,7 +985,7 @@ export class Cpu extends CpuState {
 // The run loop writes lazy kinds and register numbers as literals; they must match the names.
 if (
   LAZY.ADD8 !== 1 || LAZY.ADD16 !== 2 || LAZY.ADC16 !== 4 || LAZY.SUB8 !== 5 || LAZY.SUB16 !== 6 ||
-  LAZY.SBB16 !== 8 || LAZY.LOGIC8 !== 9 || LAZY.LOGIC16 !== 10 || LAZY.INC8 !== 13 ||
+  LAZY.SBB16 !== 8 || LAZY.LOGIC8 !== 9 || LAZY.LOGIC16 !== 10 || LAZY.SHIFT16 !== 12 || LAZY.INC8 !== 13 ||
   LAZY.INC16 !== 14 || LAZY.DEC8 !== 15 || LAZY.DEC16 !== 16 ||
   REG.CX !== 1 || REG.DX !== 2 || REG.BX !== 3 || REG.SP !== 4 || REG.BP !== 5 || REG.SI !== 6 ||
   REG.DI !== 7 || SEG.CS !== 1 || SEG.SS !== 2 || SEG.DS !== 3 ||

@@ -73,6 +73,10 @@ export function stringStep(c: CpuState, op: number, src: number): void {
  *  of iterations done, negated when it stopped with more to do (budget spent, or `attention`
  *  raised by a callback), so the run loop can leave between iterations. `repe` is true for F3h. */
 export function repeatString(c: CpuState, op: number, src: number, repe: boolean, max: number): number {
+  if (!c.hooked) {
+    const n = repeatFast(c, op, src, repe, max);
+    if (n !== 0) return n;
+  }
   const r = c.regs;
   const compare = isCompareString(op);
   let cx = r[REG.CX];
@@ -86,4 +90,92 @@ export function repeatString(c: CpuState, op: number, src: number, repe: boolean
     if (compare && c.zf() !== repe) return done;
     if (done >= max || c.attention) return -done;
   }
+}
+
+/** The common REP forms without page hooks: registers in locals, memory indexed directly.
+ *  Same results as repeating stringStep; returns 0 when it does not handle `op`. Word
+ *  accesses at offset FFFFh or linear FFFFFh go through rd16/wr16 for their wrap. */
+function repeatFast(c: CpuState, op: number, src: number, repe: boolean, max: number): number {
+  const m = c.mem;
+  const r = c.regs;
+  const es = c.sregs[SEG.ES] << 4;
+  const d = (c.flagBits & FLAG.DF) !== 0 ? -1 : 1;
+  const cx0 = r[REG.CX];
+  const count = cx0 < max ? cx0 : max;
+  let si = r[REG.SI];
+  let di = r[REG.DI];
+  let i = 0;
+  switch (op) {
+    case 0xa4: // MOVSB
+      for (; i < count; i++) {
+        m[(es + di) & MASK] = m[(src + si) & MASK];
+        si = (si + d) & 0xffff;
+        di = (di + d) & 0xffff;
+      }
+      break;
+    case 0xa5: // MOVSW
+      for (; i < count; i++) {
+        const a = (src + si) & MASK;
+        const b = (es + di) & MASK;
+        if (si === 0xffff || di === 0xffff || a === MASK || b === MASK) c.wr16(es, di, c.rd16(src, si));
+        else {
+          m[b] = m[a];
+          m[b + 1] = m[a + 1];
+        }
+        si = (si + 2 * d) & 0xffff;
+        di = (di + 2 * d) & 0xffff;
+      }
+      break;
+    case 0xaa: { // STOSB
+      const al = c.regs8[0];
+      for (; i < count; i++) {
+        m[(es + di) & MASK] = al;
+        di = (di + d) & 0xffff;
+      }
+      break;
+    }
+    case 0xab: { // STOSW
+      const ax = r[REG.AX];
+      for (; i < count; i++) {
+        const b = (es + di) & MASK;
+        if (di === 0xffff || b === MASK) c.wr16(es, di, ax);
+        else {
+          m[b] = ax;
+          m[b + 1] = ax >>> 8;
+        }
+        di = (di + 2 * d) & 0xffff;
+      }
+      break;
+    }
+    case 0xa6: // CMPSB
+    case 0xae: { // SCASB
+      // Only the last comparison's flags survive; record it once at the end.
+      const scas = op === 0xae;
+      const al = c.regs8[0];
+      let x = 0;
+      let y = 0;
+      while (i < count) {
+        x = scas ? al : m[(src + si) & MASK];
+        y = m[(es + di) & MASK];
+        if (!scas) si = (si + d) & 0xffff;
+        di = (di + d) & 0xffff;
+        i++;
+        if ((x === y) !== repe) break;
+      }
+      alu8(c, ALU.CMP, x, y);
+      r[REG.SI] = si;
+      r[REG.DI] = di;
+      const cx = cx0 - i;
+      r[REG.CX] = cx;
+      // Finished when CX ran out or the condition failed; otherwise the budget ran out.
+      return cx === 0 || (x === y) !== repe ? i : -i;
+    }
+    default:
+      return 0;
+  }
+  r[REG.SI] = si;
+  r[REG.DI] = di;
+  const cx = cx0 - count;
+  r[REG.CX] = cx;
+  return cx === 0 ? count : -count;
 }
