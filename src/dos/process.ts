@@ -74,11 +74,11 @@ export function startFirstProcess(dos: Dos, program: string, args: string[]): vo
 
   // The shell PSP, plus room for the register frame its PSP+2Eh points at: when the first program
   // ends, DOS "returns" through that frame to root_terminate, which ends the run.
-  const shellParas = 0x10 + (USER_FRAME.SIZE + 15) / 16;
-  const shell = dos.memory.allocate(Math.ceil(shellParas), MCB_OWNER_DOS);
+  const shellParas = 0x10 + Math.ceil(USER_FRAME.SIZE / 16);
+  const shell = dos.memory.allocate(shellParas, MCB_OWNER_DOS);
   if (shell < 0) throw new DosLoadError('no memory for the shell PSP', -shell);
   dos.memory.setName(shell - 1, 'COMMAND');
-  createRootPsp(dos, shell, shell + Math.ceil(shellParas));
+  createRootPsp(dos, shell, shell + shellParas);
   wr16(mem, shell, PSP.ENVIRONMENT, env);
   const frame = PSP.SIZE;
   for (let i = 0; i < USER_FRAME.SIZE; i += 2) wr16(mem, shell, frame + i, 0);
@@ -170,7 +170,6 @@ export function int21_4B(dos: Dos): void {
  * default Ctrl-C handler and divide overflow.
  */
 export function terminateProcess(dos: Dos, code: number, type: number, keepParas = 0): void {
-  const cpu = dos.machine.cpu;
   const mem = dos.mem;
   const psp = dos.currentPsp;
   const parent = rd16(mem, psp, PSP.PARENT);
