@@ -110,10 +110,11 @@ export class CpuState {
 
   /** Loads every flag, as POPF does. */
   setFlags(v: number): void {
+    const old = this.flagBits;
     this.flagBits = (v & FLAGS_DEFINED) | FLAGS_FIXED_ONES;
     this.lazyKind = LAZY.NONE;
-    // IF or TF may have changed: the run loop re-checks interrupts and the trap.
-    this.attention = true;
+    // A change of IF or TF: the run loop must look at interrupts and the trap again.
+    if ((old ^ v) & (FLAG.IF | FLAG.TF)) this.attention = true;
   }
 
   cf(): number {
