@@ -31,8 +31,6 @@ export class ConsoleState {
   lineStartColumn = 0;
   /** Bytes of a completed cooked line not yet handed out (handle reads smaller than the line). */
   pending: number[] = [];
-  /** A key read while checking for Ctrl-C that was not Ctrl-C: the next read gets it first. */
-  lookahead = -1;
   /** INT 28h was issued for the current wait; the next re-run with no key sleeps instead. */
   idleIssued = false;
   /** Ctrl-Break was pressed (INT 1Bh): the next console read sees Ctrl-C. */
@@ -131,7 +129,6 @@ function waitForKey(dos: Dos): void {
 export function consolePeek(dos: Dos): number {
   const st = consoleState(dos);
   if (st.breakPending) return CTRL_C;
-  if (st.lookahead >= 0) return st.lookahead;
   const k = dos.machine.console.peekKey();
   return k < 0 ? -1 : k & 0xff;
 }
@@ -145,18 +142,13 @@ function takeKey(dos: Dos): number {
     if (dos.machine.console.peekKey() === 0) dos.machine.console.readKey();
     return CTRL_C;
   }
-  if (st.lookahead >= 0) {
-    const k = st.lookahead;
-    st.lookahead = -1;
-    return k;
-  }
   return dos.machine.console.readKey();
 }
 
 /** True once host input has ended and nothing is left to read. */
 export function consoleAtEnd(dos: Dos): boolean {
   const st = consoleState(dos);
-  return !st.breakPending && st.lookahead < 0 && dos.machine.console.inputEnded();
+  return !st.breakPending && dos.machine.console.inputEnded();
 }
 
 /** Why a blocking console read did not return a character. */
@@ -331,11 +323,10 @@ export function consoleReadRaw(dos: Dos, max: number): Uint8Array | null {
   return null;
 }
 
-/** Discards every key waiting (INT 21h/0Ch). */
+/** Discards every key waiting (INT 21h/0Ch); a pending Ctrl-Break still counts. */
 export function consoleFlush(dos: Dos): void {
   const st = consoleState(dos);
   st.pending = [];
-  st.lookahead = -1;
   while (dos.machine.console.readKey() >= 0) {
     /* drain */
   }
