@@ -6,6 +6,7 @@
 ;   R  Ctrl-C with a handler that RETFs with CF set (the program ends)
 ;   Z  BREAK ON (33h): a Ctrl-C waiting is seen by a non-console call (Y: BREAK OFF, it is not)
 ;   P  the CP/M entry (CALL 5): output, string, a number above 24h, terminate
+;   W  a handle write (40h) to the console checks for Ctrl-C before writing
 ;   X  Ctrl-Break (INT 1Bh, as the BIOS calls it): the next console read sees Ctrl-C
 ;   T  INT 20h      D  divide overflow      K  INT 27h (stay resident)
 ;   O  standard output redirected to a file (dup2), then back
@@ -43,6 +44,8 @@ scenarios:
     dw break_on
     db 'Y'
     dw break_off
+    db 'W'
+    dw write_console
     db 'X'
     dw ctrl_break
     db 'P'
@@ -173,6 +176,13 @@ break_off:
     mov bx, ax
     DOS 0x3E
     SAY 'AFTER', 13, 10
+    EXIT 9
+
+write_console:
+    mov bx, 1
+    mov dx, filetext
+    mov cx, 7
+    DOS 0x40
     EXIT 9
 
 ctrl_break:

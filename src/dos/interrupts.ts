@@ -12,6 +12,7 @@ import { DOS_ERROR, DosError } from './errors';
 import { consoleBreak, consoleCtrlCWaiting, consolePutChar, echoCtrlC, consoleWriteRaw } from './console';
 import { terminateProcess, TERMINATION } from './process';
 import { multiplex } from './multiplex';
+import { isCookedConsole } from './stdio';
 import type { Dos } from './dos';
 
 /** The caller's registers as DOS saves them on the caller's stack at INT 21h entry (the "user
@@ -55,6 +56,8 @@ export interface CallState {
 const QUICK_FUNCTIONS = new Set([0x33, 0x50, 0x51, 0x62, 0x64]);
 /** Console functions that check for Ctrl-C themselves. */
 const CONSOLE_FUNCTIONS_MAX = 0x0c;
+/** INT 21h/40h, write to a handle. */
+const WRITE_HANDLE = 0x40;
 
 /** Per-Dos bookkeeping of the interrupt layer. */
 interface EntryState {
@@ -151,8 +154,10 @@ function dispatch(dos: Dos, ss: number, sp: number, cpm: boolean): CallState {
   dos.call = call;
   const ipBefore = cpu.ip;
   try {
-    // With BREAK ON, every call checks for Ctrl-C first (console calls always check themselves).
-    if (ah > CONSOLE_FUNCTIONS_MAX && breakOn(dos) && consoleCtrlCWaiting(dos)) {
+    // With BREAK ON, every call checks for Ctrl-C first (console calls always check themselves);
+    // a write to the console in cooked mode checks too, before anything is written.
+    const check = ah > CONSOLE_FUNCTIONS_MAX && (breakOn(dos) || (ah === WRITE_HANDLE && isCookedConsole(dos, cpu.bx)));
+    if (check && consoleCtrlCWaiting(dos)) {
       echoCtrlC(dos);
       dos.ctrlBreak();
       return call;

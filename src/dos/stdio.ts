@@ -26,6 +26,15 @@ export function stdTarget(dos: Dos, h: number, forInput: boolean): StdTarget {
   return info & SFT_INFO.IS_DEVICE && info & flag ? 'console' : 'handle';
 }
 
+/** True when handle `h` of the current process is the console in cooked mode: DOS checks for
+ *  Ctrl-C before writing to it (raw mode turns the check off). */
+export function isCookedConsole(dos: Dos, h: number): boolean {
+  const e = handleSftEntry(dos.mem, dos.currentPsp, h);
+  if (!e || rd16(dos.mem, e.seg, e.off + SFT.REF_COUNT) === 0) return false;
+  const info = rd16(dos.mem, e.seg, e.off + SFT.DEVICE_INFO);
+  return (info & SFT_INFO.IS_DEVICE) !== 0 && (info & SFT_INFO.IS_STDOUT) !== 0 && (info & SFT_INFO.BINARY) === 0;
+}
+
 /** Runs INT 21h function `ah` of the kernel's own table on a handle, as if a program had called
  *  it with DS:DX at the SDA scratch buffer. The caller's registers and call state are kept.
  *  Returns AX and CF. */

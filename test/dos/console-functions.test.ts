@@ -107,6 +107,16 @@ describe('Ctrl-C', () => {
     expect(run.output).toBe('^C\r\nHANDLER\r\n');
   });
 
+  it('a handle write to the console checks first, and writes nothing', async () => {
+    const run = await scenario('W', '\x03');
+    expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
+    expect(run.output).toBe('^C\r\n');
+    // Without a Ctrl-C the same write goes through.
+    const plain = await scenario('W');
+    expect(plain.end.exitCode).toBe(9);
+    expect(plain.output).toBe('to file');
+  });
+
   it('Ctrl-Break (INT 1Bh from the BIOS) reaches the next console read as Ctrl-C', async () => {
     const run = await scenario('X', 'a');
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
