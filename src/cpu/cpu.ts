@@ -223,20 +223,27 @@ export class Cpu extends CpuState {
     let eaBase = 0;
     let eaOff = 0;
     let eaLin = 0;
+    // The loop looks beyond the next opcode when n reaches `limit`: the budget, or 0 while
+    // `attention` is set. Attention can only be raised by this loop or by what it calls, so
+    // every such site below lowers `limit` (one local compare per instruction, not a field load).
+    let limit = 0;
 
     main: for (;;) {
-      if (n >= budget || this.attention) {
+      if (n >= limit) {
         // Every exit passes here, so the write-back has type feedback before the optimiser
         // compiles the loop (code only reached after the loop would deoptimise it).
         this.ipReg = ip;
         this.instructions += n - counted;
         counted = n;
         if (n >= budget) break;
-        const go = this.boundary();
-        ip = this.ipReg;
-        csBase = w[0x80009] << 4;
-        hooked = this.hooked;
-        if (!go) break;
+        if (this.attention) {
+          const go = this.boundary();
+          ip = this.ipReg;
+          csBase = w[0x80009] << 4;
+          hooked = this.hooked;
+          if (!go) break;
+        }
+        limit = this.attention ? 0 : budget;
       }
       const start = ip;
       let ovr = -1;
@@ -553,6 +560,7 @@ export class Cpu extends CpuState {
           csBase = w[0x80009] << 4;
           this.shadow = SHADOW.ALL;
           this.attention = true;
+          limit = 0;
           break;
         }
 
@@ -697,6 +705,7 @@ export class Cpu extends CpuState {
           csBase = w[0x80009] << 4;
           this.shadow = SHADOW.ALL;
           this.attention = true;
+          limit = 0;
           break;
         }
         case 0x8f: {
@@ -894,6 +903,7 @@ export class Cpu extends CpuState {
           ip = this.ipReg;
           csBase = w[0x80009] << 4;
           this.attention = true;
+          limit = 0;
           break;
         }
 
@@ -911,11 +921,13 @@ export class Cpu extends CpuState {
             ip = this.ipReg;
             csBase = w[0x80009] << 4;
             this.attention = true;
+            limit = 0;
             break;
           }
           this.ipReg = ip;
           executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
           ip = this.ipReg;
+          if (this.attention) limit = 0;
           break;
 
         // ---- groups 4 and 5: the near forms here, the rest in secondary.ts -----------------
@@ -925,6 +937,7 @@ export class Cpu extends CpuState {
             this.ipReg = ip;
             executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
             ip = this.ipReg;
+            if (this.attention) limit = 0;
             csBase = w[0x80009] << 4;
             break;
           }
@@ -963,6 +976,7 @@ export class Cpu extends CpuState {
             this.ipReg = ip;
             executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
             ip = this.ipReg;
+            if (this.attention) limit = 0;
             csBase = w[0x80009] << 4;
           }
           break;
@@ -973,6 +987,7 @@ export class Cpu extends CpuState {
           this.ipReg = ip;
           executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
           ip = this.ipReg;
+          if (this.attention) limit = 0;
           csBase = w[0x80009] << 4;
           break;
       }
