@@ -42,6 +42,7 @@ for (const key of keys) {
   }
 }
 const secs = ((performance.now() - t0) / 1000).toFixed(1);
-console.log(`${keys.length - filesFailed} of ${keys.length} opcode files clean (${secs} s)`);
+console.log(`${passed + failed} tests in ${keys.length} opcode files, ${keys.length - filesFailed} files clean (${secs} s)`);
+// The counts are tests (single instructions), not opcode files.
 console.log(`conformance: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

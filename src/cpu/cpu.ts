@@ -205,12 +205,21 @@ export class Cpu extends CpuState {
   /** The run loop. IP, the code segment base and whether pages are hooked live in locals; IP
    *  is written back to ipReg before anything that may look at it (callbacks, interrupts, the
    *  secondary executor) and read again after.
-   *  Written for V8: numeric literals rather than module constants (a module constant is a
-   *  context load and check per use), typed-array tables in locals, the lazy-flag stores of the
-   *  ALU instructions inline. Byte register n is regs8[((n & 3) << 1) | (n >> 2)]. */
+   *
+   *  Written for V8 (each choice measured): one byte view `b` and one word view `w` over the
+   *  CPU's single buffer instead of five typed arrays; numeric literals instead of module
+   *  constants (a module constant costs a context load and a check per use); the lazy-flag
+   *  stores of the ALU instructions inline. The literals:
+   *    b[a], a < 100000h   memory
+   *    w[80000h + n]       general register n (AX CX DX BX SP BP SI DI), = regs[n]
+   *    w[80008h + n]       segment register n (ES CS SS DS), = sregs[n]
+   *    b[100000h + i]      byte i of the register file, = regs8[i]; byte register n (AL CL DL
+   *                        BL AH CH DH BH) is i = ((n & 3) << 1) | (n >> 2)
+   *    b[100100h + op]     DECODE[op]: 0 plain, 1 ModRM follows, 16-19 segment prefix ES CS SS
+   *                        DS, 20 LOCK, 21 REPNE, 22 REP
+   *    lazyKind values     LAZY.* (flags.ts)
+   *  A check at the end of this file keeps the names and the literals in step. */
   private execute(budget: number): number {
-    // One byte view and one word view over memory, registers and the decode table (see
-    // SPACE): fewer typed arrays for the optimiser to keep in registers.
     const b = this.bytes;
     const w = this.words;
     let ip = this.ipReg;
@@ -753,7 +762,7 @@ export class Cpu extends CpuState {
             break;
           }
           if (w[0x80001] === 0) break;
-          const done = repeatString(this, op, src, rep === PREFIX_REP, budget - n);
+          const done = repeatString(this, op, src, rep === 22, budget - n);
           if (done > 0) {
             n += done - 1; // the last iteration is counted with the instruction below
             break;
@@ -997,8 +1006,10 @@ export class Cpu extends CpuState {
   }
 }
 
-// The run loop writes lazy kinds and register numbers as literals; they must match the names.
+// The run loop writes lazy kinds, register numbers, buffer offsets and decode classes as
+// literals; they must match the names.
 if (
+  MODRM !== 1 || PREFIX_SEG !== 16 || PREFIX_LOCK !== 20 || PREFIX_REPNE !== 21 || PREFIX_REP !== 22 ||
   LAZY.ADD8 !== 1 || LAZY.ADD16 !== 2 || LAZY.ADC16 !== 4 || LAZY.SUB8 !== 5 || LAZY.SUB16 !== 6 ||
   LAZY.SBB16 !== 8 || LAZY.LOGIC8 !== 9 || LAZY.LOGIC16 !== 10 || LAZY.SHIFT16 !== 12 || LAZY.INC8 !== 13 ||
   LAZY.INC16 !== 14 || LAZY.DEC8 !== 15 || LAZY.DEC16 !== 16 ||

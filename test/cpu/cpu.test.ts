@@ -110,6 +110,22 @@ describe('hardware interrupts', () => {
     expect(cpu.intr).toBe(true);
   });
 
+  it('are taken right after a POPF or IRET that sets IF (no STI-style delay)', () => {
+    // mov ax, 0200h; push ax; popf; nop; hlt
+    const cpu = setup('B8 00 02 50 9D 90 F4', { 0x20: RECORD_HANDLER });
+    pic(cpu, 0x20);
+    cpu.intr = true;
+    cpu.run(100);
+    expect(records(cpu)).toEqual([5]);
+    // the same through IRET: push flags (IF), cs, ip of 'nop'; iret
+    // mov ax, 0200h; push ax; push cs; mov ax, 000Bh; push ax; iret; nop; hlt
+    const cpu2 = setup('B8 00 02 50 0E B8 0B 00 50 CF 90 90 F4', { 0x20: RECORD_HANDLER });
+    pic(cpu2, 0x20);
+    cpu2.intr = true;
+    cpu2.run(100);
+    expect(records(cpu2)).toEqual([0x0b]);
+  });
+
   it('push FLAGS, CS, IP and clear IF and TF', () => {
     // nop; hlt -- the handler is a lone HLT so the frame stays on the stack
     const cpu = setup('90 F4', { 0x21: 'F4' });
