@@ -22,3 +22,11 @@ await build({
   banner: { js: "import { createRequire as __vdm86_cr } from 'node:module'; const require = __vdm86_cr(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// Type declarations for library users and plugin authors (dist/types), unless --no-types.
+if (!process.argv.includes('--no-types')) {
+  const { execFileSync } = await import('node:child_process');
+  const tsc = new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname;
+  if (existsSync(tsc)) execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  else console.warn('build: typescript is not installed; skipping dist/types');
+}
