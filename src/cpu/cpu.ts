@@ -172,20 +172,24 @@ export class Cpu extends CpuState {
       this.attention = true; // look again once the shadow is over
     }
     let took = false;
+    // Still between the iterations of the REP string instruction that left (CS:IP untouched
+    // since): an interrupt taken now returns to its last prefix.
+    const resumeIp = this.repResumeIp;
+    const repResume = resumeIp >= 0 && this.ipReg === this.repStartIp && this.sregs[SEG.CS] === this.repStartCs;
+    this.repResumeIp = -1;
     if (this.trapArmed) {
       this.trapArmed = false;
       if (shadow !== SHADOW.ALL) {
-        if (this.repResumeIp >= 0) this.ipReg = this.repResumeIp;
+        if (repResume) this.ipReg = resumeIp;
         this.enterInterrupt(VECTOR.STEP);
         took = true;
       }
     }
     if (shadow === SHADOW.NONE && this.intrLine && this.flagBits & FLAG.IF && this.pic) {
-      if (this.repResumeIp >= 0 && !took) this.ipReg = this.repResumeIp;
+      if (repResume && !took) this.ipReg = resumeIp;
       this.enterInterrupt(this.pic.acknowledge() & 0xff);
       took = true;
     }
-    this.repResumeIp = -1;
     if (took) this.haltFlag = false;
     else if (this.haltFlag) {
       this.attention = true;
@@ -771,6 +775,8 @@ export class Cpu extends CpuState {
           // here, at the last prefix as the 8086 does.
           n -= done;
           this.repResumeIp = (ip - 2) & 0xffff;
+          this.repStartIp = start;
+          this.repStartCs = w[0x80009];
           ip = start;
           continue main;
         }

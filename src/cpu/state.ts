@@ -90,6 +90,9 @@ export class CpuState {
    *  which the 8086 pushes if an interrupt is taken there (it resumes at that prefix, dropping
    *  any earlier ones). -1 otherwise. */
   repResumeIp = -1;
+  /** Where that instruction starts (its first prefix), CS:IP. */
+  repStartIp = 0;
+  repStartCs = 0;
 
   constructor(io: IoBus) {
     this.io = io;

@@ -73,7 +73,9 @@ export function stringStep(c: CpuState, op: number, src: number): void {
  *  of iterations done, negated when it stopped with more to do (budget spent, or `attention`
  *  raised by a callback), so the run loop can leave between iterations. `repe` is true for F3h. */
 export function repeatString(c: CpuState, op: number, src: number, repe: boolean, max: number): number {
-  if (!c.hooked) {
+  // The fast loops neither call hooks nor stop between iterations for `attention` (a pending
+  // trap or interrupt), so they run only when neither can matter.
+  if (!c.hooked && !c.attention) {
     const n = repeatFast(c, op, src, repe, max);
     if (n !== 0) return n;
   }

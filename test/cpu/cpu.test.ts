@@ -202,6 +202,22 @@ describe('trap flag', () => {
   });
 });
 
+describe('trap flag and REP', () => {
+  it('single-steps each iteration, returning to the last prefix (8086)', () => {
+    // Records the interrupted IP at [cs:0F00h + BX], BX += 2
+    const handler = '55 89 E5 50 8B 46 02 2E 89 87 00 0F 83 C3 02 58 5D CF';
+    // es: rep stosb; hlt
+    const cpu = setup('26 F3 AA F4', { 1: handler });
+    cpu.flags = FLAG.TF;
+    cpu.cx = 3;
+    cpu.di = 0x100;
+    cpu.run(30); // three iterations, each followed by the nine-instruction handler
+    const seen = [0, 2, 4].map((k) => cpu.mem[LATCH + k] | (cpu.mem[LATCH + k + 1] << 8));
+    expect(seen).toEqual([1, 1, 3]);
+    expect(cpu.cx).toBe(0);
+  });
+});
+
 describe('interrupt shadow', () => {
   it('MOV SS holds off a pending interrupt until after the next instruction', () => {
     // mov ss, ax; mov sp, bx; nop; hlt
