@@ -39,6 +39,13 @@ DECODE[0xf1] = PREFIX_LOCK;
 DECODE[0xf2] = PREFIX_REPNE;
 DECODE[0xf3] = PREFIX_REP;
 
+// Room for a basic-block compiler tier later: everything a compiled block touches is in one
+// buffer (the `bytes`/`words` views) and a few monomorphic fields (lazy flags, flagBits, ipReg),
+// so a block can run between two `limit` checks as this loop runs one instruction. Blocks would
+// end where this loop calls out (secondary.ts, IN/OUT, BOP, segment loads, string instructions),
+// leave `attention` work (trap, shadows, page hooks) to this loop, and drop the lazy-flag records
+// that a later instruction of the block overwrites. What such a tier must add: invalidating
+// compiled code on writes to its pages.
 export class Cpu extends CpuState {
   // ---- registers -----------------------------------------------------------------------------
   get ax(): number { return this.regs[REG.AX]; } set ax(v: number) { this.regs[REG.AX] = v; }
