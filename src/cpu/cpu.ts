@@ -114,6 +114,10 @@ export class Cpu extends CpuState {
   instructions = 0;
 
   private stopRequested = false;
+  /** stopAll(): every run() in progress returns; cleared when the outermost one has. */
+  private stopAllRequested = false;
+  /** run() calls in progress (more than one inside a nested simulation). */
+  private depth = 0;
   /** TF was set when the instruction now executing began: INT 1 follows it. */
   private trapArmed = false;
 
@@ -132,6 +136,13 @@ export class Cpu extends CpuState {
   /** Asks run() to return after the current instruction. */
   stop(): void {
     this.stopRequested = true;
+    this.attention = true;
+  }
+
+  /** Asks every run() in progress, nested ones and the runs they were called from, to return
+   *  after the current instruction (e.g. when the machine ends inside a nested simulation). */
+  stopAll(): void {
+    if (this.depth > 0) this.stopAllRequested = true;
     this.attention = true;
   }
 
@@ -156,11 +167,13 @@ export class Cpu extends CpuState {
     const outerStop = this.stopRequested;
     this.stopRequested = false;
     this.attention = true;
+    this.depth++;
     try {
       return budget > 0 ? this.execute(budget) : 0;
     } finally {
       this.stopRequested = outerStop;
       this.attention = true;
+      if (--this.depth === 0) this.stopAllRequested = false;
     }
   }
 
@@ -169,7 +182,7 @@ export class Cpu extends CpuState {
    *  must return. ipReg holds the address of the next instruction. */
   private boundary(): boolean {
     this.attention = false;
-    if (this.stopRequested) {
+    if (this.stopRequested || this.stopAllRequested) {
       this.attention = true;
       return false;
     }

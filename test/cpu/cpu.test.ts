@@ -391,6 +391,34 @@ describe('BOP hook', () => {
   });
 });
 
+describe('stopAll', () => {
+  it('ends a nested run and the run it was called from', () => {
+    // 0: BOP 58h; 3: inc cx; 4: hlt ... 20h: inc bx; BOP 77h (stopAll); inc bx
+    const code = new Array(0x28).fill('90');
+    code.splice(0, 5, 'C4', 'C4', '58', '41', 'F4');
+    code.splice(0x20, 5, '43', 'C4', 'C4', '77', '43');
+    const cpu = setup(code.join(' '));
+    cpu.bopEnabled = true;
+    cpu.onBop = (n) => {
+      if (n === 0x77) {
+        cpu.stopAll();
+        return;
+      }
+      const ret = cpu.ip;
+      cpu.ip = 0x20;
+      cpu.run(1000);
+      cpu.ip = ret;
+    };
+    expect(cpu.run(1000)).toBe(1); // only the BOP 58h: the outer run stopped after it
+    expect(cpu.bx).toBe(1);
+    expect(cpu.cx).toBe(0);
+    // the request is spent: the next run goes on
+    cpu.run(1000);
+    expect(cpu.cx).toBe(1);
+    expect(cpu.halted).toBe(true);
+  });
+});
+
 describe('ports', () => {
   it('port handlers see exact registers, may change them, and may stop the run', () => {
     // out 10h, al; in al, 10h; inc cx; hlt
