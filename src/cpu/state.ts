@@ -24,6 +24,10 @@ export const SEG = { ES: 0, CS: 1, SS: 2, DS: 3 } as const;
  *  eight little-endian words. */
 export const REG8_INDEX = new Uint8Array([0, 2, 4, 6, 1, 3, 5, 7]);
 
+// The word and byte views of the register file overlap (AL is the low byte of AX), which holds
+// on a little-endian host only.
+if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('vdm86 needs a little-endian host');
+
 /** Layout of the CPU's one buffer: memory first, then the registers and the decode table the
  *  run loop indexes (byte offsets). */
 export const SPACE = {
@@ -33,7 +37,7 @@ export const SPACE = {
   SIZE: 0x100200,
 } as const;
 
-/** Why the run loop must look at more than the next opcode (see Cpu.run). */
+/** Interrupt shadows: what the instruction just executed holds off at the next boundary. */
 export const SHADOW = {
   NONE: 0,
   /** After STI: INTR is not sampled until after the next instruction (8086 manual, STI). */
