@@ -119,7 +119,8 @@ export class Machine {
   /** Ends the run (first verdict wins) and stops the CPU after the current instruction. */
   terminate(end: MachineEnd): void {
     if (!this.end) this.end = end;
-    this.cpu.stop();
+    // Every nested run() (a VDD's simulate16 inside a BOP) must end too, not just the innermost.
+    this.cpu.stopAll();
     this.notify();
   }
 
