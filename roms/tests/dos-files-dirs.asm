@@ -18,7 +18,7 @@
 %endmacro
 
 %macro FIND 3                   ; label, pattern, attribute: list every match
-    SAYLN %1
+    PRINTLN %1
     mov dx, %2
     mov cx, %3
     call list
@@ -187,7 +187,7 @@ start:
     OKERR 'media id'
     mov si, buf + 6
     mov cx, 19
-    SAY '  '
+    PRINT '  '
     call print_fixed
     call crlf
     mov ax, 0x6900
@@ -202,7 +202,7 @@ cwd:
     mov dl, 0
     mov si, buf
     DOS 0x47
-    SAY 'cwd \'
+    PRINT 'cwd \'
     call print_asciiz
     call crlf
     ret
@@ -212,21 +212,21 @@ list:
     DOS 0x4E
 .next:
     jc .done
-    SAY '  '
+    PRINT '  '
     mov si, dta + 0x1E
     call print_asciiz
-    SAY ' attr '
+    PRINT ' attr '
     mov al, [dta + 0x15]
     xor ah, ah
     call print_hex16
-    SAY ' size '
+    PRINT ' size '
     mov ax, [dta + 0x1A]
     call print_hex16
     call crlf
     DOS 0x4F
     jmp .next
 .done:
-    SAY '  end '
+    PRINT '  end '
     call print_hex16
     call crlf
     ret

@@ -73,7 +73,7 @@ start:
     DOS 0x4E
 .list:
     jc .listed
-    SAY 'found '
+    PRINT 'found '
     mov si, dta + 0x1E
     call print_asciiz
     call crlf

@@ -20,7 +20,7 @@ FCB_RANDOM  equ 0x21
     mov di, pfcb
     mov al, %3
     DOS 0x29
-    SAY %1
+    PRINT %1
     call show_parse
 %endmacro
 
@@ -153,7 +153,7 @@ start:
     call al_line
     cmp al, 0
     jne .searched
-    SAY '  found '
+    PRINT '  found '
     mov si, dta + 1
     mov cx, 11
     call print_fixed
@@ -165,11 +165,11 @@ start:
     mov dx, xfindfcb
     DOS 0x11
     call al_line
-    SAY '  extended found '
+    PRINT '  extended found '
     mov si, dta + 8
     mov cx, 11
     call print_fixed
-    SAY ' attr '
+    PRINT ' attr '
     mov al, [dta + 8 + 11]
     xor ah, ah
     call print_hex16
@@ -220,7 +220,7 @@ start:
 al_line:
     push ax
     xor ah, ah
-    SAY 'AL '
+    PRINT 'AL '
     call print_hex16
     call crlf
     pop ax
@@ -238,18 +238,18 @@ first_byte:
 show_parse:
     push si
     xor ah, ah
-    SAY ' AL '
+    PRINT ' AL '
     call print_hex16
-    SAY ' drive '
+    PRINT ' drive '
     mov al, [pfcb]
     call print_hex16
-    SAY ' name '
+    PRINT ' name '
     push si
     mov si, pfcb + 1
     mov cx, 11
     call print_fixed
     pop si
-    SAY ' rest '
+    PRINT ' rest '
     call print_asciiz
     call crlf
     pop si

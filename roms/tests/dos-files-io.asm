@@ -86,7 +86,7 @@ start:
     RESULT 'B read at end'
     mov si, buf
     mov cx, 1
-    SAY 'B byte '
+    PRINT 'B byte '
     call print_fixed
     call crlf
     mov dx, buf
@@ -119,7 +119,7 @@ start:
     RESULT 'C read via dup'
     mov si, buf
     mov cx, 3
-    SAY 'C data '
+    PRINT 'C data '
     call print_fixed
     call crlf
     mov ax, 0x4201
@@ -139,7 +139,7 @@ start:
     RESULT 'C read via 10'
     mov si, buf
     mov cx, 2
-    SAY 'C data '
+    PRINT 'C data '
     call print_fixed
     call crlf
     mov ax, 0x4201

@@ -42,10 +42,10 @@ start:
     mov bx, cs
     cmp ax, bx
     je .inpsp
-    SAYLN 'jft moved out of the PSP'
+    PRINTLN 'jft moved out of the PSP'
     jmp .opens
 .inpsp:
-    SAYLN 'jft still in the PSP'
+    PRINTLN 'jft still in the PSP'
 .opens:
     VALUE 'jft offset', [0x34]
 
@@ -104,10 +104,10 @@ start:
     mov bx, cs
     cmp ax, bx
     jne .notback
-    SAYLN 'jft back in the PSP'
+    PRINTLN 'jft back in the PSP'
     jmp .off
 .notback:
-    SAYLN 'jft not back'
+    PRINTLN 'jft not back'
 .off:
     VALUE 'jft offset', [0x34]
 
@@ -140,20 +140,20 @@ start:
 show_handle:
     push es
     push ds
-    SAY 'handle '
+    PRINT 'handle '
     mov ax, bx
     call print_hex16
     les di, [0x34]
     mov al, [es:di+bx]
     xor ah, ah
-    SAY ' sfn '
+    PRINT ' sfn '
     call print_hex16
     call walk_sft
     jc .bad
-    SAY ' refs '
+    PRINT ' refs '
     mov ax, [es:di]
     call print_hex16
-    SAY ' name '
+    PRINT ' name '
     push es
     pop ds
     lea si, [di+0x21]
@@ -166,7 +166,7 @@ show_handle:
 .bad:
     pop ds
     pop es
-    SAYLN ' not in the SFT chain'
+    PRINTLN ' not in the SFT chain'
     ret
 
 ; walk_sft: AL = SFN -> ES:DI = its SFT entry (CF clear), following the chain from LoL+04h.

@@ -33,7 +33,7 @@ start:
     DOS 0x3E
     mov si, tmppath
     mov cx, 4
-    SAY '  prefix '
+    PRINT '  prefix '
     call print_fixed
     call crlf
     ; the name is 8 characters after "TMP\"

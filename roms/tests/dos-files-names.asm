@@ -16,7 +16,7 @@
     DOS 0x3F
     mov cx, ax
     mov si, buf
-    SAY '  '
+    PRINT '  '
     call print_fixed
     call crlf
     DOS 0x3E
@@ -29,7 +29,7 @@
     DOS 0x60
     OKERR 'truename'
     mov si, buf
-    SAY '  '
+    PRINT '  '
     call print_asciiz
     call crlf
 %endmacro
@@ -42,10 +42,10 @@ start:
     DOS 0x4E
 .list:
     jc .listed
-    SAY 'found '
+    PRINT 'found '
     mov si, dta + 0x1E
     call print_asciiz
-    SAY ' attr '
+    PRINT ' attr '
     mov al, [dta + 0x15]
     xor ah, ah
     call print_hex16

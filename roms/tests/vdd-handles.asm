@@ -8,15 +8,10 @@
     org 0x100
 %include "isvbop.inc"
 %include "vdd-lib.inc"
+%include "exec.inc"
 
 start:
-    mov si, vdd_name
-    xor di, di
-    push es
-    mov es, di
-    mov bx, disp_name
-    RegisterModule
-    pop es
+    REGISTER_NOINIT vdd_name, disp_name
     jc fail
     mov [hvdd], ax
 
@@ -157,21 +152,8 @@ inherit:
     mov bx, 0x1000
     mov ah, 0x4A
     int 0x21
-    mov [param_tail + 2], cs
-    mov [param_fcb1 + 2], cs
-    mov [param_fcb2 + 2], cs
-    mov [save_sp], sp
     mov dx, child_name
-    mov bx, param
-    mov ax, 0x4B00
-    int 0x21
-    mov cx, cs
-    mov ss, cx
-    mov sp, [cs:save_sp]
-    push cs
-    pop ds
-    push cs
-    pop es
+    call exec
     PRINT 'exec: '
     call report_cf
     mov ah, 0x4D
@@ -241,6 +223,7 @@ print_buffer5:
     ret
 
 LIBCODE
+EXECCODE
 
 vdd_name    db 'HANDLES', 0
 disp_name   db 'Dispatch', 0
@@ -249,11 +232,4 @@ child_name  db 'CHILD.COM', 0
 hvdd        dw 0
 h           dw 0
 h2          dw 0
-save_sp     dw 0
-param       dw 0                ; environment: the parent's
-param_tail  dw empty_tail, 0
-param_fcb1  dw empty_fcb, 0
-param_fcb2  dw empty_fcb, 0
-empty_tail  db 0, 13
-empty_fcb   db 0, '           ', 0, 0, 0, 0
 buffer      times 80 db 0

@@ -9,13 +9,7 @@
 %include "vdd-lib.inc"
 
 start:
-    mov si, ports_name
-    xor di, di
-    push es
-    mov es, di
-    mov bx, disp_name
-    RegisterModule
-    pop es
+    REGISTER_NOINIT ports_name, disp_name
     mov [h1], ax
 
     mov dx, 0x300

@@ -70,13 +70,7 @@ start:
     ; Fill the table: every further registration succeeds until error 4.
     xor cx, cx
 .fill:
-    mov si, beta_path
-    xor di, di
-    push es
-    mov es, di
-    mov bx, disp_name
-    RegisterModule
-    pop es
+    REGISTER_NOINIT beta_path, disp_name
     jc .full
     inc cx
     jmp .fill

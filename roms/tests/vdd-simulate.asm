@@ -8,13 +8,7 @@
 %include "vdd-lib.inc"
 
 start:
-    mov si, vdd_name
-    xor di, di
-    push es
-    mov es, di
-    mov bx, disp_name
-    RegisterModule
-    pop es
+    REGISTER_NOINIT vdd_name, disp_name
     mov [hvdd], ax
 
     PRINTLN 'calling the VDD'

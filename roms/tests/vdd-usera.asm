@@ -3,6 +3,7 @@
     cpu 8086
     org 0x100
 %include "vdd-lib.inc"
+%include "exec.inc"
 
 start:
     PRINT 'A psp='
@@ -14,21 +15,8 @@ start:
     mov bx, 0x1000
     mov ah, 0x4A
     int 0x21
-    mov [param_tail + 2], cs
-    mov [param_fcb1 + 2], cs
-    mov [param_fcb2 + 2], cs
-    mov [save_sp], sp
     mov dx, child_name
-    mov bx, param
-    mov ax, 0x4B00
-    int 0x21
-    mov cx, cs
-    mov ss, cx
-    mov sp, [cs:save_sp]
-    push cs
-    pop ds
-    push cs
-    pop es
+    call exec
     mov ah, 0x4D
     int 0x21
     PRINT 'B ended: '
@@ -39,13 +27,7 @@ start:
     int 0x21
 
 LIBCODE
+EXECCODE
 
 child_name  db 'CHILDB.COM', 0
-save_sp     dw 0
-param       dw 0
-param_tail  dw empty_tail, 0
-param_fcb1  dw empty_fcb, 0
-param_fcb2  dw empty_fcb, 0
-empty_tail  db 0, 13
-empty_fcb   db 0, '           ', 0, 0, 0, 0
 end_of_program:

@@ -5,6 +5,7 @@
     org 0x100
 %include "isvbop.inc"
 %include "vdd-lib.inc"
+%include "exec.inc"
 
 start:
     mov si, vdd_name
@@ -34,34 +35,10 @@ start:
     mov al, 0
     jmp exit
 
-; exec: runs the program named at DS:DX with an empty tail.
-exec:
-    mov [param_tail + 2], cs
-    mov [param_fcb1 + 2], cs
-    mov [param_fcb2 + 2], cs
-    mov [save_sp], sp
-    mov bx, param
-    mov ax, 0x4B00
-    int 0x21
-    mov cx, cs
-    mov ss, cx
-    mov sp, [cs:save_sp]
-    push cs
-    pop ds
-    push cs
-    pop es
-    ret
-
 LIBCODE
+EXECCODE
 
 vdd_name    db 'LIFE', 0
 init_name   db 'Init', 0
 disp_name   db 'Dispatch', 0
 child_name  db 'CHILDA.COM', 0
-save_sp     dw 0
-param       dw 0
-param_tail  dw empty_tail, 0
-param_fcb1  dw empty_fcb, 0
-param_fcb2  dw empty_fcb, 0
-empty_tail  db 0, 13
-empty_fcb   db 0, '           ', 0, 0, 0, 0
