@@ -55,13 +55,7 @@ start:
     mov al, ah
     xor ah, ah
     call tt_dec
-    mov ax, 0x1130
-    xor bh, bh
-    push bp
-    push es
-    int 0x10
-    pop es
-    pop bp
+    call font_info
     TT ' rows='
     mov al, dl
     xor ah, ah
@@ -87,13 +81,7 @@ start:
     mov di, ax
     mov si, direct
     mov ah, 0x07
-.copy:
-    lodsb
-    or al, al
-    jz .copied
-    stosw
-    jmp .copy
-.copied:
+    call vid_str
     pop es
     mov al, [mode]
     mov ah, 0x4C

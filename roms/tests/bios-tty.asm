@@ -10,36 +10,21 @@ start:
     mov di, (2 * 80 + 30) * 2
     mov si, title
     mov ah, 0x1E
-.copy:
-    lodsb
-    or al, al
-    jz .copied
-    stosw
-    jmp .copy
-.copied:
+    call vid_str
     pop es
-    mov ah, 0x02                ; prompt at row 5
-    xor bh, bh
-    mov dx, 0x0500
-    int 0x10
+    SETCUR 5, 0                 ; the prompt
     TT 'press keys, q quits'
 .key:
     mov ah, 0x00
     int 0x16
     push ax
-    mov ah, 0x02                ; show it at row 10, column 0
-    xor bh, bh
-    mov dx, 0x0A00
-    int 0x10
+    SETCUR 10, 0                ; show it at row 10
     pop ax
     TT 'key='
     call tt_hex4
     cmp al, 'q'
     jne .key
-    mov ah, 0x02
-    xor bh, bh
-    mov dx, 0x0C00
-    int 0x10
+    SETCUR 12, 0
     TT 'bye'
     EXIT 5
 

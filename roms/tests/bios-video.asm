@@ -4,13 +4,6 @@
 ; screen (everything). Exits with 0.
 %include "bios-lib.inc"
 
-%macro SETCUR 2                 ; row, column on page 0
-    mov ah, 0x02
-    xor bh, bh
-    mov dx, (%1 << 8) | %2
-    int 0x10
-%endmacro
-
 start:
     SETCUR 0, 0
     mov ah, 0x0F                ; AL = mode, AH = columns, BH = page
@@ -41,13 +34,7 @@ start:
     TT 'dcc='
     mov al, bl
     call tt_hex2
-    mov ax, 0x1130              ; font information: DL = rows - 1
-    xor bh, bh
-    push bp
-    push es
-    int 0x10
-    pop es
-    pop bp
+    call font_info              ; DL = rows - 1
     TT ' rows='
     mov al, dl
     xor ah, ah
@@ -64,13 +51,7 @@ start:
     mov di, (10 * 80 + 20) * 2
     mov si, direct
     mov ah, 0x1E
-.copy:
-    lodsb
-    or al, al
-    jz .copied
-    stosw
-    jmp .copy
-.copied:
+    call vid_str
     pop es
 
     ; INT 10h/09h: three 'X' in white on red at row 12, column 5 (the cursor does not move).
