@@ -23,8 +23,7 @@
 
 start:
     mov sp, stack_top
-    mov bx, (end_of_program - start + 0x100 + 15) / 16
-    DOS 0x4A
+    SHRINK_TO_PROGRAM
     CF 'SHRINK'
     mov ax, es                              ; ES = PSP: its MCB is the paragraph before
     dec ax

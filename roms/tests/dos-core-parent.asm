@@ -8,8 +8,7 @@
 
 start:
     mov sp, stack_top
-    mov bx, (end_of_program - start + 0x100 + 15) / 16
-    DOS 0x4A
+    SHRINK_TO_PROGRAM
     mov [block + 4], cs
     mov [block + 8], cs
     mov [block + 12], cs

@@ -18,8 +18,7 @@ start:
     mov [block + 8], cs
     mov [block + 12], cs
     ; Keep only what this program needs: DOS must have the rest to give the child.
-    mov bx, (end_of_program - start + 0x100 + 15) / 16
-    DOS 0x4A
+    SHRINK_TO_PROGRAM
     CF 'SHRINK'
 
     ; ---- parse the tail: optional switch, the program name, then the child's tail

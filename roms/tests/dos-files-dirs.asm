@@ -213,14 +213,14 @@ list:
 .next:
     jc .done
     PRINT '  '
-    mov si, dta + 0x1E
+    mov si, dta + FIND_NAME
     call print_asciiz
     PRINT ' attr '
-    mov al, [dta + 0x15]
+    mov al, [dta + FIND_ATTR]
     xor ah, ah
     call print_hex16
     PRINT ' size '
-    mov ax, [dta + 0x1A]
+    mov ax, [dta + FIND_SIZE]
     call print_hex16
     call crlf
     DOS 0x4F

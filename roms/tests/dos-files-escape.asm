@@ -74,7 +74,7 @@ start:
 .list:
     jc .listed
     PRINT 'found '
-    mov si, dta + 0x1E
+    mov si, dta + FIND_NAME
     call print_asciiz
     call crlf
     DOS 0x4F

@@ -43,10 +43,10 @@ start:
 .list:
     jc .listed
     PRINT 'found '
-    mov si, dta + 0x1E
+    mov si, dta + FIND_NAME
     call print_asciiz
     PRINT ' attr '
-    mov al, [dta + 0x15]
+    mov al, [dta + FIND_ATTR]
     xor ah, ah
     call print_hex16
     call crlf
