@@ -171,17 +171,33 @@ export class VideoBios {
     if (top > bottom || left > right) return;
     const height = bottom - top + 1;
     if (lines === 0 || lines > height) lines = height;
+    const span = (right - left) * 2;
+    const mem = this.mem;
     for (let i = 0; i < height; i++) {
       const row = up ? top + i : bottom - i;
       const from = up ? row + lines : row - lines;
       const inside = up ? from <= bottom : from >= top;
-      for (let col = left; col <= right; col++) {
-        if (inside) {
+      const dst = this.cellAddr(page, row, left);
+      // A row's cells are one run of memory unless it wraps at the end of the video window:
+      // then cell by cell. (Text output scrolls once a line, so this is the console's hot path.)
+      const dstRun = this.cellAddr(page, row, right) === dst + span;
+      if (inside) {
+        const src = this.cellAddr(page, from, left);
+        if (dstRun && this.cellAddr(page, from, right) === src + span) {
+          mem.copyWithin(dst, src, src + span + 2);
+          continue;
+        }
+        for (let col = left; col <= right; col++) {
           const cell = this.readCell(page, from, col);
           this.writeCell(page, row, col, cell & 0xff, cell >>> 8);
-        } else {
-          this.writeCell(page, row, col, 0x20, attr);
         }
+      } else if (dstRun) {
+        for (let a = dst; a <= dst + span; a += 2) {
+          mem[a] = 0x20;
+          mem[a + 1] = attr & 0xff;
+        }
+      } else {
+        for (let col = left; col <= right; col++) this.writeCell(page, row, col, 0x20, attr);
       }
     }
   }
