@@ -3,22 +3,11 @@
 // holding copies of roms/tests programs.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ROOT, cleanupTemps, putFromRepo, tempDir } from '../helpers/folders';
 
-export const ROOT = new URL('../../', import.meta.url).pathname;
-const temps: string[] = [];
-
-export function tempDir(prefix = 'vdm86-cli-'): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(d);
-  return d;
-}
-
-export function cleanupTemps(): void {
-  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
-}
+export { ROOT, cleanupTemps, tempDir };
 
 /** Bundles the command; returns the path of the script to run with node. */
 export async function buildCli(): Promise<string> {
@@ -40,7 +29,7 @@ export async function buildCli(): Promise<string> {
 /** A temp folder with copies of the named roms/tests programs. */
 export function withPrograms(...names: string[]): string {
   const dir = tempDir();
-  for (const n of names) writeFileSync(join(dir, n), readFileSync(join(ROOT, 'roms/tests', n)));
+  putFromRepo(dir, Object.fromEntries(names.map((n) => [n, `roms/tests/${n}`])));
   return dir;
 }
 

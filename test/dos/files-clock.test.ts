@@ -4,10 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanupTemps, lines, runFiles } from './files-helpers';
+import { hex4 } from '../helpers/output';
 
 afterAll(cleanupTemps);
-
-const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
 
 describe('DOS clock', () => {
   it('dates CLOCK$ and written files by the DOS date', async () => {

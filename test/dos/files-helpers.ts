@@ -1,13 +1,12 @@
 // Whole-machine harness for the DOS file tests: a temp folder as drive C: (plus any extra drives)
 // holding the guest program from roms/ and the test's files, a Machine with the DOS kernel, the
 // program started and run to its end; output, exit and the folder come back for checking.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
 import { BufferConsole, Machine, type MachineEnd } from '../../src/machine';
 import { Dos } from '../../src/dos/dos';
+import { ROOT, cleanupTemps, putFiles, putFromRepo, tempDir } from '../helpers/folders';
 
-export const ROOT = new URL('../../', import.meta.url).pathname;
+export { ROOT, cleanupTemps, tempDir };
+export { lines } from '../helpers/output';
 
 export interface FilesRun {
   end: MachineEnd;
@@ -39,27 +38,11 @@ export interface FilesRunOptions {
   maxInstructions?: number;
 }
 
-const temps: string[] = [];
-
-/** A fresh temp folder, removed by cleanupTemps. */
-export function tempDir(prefix = 'vdm86-files-'): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(d);
-  return d;
-}
-
-export function cleanupTemps(): void {
-  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
-}
-
 export async function runFiles(opts: FilesRunOptions): Promise<FilesRun> {
   const dir = tempDir();
   const name = opts.name ?? 'PROG.COM';
-  writeFileSync(join(dir, name), readFileSync(join(ROOT, opts.program)));
-  for (const [path, data] of Object.entries(opts.files ?? {})) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), data);
-  }
+  putFromRepo(dir, { [name]: opts.program });
+  putFiles(dir, opts.files ?? {});
   opts.setup?.(dir);
   const machine = new Machine();
   const console = machine.console as BufferConsole;
@@ -83,9 +66,4 @@ export async function runFiles(opts: FilesRunOptions): Promise<FilesRun> {
   dos.start(`C:\\${name}`, opts.args ?? []);
   const end = await machine.run({ maxInstructions: opts.maxInstructions ?? 5_000_000 });
   return { end, output: console.text(), machine, dos, dir };
-}
-
-/** The output as lines, CR LF removed, empty lines dropped. */
-export function lines(output: string): string[] {
-  return output.split(/\r?\n/).filter((l) => l.length > 0);
 }

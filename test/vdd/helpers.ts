@@ -1,15 +1,14 @@
 // Whole-machine harness for the VDD tests: a temp folder as drive C: holding the guest programs
 // (copied from roms/ under 8.3 names) and any data files, a Machine with the DOS kernel and a
 // VDD bridge, the first program started and run to its end.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BufferConsole, Machine, type MachineEnd } from '../../src/machine';
 import { Dos } from '../../src/dos/dos';
 import { Bios } from '../../src/bios/bios';
 import { attachVdds, type VddBridge, type VddBridgeOptions, type VddModule } from '../../src/vdd';
+import { ROOT, cleanupTemps, putFiles, putFromRepo, tempDir } from '../helpers/folders';
 
-export const ROOT = new URL('../../', import.meta.url).pathname;
+export { ROOT, cleanupTemps, tempDir };
+export { lines } from '../helpers/output';
 
 export interface GuestRun {
   end: MachineEnd;
@@ -38,18 +37,10 @@ export interface GuestOptions {
   before?(ctx: { machine: Machine; dos: Dos; bridge: VddBridge }): void;
 }
 
-const temps: string[] = [];
-
-export function cleanupTemps(): void {
-  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
-}
-
 export async function runGuest(opts: GuestOptions): Promise<GuestRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'vdm86-vdd-'));
-  temps.push(dir);
-  writeFileSync(join(dir, 'PROG.COM'), readFileSync(join(ROOT, opts.program)));
-  for (const [name, src] of Object.entries(opts.programs ?? {})) writeFileSync(join(dir, name), readFileSync(join(ROOT, src)));
-  for (const [name, data] of Object.entries(opts.files ?? {})) writeFileSync(join(dir, name), data);
+  const dir = tempDir();
+  putFromRepo(dir, { 'PROG.COM': opts.program, ...opts.programs });
+  putFiles(dir, opts.files ?? {});
   const machine = new Machine();
   const biosOutput: number[] = [];
   if (opts.bios) new Bios(machine).console.addSink((ch) => void biosOutput.push(ch));
@@ -60,9 +51,4 @@ export async function runGuest(opts: GuestOptions): Promise<GuestRun> {
   const end = await machine.run({ maxInstructions: opts.maxInstructions ?? 5_000_000 });
   const output = opts.bios ? String.fromCharCode(...biosOutput) : (machine.console as BufferConsole).text();
   return { end, output, machine, dos, bridge, dir };
-}
-
-/** The output as lines, CR LF removed. */
-export function lines(output: string): string[] {
-  return output.split(/\r?\n/).filter((l) => l.length > 0);
 }

@@ -1,22 +1,14 @@
 // VDDs and the handle walk through runProgram, the library call behind the vdm86 command
 // (its `vdds` and `handles` options, which --vdd and --handles map to).
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProgram } from '../../src/run';
 import { RunOptionError } from '../../src/program-path';
 import { MemoryHostObject, type VddModule } from '../../src/vdd';
-import { ROOT } from './helpers';
+import { ROOT, cleanupTemps, tempDir } from './helpers';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'vdm86-run-'));
-  dirs.push(d);
-  return d;
-}
+afterAll(cleanupTemps);
 
 describe('runProgram with VDDs', () => {
   it('loads a plugin file given in vdds', async () => {
