@@ -43,22 +43,11 @@ export function readTerminalKeys(input: TerminalInput, onKey: (k: HostKey) => vo
   const onClose = () => onEnd();
   input.on('data', onData);
   input.on('end', onClose);
-  input.resume();
-  let stopped = false;
-  return {
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      input.off('data', onData as never);
-      input.off('end', onClose as never);
-      input.setRawMode?.(wasRaw);
-      input.pause();
-    },
-    pause: () => input.pause(),
-    resume: () => {
-      if (!stopped) input.resume();
-    },
-  };
+  return flowing(input, () => {
+    input.off('data', onData as never);
+    input.off('end', onClose as never);
+    input.setRawMode?.(wasRaw);
+  });
 }
 
 /** A readable byte stream (a Node Readable, e.g. process.stdin on a pipe). */
@@ -86,15 +75,23 @@ export function readStreamKeys(input: ByteStream, raw: boolean, onKey: (k: HostK
   input.on('data', onData);
   input.on('end', finish);
   input.on('error', finish);
+  return flowing(input, () => {
+    input.off('data', onData as never);
+    input.off('end', finish as never);
+    input.off('error', finish as never);
+  });
+}
+
+/** A stream with its listeners attached, as a KeySource: set flowing now; stop() runs `release`
+ *  (detach the listeners, give the terminal back) and pauses the stream, once. */
+function flowing(input: { pause(): unknown; resume(): unknown }, release: () => void): KeySource {
   input.resume();
   let stopped = false;
   return {
     stop() {
       if (stopped) return;
       stopped = true;
-      input.off('data', onData as never);
-      input.off('end', finish as never);
-      input.off('error', finish as never);
+      release();
       input.pause();
     },
     pause: () => input.pause(),
