@@ -86,7 +86,7 @@ function buildCommand(): Command {
   return new Command('vdm86')
     .description('Run a DOS program (.COM or .EXE) on an emulated 8086 with DOS 5 and a PC BIOS.')
     .version(VERSION, '-V, --version')
-    .argument('<program>', 'the program, a host path (a folder outside every drive is mapped as the next free letter from D:)')
+    .argument('<program>', 'the program: a host path (a folder outside every drive is mapped as the next free letter from D:), or a DOS path on a mapped drive')
     .argument('[args...]', 'arguments for the program (everything after <program> goes to it)')
     .option('-d, --drive <L=DIR>', 'map a drive letter to a host folder (repeatable; C: is the current folder unless mapped)', collect)
     .option('--cwd <path>', 'starting directory: a DOS path (C:\\SRC) or a host folder inside a drive')

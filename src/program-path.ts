@@ -4,7 +4,7 @@
 // while C: stays the user's current folder (where its data files are).
 import * as nodePath from 'node:path';
 import { isWithin, listDirectory, realPath, statPath } from './host/fs';
-import { nameDirectory } from './dos/names';
+import { nameDirectory, upperDos } from './dos/names';
 
 export interface DriveSpec {
   letter: string;
@@ -98,9 +98,35 @@ function findProgramFile(abs: string): string | null {
   return null;
 }
 
-/** Where a host program file is in DOS terms. Returns null when there is no such file. */
+/** A DOS path on a mapped drive (P:\TOOLS\MAKE, any case) to the host file it names: each
+ *  component matched against the DOS names of the folder's entries (8.3 or ~N short names),
+ *  .COM and then .EXE tried when the last has no extension. No '..': nothing outside the drive. */
+function findOnDrive(dosPath: string, drives: readonly DriveSpec[]): string | null {
+  const m = /^([A-Za-z]):[\\/](.*)$/.exec(dosPath);
+  const drive = m && drives.find((d) => d.letter === m[1].toUpperCase());
+  if (!m || !drive) return null;
+  const parts = m[2].split(/[\\/]+/).filter((p) => p.length > 0);
+  let path = drive.hostPath;
+  for (let i = 0; i < parts.length; i++) {
+    const want = upperDos(parts[i]);
+    const wanted = i === parts.length - 1 && !want.includes('.') ? [want, `${want}.COM`, `${want}.EXE`] : [want];
+    let entries;
+    try {
+      entries = nameDirectory(listDirectory(path));
+    } catch {
+      return null;
+    }
+    const hit = wanted.map((w) => entries.find((e) => e.dos === w)).find((e) => e !== undefined);
+    if (!hit) return null;
+    path = nodePath.join(path, hit.host);
+  }
+  return parts.length > 0 && statPath(path)?.kind === 'file' ? path : null;
+}
+
+/** Where a program is in DOS terms: a host path, or else a DOS path on a mapped drive.
+ *  Returns null when there is no such file. */
 export function locateProgram(hostProgram: string, drives: readonly DriveSpec[], hostCwd: string): ProgramLocation | null {
-  const abs = findProgramFile(nodePath.resolve(hostCwd, hostProgram));
+  const abs = findProgramFile(nodePath.resolve(hostCwd, hostProgram)) ?? findOnDrive(hostProgram, drives);
   if (!abs) return null;
   const real = realPath(abs);
   const list = [...drives];

@@ -1,0 +1,59 @@
+// The same programs through the real vdm86 command, as a user runs them: piped stdin, --drive,
+// --cwd, -e, the exit status, and the files left on the host.
+import { utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, runCli } from '../cli/helpers';
+import { cleanupTemps, dosText, drive, list, outLines, read, tempDir } from './helpers';
+
+let cli = '';
+beforeAll(async () => {
+  cli = await buildCli();
+});
+afterAll(cleanupTemps);
+
+describe('real programs through the vdm86 command', () => {
+  it('sorts piped standard input: the keys echo as on a DOS console, the sorted lines follow', async () => {
+    const dir = drive({ 'SORT.COM': 'sort.com' });
+    const r = await runCli(cli, ['SORT.COM', '/R'], { cwd: dir, input: 'pear\napple\nfig\n' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = outLines(r.stdout.toString('latin1'));
+    expect(lines.slice(0, 3)).toEqual(['pear', 'apple', 'fig']);
+    expect(lines.slice(-3)).toEqual(['pear', 'fig', 'apple']);
+  });
+
+  it('runs MAKE named by its DOS path on a drive mapped with --drive, tools found along PATH set with -e', async () => {
+    const proj = drive(
+      { 'MAKE.COM': 'make.com', 'TOOLS/CC.COM': 'cc.com', 'TOOLS/LINK.EXE': 'link.exe' },
+      {
+        'SRC/MAKEFILE': dosText('APP.BIN: A.OBJ', '\tLINK APP.BIN A.OBJ', 'A.OBJ: A.SRC', '\tCC A.SRC A.OBJ'),
+        'SRC/A.SRC': dosText('hello'),
+      },
+    );
+    const old = new Date('2020-01-01T00:00:00Z');
+    utimesSync(join(proj, 'SRC/A.SRC'), old, old);
+    const elsewhere = tempDir();
+    const args = ['--drive', `P=${proj}`, '--cwd', 'P:\\SRC', '-e', 'PATH=P:\\TOOLS', 'P:\\MAKE.COM'];
+    const r = await runCli(cli, args, { cwd: elsewhere });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(outLines(r.stdout.toString('latin1'))).toEqual(['CC A.SRC A.OBJ', 'A.SRC: 1 lines', 'LINK APP.BIN A.OBJ', 'LINK: 1 objects, 1 lines']);
+    expect(read(proj, 'SRC/APP.BIN').toString('latin1')).toBe('BIN\x1a\x01\x00\x01\x00HELLO\n');
+    expect(list(elsewhere)).toEqual([]);
+
+    // A failing step: MAKE's exit code is the command's exit status.
+    const again = await runCli(cli, [...args.slice(0, -1), 'P:\\MAKE.COM', 'NOPE'], { cwd: elsewhere });
+    expect(again.code).toBe(2);
+    expect(again.stdout.toString('latin1')).toContain("make: don't know how to make NOPE");
+  });
+
+  it('greps a tree given with --cwd as a host folder', async () => {
+    const dir = drive({ 'GREP.COM': 'grep.com' }, { 'DOCS/A.TXT': dosText('one', 'two'), 'DOCS/SUB/B.TXT': dosText('two too') });
+    const r = await runCli(cli, ['--cwd', join(dir, 'DOCS'), join(dir, 'GREP.COM'), '/S', '/N', 'two', '*.TXT'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(outLines(r.stdout.toString('latin1')).sort()).toEqual(['A.TXT:2:two', 'SUB\\B.TXT:1:two too']);
+    const none = await runCli(cli, ['--cwd', join(dir, 'DOCS'), join(dir, 'GREP.COM'), 'three', '*.TXT'], { cwd: dir });
+    expect(none.code).toBe(1);
+  });
+});
