@@ -17,10 +17,12 @@ export const NO_DEVICE = 0xffffffff;
  *  and an SFN is a byte in the JFT anyway. */
 const MAX_WALK = 255;
 
-function rdLin32(mem: Uint8Array, a: number): number {
+/** A 32-bit SFT field (size, position, host handle, device pointer) by linear address, as the
+ *  kernel and the VDD handle calls read and write it. */
+export function rdLin32(mem: Uint8Array, a: number): number {
   return (rdLin16(mem, a) | (rdLin16(mem, a + 2) << 16)) >>> 0;
 }
-function wrLin32(mem: Uint8Array, a: number, v: number): void {
+export function wrLin32(mem: Uint8Array, a: number, v: number): void {
   wrLin16(mem, a, v & 0xffff);
   wrLin16(mem, a + 2, (v >>> 16) & 0xffff);
 }

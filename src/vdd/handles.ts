@@ -3,6 +3,7 @@
 // memory so that the guest, the DOS kernel and the VDD all see the same handle (DESIGN.md).
 import { ADDRESS_MASK, rdLin16, wrLin16 } from '../cpu/guest-memory';
 import { JFT_FREE, OPEN_MODE, SFT, SFT_INFO } from '../dos/layout';
+import { rdLin32, wrLin32 } from '../dos/sft';
 import type { HostObject } from '../dos/host-handles';
 import { currentPsp, isPsp, isSftEntry, jftEntry, jftOf, setJftEntry, sftEntryAddress, sftSlots } from './dos-tables';
 
@@ -30,15 +31,6 @@ export interface RetrievedHandle {
 
 /** A VDD's programming mistake (not the guest's): the bridge ends the run with its message. */
 export class VddUsageError extends Error {}
-
-function rdLin32(mem: Uint8Array, a: number): number {
-  return (rdLin16(mem, a) | (rdLin16(mem, a + 2) << 16)) >>> 0;
-}
-
-function wrLin32(mem: Uint8Array, a: number, v: number): void {
-  wrLin16(mem, a, v & 0xffff);
-  wrLin16(mem, a + 2, (v >>> 16) & 0xffff);
-}
 
 /** pdb 0 means the current PSP, as in NTVDM. */
 function resolvePsp(mem: Uint8Array, pdb: number): number {

@@ -5,6 +5,7 @@
 import { linear, rd16, rdLin16, readBytes } from '../cpu/guest-memory';
 import type { HostHandleTable } from '../dos/host-handles';
 import { DEVHDR, JFT_FREE, PSP, SFT, SFT_INFO } from '../dos/layout';
+import { rdLin32 } from '../dos/sft';
 import { currentPsp, isPsp, jftEntry, jftOf, sftSlots, type SftSlot } from './dos-tables';
 
 export interface FarPointer {
@@ -62,10 +63,6 @@ export interface HandleWalk {
   jftPointer: FarPointer;
   /** The slots in use (SFN != FFh), in handle order. */
   handles: HandleRecord[];
-}
-
-function rdLin32(mem: Uint8Array, a: number): number {
-  return (rdLin16(mem, a) | (rdLin16(mem, a + 2) << 16)) >>> 0;
 }
 
 function text(bytes: Uint8Array): string {
