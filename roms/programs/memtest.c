@@ -178,6 +178,8 @@ static int dos_test(void)
 
     if (dos_alloc(0xffff, &largest, &err) || err != ERROR_NOT_ENOUGH) return failed(10, "48h FFFFh did not fail with error 8");
     printf("LARGEST=%u\n", largest);
+    /* In a small machine the C startup keeps all of memory: nothing is left to take. */
+    if (!largest) return dos_alloc(0, &again, &err) ? failed(26, "48h gave a block of nothing free") : 0;
     big = dos_alloc(largest, &again, &err);
     if (!big) return failed(11, "the largest block could not be allocated");
     if (dos_alloc(1, &again, &err) || again != 0) return failed(12, "memory was left after taking the largest block");

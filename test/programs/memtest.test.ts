@@ -32,4 +32,12 @@ describe('MEMTEST', () => {
       expect(Number(v.HEAP_BLOCKS)).toBeGreaterThanOrEqual(40);
     });
   }
+
+  it('finds no free DOS memory in 64 KB, where the C startup keeps everything (48h 0 paragraphs fails too)', async () => {
+    const dir = drive({ 'MEMTEST.COM': 'memtest.com' });
+    const r = await run(dir, 'MEMTEST.COM', [], { memoryKB: 64 });
+    expect(r.exitCode).toBe(0);
+    expect(values(r.output).LARGEST).toBe('0');
+    expect(outLines(r.output).at(-1)).toBe('OK');
+  });
 });
