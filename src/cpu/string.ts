@@ -121,8 +121,12 @@ function repeatFast(c: CpuState, op: number, src: number, repe: boolean, max: nu
         const b = (es + di) & MASK;
         if (si === 0xffff || di === 0xffff || a === MASK || b === MASK) c.wr16(es, di, c.rd16(src, si));
         else {
-          m[b] = m[a];
-          m[b + 1] = m[a + 1];
+          // The 8086 reads the whole word before writing it: with DI = SI + 1 a byte-by-byte
+          // copy would smear the first byte (the classic "shift the buffer right by one").
+          const lo = m[a];
+          const hi = m[a + 1];
+          m[b] = lo;
+          m[b + 1] = hi;
         }
         si = (si + 2 * d) & 0xffff;
         di = (di + 2 * d) & 0xffff;
