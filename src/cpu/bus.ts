@@ -36,13 +36,19 @@ export class IoPorts implements IoBus {
     }
   }
 
-  /** Removes `handler` from the ports it holds; the handler it displaced comes back. */
+  /** Removes `handler` from the ports it hooked. Where it is the current handler, the one it
+   *  displaced comes back; where a later hook displaced it, it leaves the chain, so it never
+   *  comes back when that later hook goes. */
   unhook(first: number, last: number, handler: PortHandler): void {
     for (let p = first; p <= last; p++) {
       const port = p & 0xffff;
-      if (this.handlers[port] !== handler) continue;
       const stack = this.previous.get(port);
-      this.handlers[port] = stack && stack.length ? (stack.pop() as PortHandler | null) : null;
+      if (this.handlers[port] === handler) {
+        this.handlers[port] = stack && stack.length ? (stack.pop() as PortHandler | null) : null;
+      } else if (stack) {
+        const i = stack.lastIndexOf(handler);
+        if (i >= 0) stack.splice(i, 1);
+      }
     }
   }
 
