@@ -3,6 +3,8 @@
 import { rd8, rd16, wr8, wr16 } from '../cpu/guest-memory';
 
 export const BDA_SEG = 0x0040;
+/** 40:00h-40:FFh. */
+export const BDA_SIZE = 0x100;
 
 export const BDA = {
   COM_PORTS: 0x00, // 4 words

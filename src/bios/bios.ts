@@ -9,7 +9,7 @@ import { SystemPort } from '../hw/system-port';
 import { Crtc } from '../hw/crtc';
 import type { HostKey } from '../host/keys';
 import type { TextFrame } from '../host/text-frame';
-import { BDA, bda } from './bda';
+import { BDA, BDA_SIZE, bda } from './bda';
 import { VideoBios } from './video';
 import { KeyboardBios } from './keyboard';
 import { TimerBios } from './timer';
@@ -75,7 +75,7 @@ export class Bios {
 
   private initDataArea(videoMode: number): void {
     const mem = this.machine.mem;
-    for (let off = 0; off < 0x100; off++) bda.wr8(mem, off, 0);
+    for (let off = 0; off < BDA_SIZE; off++) bda.wr8(mem, off, 0);
     // No serial or parallel ports, no diskettes, no coprocessor; bits 4-5 (video) are set by
     // the mode set below.
     bda.wr16(mem, BDA.EQUIPMENT, 0);

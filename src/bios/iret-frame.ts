@@ -9,9 +9,14 @@ export const IRET_FLAGS = 4;
 export const IRET_IP = 0;
 export const IRET_CS = 2;
 
+/** Sets or clears `mask` in the FLAGS word of the IRET frame at ss:sp (IP, CS, FLAGS). */
+export function setFrameFlag(mem: Uint8Array, ss: number, sp: number, mask: number, on: boolean): void {
+  const f = rd16(mem, ss, sp + IRET_FLAGS);
+  wr16(mem, ss, sp + IRET_FLAGS, on ? f | mask : f & ~mask);
+}
+
 export function setReturnFlag(cpu: Cpu, mask: number, on: boolean): void {
-  const f = rd16(cpu.mem, cpu.ss, cpu.sp + IRET_FLAGS);
-  wr16(cpu.mem, cpu.ss, cpu.sp + IRET_FLAGS, on ? f | mask : f & ~mask);
+  setFrameFlag(cpu.mem, cpu.ss, cpu.sp, mask, on);
   cpu.setFlag(mask, on); // also live, for callers that reach the handler without an INT
 }
 

@@ -6,6 +6,8 @@ export const ROM_SEGMENT = 0xf000;
 export const ROM_LINEAR = 0xf0000;
 /** F000:0000: 256 far pointers copied to the IVT at start. */
 export const ROM_IVT_IMAGE = 0x0000;
+/** The interrupt vector table at 0000:0000: 256 far pointers. */
+export const IVT_BYTES = 256 * 4;
 /** F000:0400: word offsets of the entry points below. */
 export const ROM_ENTRY_TABLE = 0x0400;
 
@@ -38,7 +40,7 @@ export function romImage(): Uint8Array {
 export function loadRom(mem: Uint8Array): void {
   const img = romImage();
   mem.set(img, ROM_LINEAR);
-  mem.set(img.subarray(ROM_IVT_IMAGE, ROM_IVT_IMAGE + 0x400), 0);
+  mem.set(img.subarray(ROM_IVT_IMAGE, ROM_IVT_IMAGE + IVT_BYTES), 0);
 }
 
 /** The offset (in segment F000h) of an internal entry point. */

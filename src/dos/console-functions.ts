@@ -28,14 +28,6 @@ import type { Dos } from './dos';
 
 const DOLLAR = 0x24;
 
-/** Sets a flag in the FLAGS word the INT pushed (ZF for 06h). */
-function setFrameFlag(dos: Dos, mask: number, on: boolean): void {
-  const c = dos.call;
-  if (!c) return dos.machine.cpu.setFlag(mask, on);
-  const f = rd16(dos.mem, c.frameSs, c.frameSp + 4);
-  wr16(dos.mem, c.frameSs, c.frameSp + 4, on ? f | mask : f & ~mask);
-}
-
 /** A character to standard output (console: DOS's tab expansion; otherwise the handle). */
 function outChar(dos: Dos, ch: number, h: number = STD.OUT): void {
   const t = stdTarget(dos, h, false);
@@ -137,13 +129,13 @@ function int21_06(dos: Dos): void {
   if (!inReady(dos)) {
     // At the end of host input DOS has nothing more either.
     cpu.al = 0;
-    setFrameFlag(dos, FLAG.ZF, true);
+    dos.setReturnFlag(FLAG.ZF, true);
     return;
   }
   const ch = inChar(dos);
   if (ch === NO_KEY_WAIT) return;
   cpu.al = ch;
-  setFrameFlag(dos, FLAG.ZF, false);
+  dos.setReturnFlag(FLAG.ZF, false);
 }
 
 /** 07h: read a character, no echo, no Ctrl-C check. */

@@ -4,6 +4,7 @@
 import type { Machine } from '../machine';
 import { FLAG } from '../cpu/cpu';
 import { rd16, wr16, rd8, wr8 } from '../cpu/guest-memory';
+import { setFrameFlag } from '../bios/iret-frame';
 import { HostHandleTable } from './host-handles';
 import { Int21Table } from './int21';
 import { SDA } from './layout';
@@ -111,12 +112,14 @@ export class Dos {
   /** Sets CF where the caller will see it: in the FLAGS word the INT pushed (SS:SP+4 while an
    *  INT 21h runs), or in the live flags outside a call. */
   setCarry(on: boolean): void {
-    const cpu = this.machine.cpu;
+    this.setReturnFlag(FLAG.CF, on);
+  }
+
+  /** Sets or clears a flag (CF, ZF) where the caller will see it, as setCarry does. */
+  setReturnFlag(mask: number, on: boolean): void {
     const c = this.call;
-    if (c) {
-      const f = rd16(this.mem, c.frameSs, c.frameSp + 4);
-      wr16(this.mem, c.frameSs, c.frameSp + 4, on ? f | FLAG.CF : f & ~FLAG.CF);
-    } else cpu.setFlag(FLAG.CF, on);
+    if (c) setFrameFlag(this.mem, c.frameSs, c.frameSp, mask, on);
+    else this.machine.cpu.setFlag(mask, on);
   }
 
   /** Records an error for INT 21h/59h in the SDA (class, action and locus default by code). */

@@ -4,7 +4,7 @@
 // loading high), place the image, and build the child PSP. Starting the child (registers,
 // listeners) and returning from it are process.ts's part.
 import { rd16, wr8, wr16, writeBytes, readBytes } from '../cpu/guest-memory';
-import { PSP } from './layout';
+import { PSP, PSP_PARAS } from './layout';
 import { DOS_ERROR } from './errors';
 import { environmentBlock, environmentLength } from './environment';
 import { parseProgram, placeExe, type LoadProblem } from './loader';
@@ -100,22 +100,22 @@ export function loadProgram(dos: Dos, req: ExecRequest): LoadedProgram | LoadPro
   if (info.kind === 'com') {
     // DOS gives a .COM program the largest block and reads at most 64 KiB less the PSP into it;
     // a file that fills all of that space does not fit (no room for the stack).
-    if (largest < 0x11) return fail({ error: DOS_ERROR.INSUFFICIENT_MEMORY, reason: 'no memory for the program' });
+    if (largest < PSP_PARAS + 1) return fail({ error: DOS_ERROR.INSUFFICIENT_MEMORY, reason: 'no memory for the program' });
     size = largest;
-    const room = (size >= 0x1000 ? 0x10000 : size * 16) - 0x100;
+    const room = (size >= 0x1000 ? 0x10000 : size * 16) - PSP.SIZE;
     if (info.image.length >= room) {
       return fail({ error: DOS_ERROR.INSUFFICIENT_MEMORY, reason: `${info.image.length}-byte .COM image does not fit in ${room} bytes` });
     }
     block = arena.allocate(size, parent);
     if (block < 0) return fail({ error: -block, reason: 'no memory for the program' });
-    writeBytes(mem, block + 0x10, 0, info.image);
+    writeBytes(mem, block + PSP_PARAS, 0, info.image);
     ss = cs = block;
-    ip = 0x100;
+    ip = PSP.SIZE;
     sp = (room + 0xfe) & 0xffff;
     wr16(mem, ss, sp, 0); // the word a RET at the top level pops: back to PSP:0000 (INT 20h)
   } else {
-    const need = info.imageParas + 0x10;
-    if (largest < 0x11 || need > largest) {
+    const need = info.imageParas + PSP_PARAS;
+    if (largest < PSP_PARAS + 1 || need > largest) {
       return fail({ error: DOS_ERROR.INSUFFICIENT_MEMORY, reason: `EXE needs ${need} paragraphs, ${largest} free` });
     }
     if (info.loadHigh) size = largest;
@@ -127,7 +127,7 @@ export function loadProgram(dos: Dos, req: ExecRequest): LoadedProgram | LoadPro
     }
     block = arena.allocate(size, parent);
     if (block < 0) return fail({ error: -block, reason: 'no memory for the program' });
-    const loadSeg = info.loadHigh ? block + size - info.imageParas : block + 0x10;
+    const loadSeg = info.loadHigh ? block + size - info.imageParas : block + PSP_PARAS;
     placeExe(mem, info, loadSeg, loadSeg);
     ss = (info.ss + loadSeg) & 0xffff;
     sp = info.sp;

@@ -6,6 +6,7 @@
 import { FLAG } from '../cpu/cpu';
 import { rd16, wr16 } from '../cpu/guest-memory';
 import { BOP_INTERNAL } from '../cpu/bop';
+import { IRET_CS, IRET_FLAGS, IRET_IP } from '../bios/iret-frame';
 import { PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR, DosError } from './errors';
@@ -284,6 +285,10 @@ function absoluteDisk(dos: Dos): void {
   cpu.setFlag(FLAG.CF, true);
 }
 
+/** The stack at the CP/M entry: the far return of the CALL FAR at PSP+05h, and above it the near
+ *  return of the program's CALL 5. */
+const CPM_STACK = { FAR_IP: 0, FAR_CS: 2, NEAR_IP: 4 } as const;
+
 /**
  * The CP/M entry (PSP+05h: CALL F01D:FEF0 -> 0000:00C0 -> JMP FAR -> ROM: BOP F2h; RETF). On
  * entry the stack holds the far return into the PSP and, above it, the near return of the
@@ -295,13 +300,13 @@ function cpmEntry(dos: Dos): void {
   const mem = dos.mem;
   const ss = cpu.ss;
   const sp = cpu.sp;
-  const farIp = rd16(mem, ss, sp);
-  const farCs = rd16(mem, ss, sp + 2);
-  const nearIp = rd16(mem, ss, sp + 4);
+  const farIp = rd16(mem, ss, sp + CPM_STACK.FAR_IP);
+  const farCs = rd16(mem, ss, sp + CPM_STACK.FAR_CS);
+  const nearIp = rd16(mem, ss, sp + CPM_STACK.NEAR_IP);
   // Turn the three words into an IRET frame (IP, CS, FLAGS) so the handlers see an INT 21h call.
-  wr16(mem, ss, sp, nearIp);
-  wr16(mem, ss, sp + 2, farCs);
-  wr16(mem, ss, sp + 4, cpu.flags);
+  wr16(mem, ss, sp + IRET_IP, nearIp);
+  wr16(mem, ss, sp + IRET_CS, farCs);
+  wr16(mem, ss, sp + IRET_FLAGS, cpu.flags);
   const fn = cpu.cl;
   cpu.ah = fn;
   if (fn > 0x24) {
@@ -312,15 +317,17 @@ function cpmEntry(dos: Dos): void {
     if (call.transferred || dos.machine.end) return;
     if (cpu.ip === ((ipBefore - 3) & 0xffff)) {
       // Waiting for input: put the stack back as it was; the BOP runs again.
-      wr16(mem, ss, sp, farIp);
-      wr16(mem, ss, sp + 2, farCs);
-      wr16(mem, ss, sp + 4, nearIp);
+      wr16(mem, ss, sp + CPM_STACK.FAR_IP, farIp);
+      wr16(mem, ss, sp + CPM_STACK.FAR_CS, farCs);
+      wr16(mem, ss, sp + CPM_STACK.NEAR_IP, nearIp);
       return;
     }
-    cpu.flags = rd16(mem, ss, sp + 4);
+    cpu.flags = rd16(mem, ss, sp + IRET_FLAGS);
   }
-  // RETF to PSP:nearIp, leaving SP where it was before the CALL 5.
-  wr16(mem, ss, sp + 2, nearIp);
-  wr16(mem, ss, sp + 4, farCs);
-  cpu.sp = (sp + 2) & 0xffff;
+  // RETF to PSP:nearIp, leaving SP where it was before the CALL 5: the far return (IP, CS) goes
+  // one word up, over the near return address.
+  const retf = sp + 2;
+  wr16(mem, ss, retf, nearIp);
+  wr16(mem, ss, retf + 2, farCs);
+  cpu.sp = retf & 0xffff;
 }

@@ -27,6 +27,8 @@ export const PSP = {
   DEFAULT_DTA: 0x80,
   SIZE: 0x100,
 } as const;
+/** The PSP in paragraphs: a program's image starts this far above its PSP segment. */
+export const PSP_PARAS = PSP.SIZE >> 4;
 export const JFT_DEFAULT_SIZE = 20;
 export const JFT_FREE = 0xff;
 

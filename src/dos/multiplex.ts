@@ -4,6 +4,7 @@
 // (an install check with AL=00h then reads "not installed").
 import { FLAG } from '../cpu/cpu';
 import { rd8, rd16, rd32, wr16 } from '../cpu/guest-memory';
+import { setFrameFlag } from '../bios/iret-frame';
 import { LOL, PSP, SFT, SFT_BLOCK, JFT_FREE } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import type { Dos } from './dos';
@@ -50,8 +51,7 @@ export function multiplex(dos: Dos): void {
 /** INT 2Fh returns with IRET from the ROM stub: CF goes into the FLAGS word the INT pushed. */
 function setLiveCarry(dos: Dos, on: boolean): void {
   const cpu = dos.machine.cpu;
-  const f = rd16(dos.mem, cpu.ss, cpu.sp + 4);
-  wr16(dos.mem, cpu.ss, cpu.sp + 4, on ? f | FLAG.CF : f & ~FLAG.CF);
+  setFrameFlag(dos.mem, cpu.ss, cpu.sp, FLAG.CF, on);
 }
 
 /** The guest address of SFT entry `sfn`, walking the chain from LoL+04h as DOS does. */

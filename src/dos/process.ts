@@ -6,7 +6,8 @@
 // own stack at its EXEC call (PSP+2Eh), flags F202h.
 import { rd16, wr16, readAsciiz, readBytes, writeBytes } from '../cpu/guest-memory';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
-import { PSP, SDA, MCB_OWNER_DOS } from './layout';
+import { IRET_CS, IRET_IP } from '../bios/iret-frame';
+import { PSP, PSP_PARAS, SDA, MCB_OWNER_DOS } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR } from './errors';
 import { DosLoadError, type Dos } from './dos';
@@ -74,7 +75,7 @@ export function startFirstProcess(dos: Dos, program: string, args: string[]): vo
 
   // The shell PSP, plus room for the register frame its PSP+2Eh points at: when the first program
   // ends, DOS "returns" through that frame to root_terminate, which ends the run.
-  const shellParas = 0x10 + Math.ceil(USER_FRAME.SIZE / 16);
+  const shellParas = PSP_PARAS + Math.ceil(USER_FRAME.SIZE / 16);
   const shell = dos.memory.allocate(shellParas, MCB_OWNER_DOS);
   if (shell < 0) throw new DosLoadError('no memory for the shell PSP', -shell);
   dos.memory.setName(shell - 1, 'COMMAND');
@@ -136,7 +137,7 @@ export function int21_4B(dos: Dos): void {
   const c = dos.call;
   // The child's INT 22h is where this INT 21h returns to.
   const returnTo = c
-    ? { off: rd16(mem, c.frameSs, c.frameSp), seg: rd16(mem, c.frameSs, c.frameSp + 2) }
+    ? { off: rd16(mem, c.frameSs, c.frameSp + IRET_IP), seg: rd16(mem, c.frameSs, c.frameSp + IRET_CS) }
     : { off: cpu.ip, seg: cpu.cs };
   const r = loadProgram(dos, {
     path,
@@ -267,7 +268,7 @@ export function int21_51(dos: Dos): void {
 export function int21_26(dos: Dos): void {
   const cpu = dos.machine.cpu;
   const c = dos.call;
-  const source = c ? rd16(dos.mem, c.frameSs, c.frameSp + 2) : cpu.cs;
+  const source = c ? rd16(dos.mem, c.frameSs, c.frameSp + IRET_CS) : cpu.cs;
   copyPsp(dos, source, cpu.dx, rd16(dos.mem, source, PSP.MEMORY_TOP));
 }
 

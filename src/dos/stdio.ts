@@ -5,6 +5,7 @@
 // handle, with a scratch buffer and frame in the SDA (DOS does the same through its own buffers).
 import { FLAG } from '../cpu/cpu';
 import { rd16, wr16, readBytes, writeBytes } from '../cpu/guest-memory';
+import { IRET_FLAGS } from '../bios/iret-frame';
 import { SFT, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { SDA_INTERNAL } from './sysdata';
@@ -42,7 +43,7 @@ function selfCall(dos: Dos, ah: number, handle: number, count: number): { ax: nu
   const cpu = dos.machine.cpu;
   const saved = { ax: cpu.ax, bx: cpu.bx, cx: cpu.cx, dx: cpu.dx, ds: cpu.ds, call: dos.call };
   const frame = DOSMEM.SDA + SDA_INTERNAL.SCRATCH_FRAME;
-  wr16(dos.mem, DOS_SEG, frame + 4, 0);
+  wr16(dos.mem, DOS_SEG, frame + IRET_FLAGS, 0);
   const state: CallState = { frameSs: DOS_SEG, frameSp: frame, ah, cpm: false, transferred: false };
   dos.call = state;
   try {
@@ -55,7 +56,7 @@ function selfCall(dos: Dos, ah: number, handle: number, count: number): { ax: nu
     const handler = dos.int21.get(ah);
     if (!handler) return { ax: 1, carry: true };
     handler(dos);
-    return { ax: cpu.ax, carry: (rd16(dos.mem, DOS_SEG, frame + 4) & FLAG.CF) !== 0 };
+    return { ax: cpu.ax, carry: (rd16(dos.mem, DOS_SEG, frame + IRET_FLAGS) & FLAG.CF) !== 0 };
   } finally {
     cpu.ax = saved.ax;
     cpu.bx = saved.bx;

@@ -3,7 +3,7 @@
 // scratch areas the kernel uses (DOS keeps such buffers in its own data too).
 import { rd16, wr8, wr16, wr32, fill } from '../cpu/guest-memory';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
-import { LOL, SDA } from './layout';
+import { LOL, PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM, FIRST_MCB_SEG } from './sysvars';
 import type { Dos } from './dos';
 import { writeCountryTables } from './country';
@@ -30,6 +30,8 @@ export const DOS_STUBS = {
 } as const;
 const BOP_OPCODE = 0xc4;
 const IRET_OPCODE = 0xcf;
+const JMP_FAR_OPCODE = 0xea;
+const INT_CTRL_BREAK = 0x1b;
 
 /** The linear address where DOS puts the CP/M entry jump: INT 30h's vector slot. The far call at
  *  PSP+05h targets an address that wraps around 1 MiB to exactly here, as in MS-DOS. */
@@ -66,7 +68,7 @@ export function setupSystemData(dos: Dos): void {
   // SDA: no process yet; the DTA defaults to a harmless place until the first PSP exists.
   const sda = DOSMEM.SDA;
   wr16(mem, DOS_SEG, sda + SDA.CURRENT_PSP, 0);
-  wr16(mem, DOS_SEG, sda + SDA.CURRENT_DTA, 0x80);
+  wr16(mem, DOS_SEG, sda + SDA.CURRENT_DTA, PSP.DEFAULT_DTA);
   wr16(mem, DOS_SEG, sda + SDA.CURRENT_DTA + 2, 0);
   wr8(mem, DOS_SEG, sda + SDA.CURRENT_DRIVE, 2);
   wr8(mem, DOS_SEG, sda + SDA.BREAK_FLAG, 0);
@@ -79,21 +81,19 @@ export function setupSystemData(dos: Dos): void {
 
   // The CP/M entry: JMP FAR F000:cpm_entry at 0000:00C0 (over INT 30h's vector and part of 31h's).
   const jmp = CPM_JUMP_LINEAR;
-  mem[jmp] = 0xea;
-  mem[jmp + 1] = romEntry(mem, ROM_ENTRY.CPM_ENTRY) & 0xff;
-  mem[jmp + 2] = romEntry(mem, ROM_ENTRY.CPM_ENTRY) >>> 8;
-  mem[jmp + 3] = ROM_SEGMENT & 0xff;
-  mem[jmp + 4] = ROM_SEGMENT >>> 8;
+  wr8(mem, 0, jmp, JMP_FAR_OPCODE);
+  wr16(mem, 0, jmp + 1, romEntry(mem, ROM_ENTRY.CPM_ENTRY));
+  wr16(mem, 0, jmp + 3, ROM_SEGMENT);
 
   // Ctrl-Break: the BIOS calls INT 1Bh; the kernel's handler makes the console read it as Ctrl-C,
   // as the CON driver of MS-DOS does.
   const stub = DOS_STUBS.CTRL_BREAK;
   wr8(mem, DOS_SEG, stub, BOP_OPCODE);
   wr8(mem, DOS_SEG, stub + 1, BOP_OPCODE);
-  wr8(mem, DOS_SEG, stub + 2, 0x1b);
+  wr8(mem, DOS_SEG, stub + 2, INT_CTRL_BREAK); // the BOP number is the interrupt's
   wr8(mem, DOS_SEG, stub + 3, IRET_OPCODE);
-  wr16(mem, 0, 0x1b * 4, stub);
-  wr16(mem, 0, 0x1b * 4 + 2, DOS_SEG);
+  wr16(mem, 0, INT_CTRL_BREAK * 4, stub); // its vector: offset, then segment
+  wr16(mem, 0, INT_CTRL_BREAK * 4 + 2, DOS_SEG);
 
   dos.memory.init();
 }
