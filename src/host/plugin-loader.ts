@@ -1,7 +1,9 @@
-// Loads a plugin file as a fresh ES module: TypeScript (.ts/.mts/.cts) is bundled on the fly with
-// esbuild (imports resolved from the plugin's folder) and imported from memory; JavaScript is
-// imported directly. Each load is a new module instance, so two machines never share a plugin's
-// module-level state. The only host-side part of VDD loading; src/vdd turns the exports into a VDD.
+// Loads a plugin file as a fresh ES module: TypeScript or JavaScript is bundled on the fly with
+// esbuild (imports resolved from the plugin's folder, except the provided modules such as 'vdm86',
+// which resolve to the running copy) and imported from memory. Each load is a new module
+// instance, so two machines never share a plugin's module-level state. The only host-side part of
+// VDD loading; src/vdd turns the exports into a VDD.
+import type { Plugin } from 'esbuild';
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
@@ -29,7 +31,14 @@ const TYPESCRIPT = new Set(['.ts', '.mts', '.cts']);
 const JAVASCRIPT = new Set(['.js', '.mjs', '.cjs']);
 let loads = 0;
 
-export async function loadPlugin(path: string): Promise<LoadedPlugin> {
+/** Modules the host hands to plugins by name (e.g. 'vdm86' -> the running copy's exports), so a
+ *  plugin's `import { MemoryHostObject } from 'vdm86'` gets the very classes the machine uses
+ *  instead of a second bundled copy. */
+export type ProvidedModules = Record<string, Record<string, unknown>>;
+
+const PROVIDED = Symbol.for('vdm86.plugin-provided-modules');
+
+export async function loadPlugin(path: string, provided: ProvidedModules = {}): Promise<LoadedPlugin> {
   const full = resolve(path);
   const ext = extname(full).toLowerCase();
   if (!existsSync(full)) throw new PluginLoadError(full, 'no such file');
@@ -37,15 +46,15 @@ export async function loadPlugin(path: string): Promise<LoadedPlugin> {
   const instance = ++loads;
   let exports: Record<string, unknown>;
   try {
-    if (TYPESCRIPT.has(ext)) exports = await importTypeScript(full, instance);
-    else exports = (await import(`${pathToFileURL(full).href}?vdm86-load=${instance}`)) as Record<string, unknown>;
+    // JavaScript is bundled too, so that imports of provided modules resolve the same way.
+    exports = await importBundled(full, instance, provided);
   } catch (err) {
     throw new PluginLoadError(full, err instanceof Error ? err.message : String(err));
   }
   return { path: full, baseName: basename(full, extname(full)), exports };
 }
 
-async function importTypeScript(full: string, instance: number): Promise<Record<string, unknown>> {
+async function importBundled(full: string, instance: number, provided: ProvidedModules): Promise<Record<string, unknown>> {
   const { build } = await import('esbuild');
   const url = pathToFileURL(full).href;
   const result = await build({
@@ -57,6 +66,7 @@ async function importTypeScript(full: string, instance: number): Promise<Record<
     write: false,
     sourcemap: 'inline',
     logLevel: 'silent',
+    plugins: [providedModulesPlugin(provided, instance)],
     // A module imported from memory has no file URL: give bundled CommonJS code a `require`
     // that resolves from the plugin's folder, and mark the instance so it is never cached.
     banner: {
@@ -64,5 +74,32 @@ async function importTypeScript(full: string, instance: number): Promise<Record<
     },
   });
   const code = result.outputFiles[0].text;
-  return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as Record<string, unknown>;
+  const g = globalThis as Record<symbol, Record<number, ProvidedModules> | undefined>;
+  const store = (g[PROVIDED] ??= {});
+  store[instance] = provided; // read once, while the module evaluates
+  try {
+    return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as Record<string, unknown>;
+  } finally {
+    delete store[instance];
+  }
+}
+
+/** Resolves each provided module to a stub that re-exports, by name, the host's live exports. */
+function providedModulesPlugin(provided: ProvidedModules, instance: number): Plugin {
+  const names = Object.keys(provided);
+  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const filter = names.length ? new RegExp(`^(${names.map(escape).join('|')})$`) : /(?!)/;
+  return {
+    name: 'vdm86-provided-modules',
+    setup(b) {
+      b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'vdm86-provided' }));
+      b.onLoad({ filter: /.*/, namespace: 'vdm86-provided' }, (args) => {
+        const keys = Object.keys(provided[args.path] ?? {}).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
+        const lines = [`const m = globalThis[Symbol.for('vdm86.plugin-provided-modules')][${instance}][${JSON.stringify(args.path)}];`];
+        for (const k of keys) lines.push(`export const ${k} = m[${JSON.stringify(k)}];`);
+        lines.push('export default m;');
+        return { contents: lines.join('\n'), loader: 'js' };
+      });
+    },
+  };
 }

@@ -8,6 +8,7 @@
 // A default export that is an object is read the same way (CommonJS `module.exports = {...}`),
 // and one that is already a VddModule ({ name, routines }) is taken as it is.
 import { loadPlugin } from '../host/plugin-loader';
+import * as vddApi from './index';
 import type { VddModule, VddRoutine } from './registry';
 
 const LIFECYCLE = new Set(['dllName', 'onAttach', 'onDetach', 'default']);
@@ -36,8 +37,9 @@ export function vddModuleFromExports(baseName: string, exports: Record<string, u
   return { name, routines, onAttach, onDetach };
 }
 
-/** Loads `path` (.ts compiled with esbuild, or .js) as a VDD module. */
+/** Loads `path` (.ts or .js, bundled with esbuild) as a VDD module. A plugin's imports from
+ *  'vdm86' get this running copy's VDD API (MemoryHostObject, ACCESS, ...), not a second one. */
 export async function loadVddPlugin(path: string): Promise<VddModule> {
-  const p = await loadPlugin(path);
+  const p = await loadPlugin(path, { vdm86: vddApi as unknown as Record<string, unknown> });
   return vddModuleFromExports(p.baseName, p.exports);
 }

@@ -87,6 +87,26 @@ describe('VDD plugins from files', () => {
     expect(lines(run.output).slice(-2)).toEqual(['back: CF=0 AX=1333', 'CX=1334']);
   });
 
+  it("gives a plugin's imports from 'vdm86' the running copy's classes (TypeScript and JavaScript)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vdm86-import-'));
+    const source = (typed: boolean) => `import { MemoryHostObject, ACCESS } from 'vdm86';
+      export const dllName = 'HOSTFILE';
+      export function HostFileInit(vdd${typed ? ': any' : ''}) { vdd.setCF(0); }
+      export function HostFileDispatch(vdd${typed ? ': any' : ''}) {
+        const obj = new MemoryHostObject('from a plugin import\\r\\n', 'greeting');
+        const handle = vdd.openDosHandle(obj, ACCESS.READ);
+        if (handle < 0) { vdd.setAX(-handle); vdd.setCF(1); return; }
+        vdd.setAX(handle); vdd.setCF(0);
+      }\n`;
+    for (const [name, typed] of [['memfile.ts', true], ['memfile.mjs', false]] as const) {
+      const plugin = join(dir, name);
+      writeFileSync(plugin, source(typed));
+      const run = await runGuest({ program: 'roms/examples/hostfile.com', args: ['ignored'], vdds: [plugin] });
+      expect(run.end, name).toMatchObject({ reason: 'exit', exitCode: 0 });
+      expect(run.output, name).toBe('from a plugin import\r\n');
+    }
+  });
+
   it('refuses a plugin file that is not there', async () => {
     await expect(runGuest({ program: 'roms/tests/vdd-simulate.com', vdds: ['/nonexistent/x.ts'] })).rejects.toThrow(
       /cannot load plugin .*x\.ts: no such file/,
