@@ -177,10 +177,8 @@ int26:
     retf
 
 ; ---------------------------------------------------------------- internal entry points
-dev_strategy:
-    retf
-dev_interrupt:
-    BOP 0xF0
+dev_strategy:                   ; vdm86 does device I/O itself: a program calling a driver's
+dev_interrupt:                  ; entry points directly gets a plain return
     retf
 root_terminate:                 ; DOS never lets the CPU run past here: BOP F1h ends the run
     BOP 0xF1

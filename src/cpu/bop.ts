@@ -13,10 +13,10 @@ export const BOP_UNSIMULATE = 0xfe;
 
 /** Internal BOP numbers used by ROM code that is not an interrupt vector's stub. */
 export const BOP_INTERNAL = {
-  /** DOS: return point after a device driver strategy/interrupt far call, and similar. */
-  DOS_DEVICE: 0xf0,
-  /** DOS: end of a program started with EXEC when INT 22h lands in the ROM (root process). */
+  /** DOS: end of the first program (its INT 22h lands on the ROM's root_terminate entry). */
   DOS_ROOT_TERMINATE: 0xf1,
+  /** DOS: the CP/M-style CALL 5 entry (PSP+05h), function number in CL. */
+  DOS_CPM_CALL: 0xf2,
 } as const;
 
 export class BopTable {

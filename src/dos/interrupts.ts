@@ -105,7 +105,7 @@ export function installDosInterrupts(dos: Dos): void {
   b.set(CPM_BOP, () => guarded(dos, () => cpmEntry(dos)));
 }
 
-const CPM_BOP = 0xf2;
+const CPM_BOP = BOP_INTERNAL.DOS_CPM_CALL;
 
 /** Runs a handler; a host exception ends the run as a fault instead of escaping into the CPU. */
 function guarded(dos: Dos, fn: () => void): void {
