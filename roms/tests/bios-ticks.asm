@@ -1,6 +1,7 @@
 ; BIOS-TICKS.COM: hooks INT 1Ch and counts timer ticks until it has seen 36 (about 2 s at
 ; 18.2 Hz), then checks that the tick count at 40:6Ch advanced by as many. Prints the counts;
-; exits 0 when they agree, 1 when they do not. The test measures the rate from the run's time.
+; exits 0 when they agree, 1 when they do not. The test measures the rate on a virtual clock
+; (time = instructions run) and checks it loosely on the host clock.
 %include "bios-lib.inc"
 
 TICKS_WANTED equ 36
