@@ -1,5 +1,6 @@
 // Keyboard input through the whole machine: stdin text becomes scan codes on port 60h, IRQ1,
-// INT 09h and the BIOS buffer; programs read it with INT 16h and INT 21h; end of input is Ctrl-Z.
+// INT 09h and the BIOS buffer; programs read it with INT 16h (00h-02h, 05h, 10h-12h) and INT 21h;
+// end of input is Ctrl-Z.
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTemps, runBios } from './helpers';
@@ -46,6 +47,42 @@ describe('keyboard (bios-keys.com)', () => {
     const r = await runBios('bios-anykey.com', { stdin: 'xq' });
     expect(r.reason).toBe('exit');
     expect(r.exitCode).toBe(7);
+  });
+});
+
+describe('INT 16h status and enhanced functions (bios-kbfunc.com)', () => {
+  it('peeks with 01h/11h, reads with 10h, filters enhanced keys for 00h/01h, reports 12h flags', async () => {
+    const r = await runBios('bios-kbfunc.com', { stdin: 'q' });
+    expect(r.reason).toBe('exit');
+    expect(r.exitCode).toBe(0);
+    expect(r.output.split('\r\n')).toEqual([
+      // The typed key, found by polling 01h, still there for a second 01h, then read by 00h.
+      'typed=1071',
+      'st01=1071',
+      'rd00=1071',
+      // A stored 'a': 01h twice and 11h leave it in the buffer; 10h takes it; then it is empty.
+      'st01=1E61',
+      'st01=1E61',
+      'st11=1E61',
+      'rd10=1E61',
+      'st01=none',
+      'st11=none',
+      // F11 then grey Up: 11h sees F11; 01h drops it (a program using the XT functions cannot
+      // know the key) and shows grey Up with 00h for its E0h marker; 11h and 10h show grey Up as
+      // stored, 00h as 4800h.
+      'st11=8500',
+      'st01=4800',
+      'st11=48E0',
+      'rd10=48E0',
+      'rd00=4800',
+      'st11=none',
+      // 12h: AH = SysReq, Caps Lock, right Alt and left Ctrl held (C9h), AL = 40:17h (4Ch) as
+      // 02h reports it; nothing once the program put the BDA bytes back.
+      'sh12=C94C',
+      'sh02=4C',
+      'sh12=0000',
+      '',
+    ]);
   });
 });
 
