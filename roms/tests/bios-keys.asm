@@ -1,7 +1,6 @@
 ; BIOS-KEYS.COM: keyboard input both ways. Reads keys with INT 16h/00h and prints each key word
 ; in hex until Enter; then reads one line with INT 21h/0Ah and prints it back; then INT 21h/01h
-; (read with echo) until Ctrl-Z (1Ah). Exits with the number of keys
-; read by INT 16h/00h.
+; (read with echo) until Ctrl-Z (1Ah). Exits with the number of keys read by INT 16h/00h.
 %include "bios-lib.inc"
 
 start:
