@@ -2,8 +2,9 @@
 // cooked line input with echo and editing (the CON device in cooked mode, INT 21h/0Ah), raw key
 // input, and the Ctrl-C check DOS makes on console calls. While no key is waiting, a read calls
 // machine.waitForInput() and returns null: the BOP re-runs later and the partial line, kept here,
-// continues where it stopped. At the end of host input reads report Ctrl-Z as DOS does. While a
-// console function (01h-0Ch) waits, DOS issues INT 28h (idle) for TSRs that hooked it.
+// continues where it stopped. At the end of host input a line read (0Ah) gets Ctrl-Z and a handle
+// read gets end of file (0 bytes), the same whenever the host's end arrives. While a console
+// function (01h-0Ch) waits, DOS issues INT 28h (idle) for TSRs that hooked it.
 import type { Dos } from './dos';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
 import { rd16 } from '../cpu/guest-memory';
@@ -183,16 +184,21 @@ export function consoleCtrlCWaiting(dos: Dos): boolean {
   return true;
 }
 
-export type LineResult = { bytes: number[] } | { ctrlC: true } | null;
+/** null while waiting; `end`: input ended before anything was typed on the line (only when the
+ *  caller asked for it instead of a Ctrl-Z line). */
+export type LineResult = { bytes: number[] } | { ctrlC: true } | { end: true } | null;
 
 /**
  * Edits a line as DOS's buffered input does (INT 21h/0Ah, cooked CON reads): printable keys are
  * echoed and stored while there is room (`room` characters, the CR not counted; a full buffer
  * beeps), BS/DEL erase one character, ESC abandons the line ("\" and a fresh line), Ctrl-C breaks,
  * CR ends it (echoed as CR only). Returns the characters without the CR; null while waiting;
- * { ctrlC } when Ctrl-C was typed (the caller echoes "^C" and runs INT 23h).
+ * { ctrlC } when Ctrl-C was typed (the caller echoes "^C" and runs INT 23h). When host input
+ * ends on an empty line, the line is Ctrl-Z (echoed "^Z"), or with `endOfFile` { end } and no echo.
  */
-export function consoleEditLine(dos: Dos, room: number): LineResult {
+export function consoleEditLine(dos: Dos, room: number): Exclude<LineResult, { end: true }>;
+export function consoleEditLine(dos: Dos, room: number, endOfFile: true): LineResult;
+export function consoleEditLine(dos: Dos, room: number, endOfFile = false): LineResult {
   const st = consoleState(dos);
   if (!st.lineActive) {
     st.lineActive = true;
@@ -203,7 +209,12 @@ export function consoleEditLine(dos: Dos, room: number): LineResult {
     const k = takeKey(dos);
     if (k < 0) {
       if (consoleAtEnd(dos)) {
-        // End of host input: an empty line reads as Ctrl-Z (end of file), a partial one ends.
+        // End of host input: an empty line is end of file (a handle read's 0 bytes, or a Ctrl-Z
+        // line for 0Ah); a partial one ends.
+        if (st.line.length === 0 && endOfFile) {
+          st.lineActive = false;
+          return { end: true };
+        }
         if (st.line.length === 0 && room > 0) {
           st.line.push(CTRL_Z);
           echo(dos, CTRL_Z);
@@ -285,9 +296,11 @@ export function consoleReadCooked(dos: Dos, max: number): Uint8Array | null {
   const st = consoleState(dos);
   if (!st.pending.length) {
     if (!st.lineActive && consoleAtEnd(dos)) return new Uint8Array(0);
-    // DOS reads CON through a 128-byte buffer: 127 characters and the CR.
-    const r = consoleEditLine(dos, 127);
+    // DOS reads CON through a 128-byte buffer: 127 characters and the CR. Input that ends while
+    // the read waits on an empty line is end of file, as when it had ended before the read.
+    const r = consoleEditLine(dos, 127, true);
     if (r === null) return null;
+    if ('end' in r) return new Uint8Array(0);
     if ('ctrlC' in r) {
       echoCtrlC(dos);
       dos.ctrlBreak();
@@ -295,7 +308,7 @@ export function consoleReadCooked(dos: Dos, max: number): Uint8Array | null {
     }
     consolePutChar(dos, LF);
     st.pending = [...r.bytes, CR, LF];
-    // A line that is only the end-of-input Ctrl-Z ends there: nothing more to hand out.
+    // A typed Ctrl-Z line that input ends after: the Ctrl-Z is the last byte handed out.
     if (r.bytes.length === 1 && r.bytes[0] === CTRL_Z && consoleAtEnd(dos)) st.pending = [CTRL_Z];
   }
   const n = Math.min(max, st.pending.length);
