@@ -600,9 +600,12 @@ export class Cpu extends CpuState {
         // ---- INC/DEC/PUSH/POP r16 ----------------------------------------------------------
         case 0x40: case 0x41: case 0x42: case 0x43: case 0x44: case 0x45: case 0x46: case 0x47:
         case 0x48: case 0x49: case 0x4a: case 0x4b: case 0x4c: case 0x4d: case 0x4e: case 0x4f: {
-          // INC and DEC keep CF: pin it in flagBits if the previous record defines it.
+          // INC and DEC keep CF: pin it in flagBits if the previous record defines it (after
+          // CMP or SUB, the commonest, it is the borrow).
           const k = this.lazyKind;
-          if (k !== 0 && k < 13) this.flagBits = (this.flagBits & ~1) | this.cf();
+          if (k !== 0 && k < 13) {
+            this.flagBits = (this.flagBits & ~1) | (k === 5 || k === 6 ? (this.lazyA < this.lazyB ? 1 : 0) : this.cf());
+          }
           const v = w[0x80000 + (op & 7)];
           const res = (op < 0x48 ? v + 1 : v - 1) & 0xffff;
           w[0x80000 + (op & 7)] = res;
@@ -643,18 +646,30 @@ export class Cpu extends CpuState {
           const d = (b[(csBase + ip) & 0xfffff] << 24) >> 24;
           ip = (ip + 1) & 0xffff;
           const cc = op & 0x0f;
+          const k = this.lazyKind;
           let t: boolean;
           if (cc === 4 || cc === 5) {
             // JZ / JNZ, the commonest pair, straight from the lazy result.
-            t = this.lazyKind !== 0 ? this.lazyR === 0 : (this.flagBits & 0x40) !== 0;
-            if (cc === 5) t = !t;
-          } else if ((cc === 2 || cc === 3) && (this.lazyKind === 5 || this.lazyKind === 6)) {
-            // JB / JAE after CMP or SUB: the borrow.
-            t = this.lazyA < this.lazyB;
-            if (cc === 3) t = !t;
+            t = k !== 0 ? this.lazyR === 0 : (this.flagBits & 0x40) !== 0;
+          } else if (k === 5 || k === 6) {
+            // After CMP or SUB of x - y each condition but O and P is a comparison of the
+            // operands: CF is x < y unsigned, SF ^ OF is x < y signed (compared as the top bits
+            // of an int32, shifted up by 24 or 16).
+            const x = this.lazyA;
+            const y = this.lazyB;
+            const s = k === 5 ? 24 : 16;
+            switch (cc >> 1) {
+              case 1: t = x < y; break; // B
+              case 3: t = x <= y; break; // BE
+              case 4: t = this.lazyR < 0; break; // S
+              case 6: t = x << s < y << s; break; // L
+              case 7: t = x << s <= y << s; break; // LE
+              default: t = condition(this, cc & 0x0e); break; // O, P
+            }
           } else {
-            t = condition(this, cc);
+            t = condition(this, cc & 0x0e);
           }
+          if (cc & 1) t = !t;
           if (t) ip = (ip + d) & 0xffff;
           break;
         }

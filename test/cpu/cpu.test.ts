@@ -470,3 +470,82 @@ describe('page hooks', () => {
     expect(cpu.hooked).toBe(false);
   });
 });
+
+describe('conditional jumps after CMP and SUB', () => {
+  // The run loop decides most Jcc after CMP/SUB from the operands instead of the flags; this
+  // checks every condition against flags worked out here from their definitions.
+  const EDGES8 = [0x00, 0x01, 0x02, 0x3f, 0x40, 0x7e, 0x7f, 0x80, 0x81, 0xc0, 0xfe, 0xff];
+  const EDGES16 = [0x0000, 0x0001, 0x00ff, 0x0100, 0x7ffe, 0x7fff, 0x8000, 0x8001, 0x80ff, 0xff00, 0xfffe, 0xffff];
+
+  function expected(cc: number, x: number, y: number, bits: number): boolean {
+    const mask = bits === 8 ? 0xff : 0xffff;
+    const sign = bits === 8 ? 0x80 : 0x8000;
+    const r = (x - y) & mask;
+    const cf = x < y;
+    const zf = r === 0;
+    const sf = (r & sign) !== 0;
+    const of = ((x ^ y) & (x ^ r) & sign) !== 0;
+    let parity = 0;
+    for (let v = r & 0xff; v; v >>= 1) parity ^= v & 1;
+    const pf = parity === 0;
+    const t = [of, cf, zf, cf || zf, sf, pf, sf !== of, zf || sf !== of][cc >> 1];
+    return cc & 1 ? !t : t;
+  }
+
+  // cmp/sub al,bl | cmp/sub ax,bx ; jcc +1 ; inc cx ; hlt  (CX stays 0 when the jump is taken)
+  for (const [name, op, bits] of [['CMP r8', '38', 8], ['SUB r8', '28', 8], ['CMP r16', '39', 16], ['SUB r16', '29', 16]] as const) {
+    it(`take the branch exactly as the flags say (${name})`, () => {
+      const values = bits === 8 ? EDGES8 : EDGES16;
+      for (let cc = 0; cc < 16; cc++) {
+        const cpu = setup(`${op} D8 ${(0x70 + cc).toString(16)} 01 41 F4`);
+        for (const x of values) {
+          for (const y of values) {
+            cpu.cs = CODE_SEG;
+            cpu.ip = 0;
+            cpu.cx = 0;
+            cpu.ax = x;
+            cpu.bx = y;
+            cpu.halted = false;
+            cpu.run(4);
+            const taken = cpu.cx === 0;
+            if (taken !== expected(cc, x, y, bits)) {
+              throw new Error(`${name} ${x.toString(16)}, ${y.toString(16)}: J cc=${cc.toString(16)} taken=${taken}`);
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+describe('INC and DEC after an arithmetic instruction', () => {
+  // The run loop pins the previous instruction's CF before INC/DEC replace the lazy record
+  // (after CMP/SUB from the operands); PUSHF then shows it.
+  const VALUES = [0x0000, 0x0001, 0x7fff, 0x8000, 0xfffe, 0xffff];
+  for (const [name, op, carry] of [
+    ['CMP', '39', (x: number, y: number) => x < y],
+    ['SUB', '29', (x: number, y: number) => x < y],
+    ['ADD', '01', (x: number, y: number) => x + y > 0xffff],
+    ['AND', '21', () => false],
+  ] as const) {
+    it(`keep the carry of ${name}`, () => {
+      // op ax, bx ; inc cx ; dec dx ; pushf ; hlt
+      const cpu = setup(`${op} D8 41 4A 9C F4`);
+      for (const x of VALUES) {
+        for (const y of VALUES) {
+          cpu.cs = CODE_SEG;
+          cpu.ip = 0;
+          cpu.sp = 0x1000;
+          cpu.ax = x;
+          cpu.bx = y;
+          cpu.halted = false;
+          cpu.run(5);
+          const pushed = cpu.mem[(STACK_SEG << 4) + 0x0ffe];
+          if ((pushed & FLAG.CF) !== (carry(x, y) ? FLAG.CF : 0)) {
+            throw new Error(`${name} ${x.toString(16)}, ${y.toString(16)}: CF after INC/DEC is ${pushed & FLAG.CF}`);
+          }
+        }
+      }
+    });
+  }
+});
