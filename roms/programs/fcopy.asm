@@ -6,7 +6,8 @@
 ; blocks as there are, the partial last record written with a random block write of record size
 ; 1 (28h) so the copy has the exact size, and both closed (10h). The DTA is switched between the
 ; search buffer and the record buffer, as such programs had to. Messages go out through 09h.
-; Exit codes: 0 copied, 1 usage, 2 no file found, 3 a copy could not be created.
+; Exit codes: 0 copied (by RET to PSP:0000), 1 usage, 2 no file found, 3 a copy could not be
+; created (by 4Ch).
 
     cpu 8086
     org 0x100
@@ -61,11 +62,12 @@ next_file:
 
     mov ax, [copied]
     call print_dec
+    ; The last message goes through the CP/M entry (CALL 5, function in CL) and the program ends
+    ; with RET to the INT 20h at PSP:0000, as DOS 1.x programs ported from CP/M did.
     mov dx, msg_copied
-    mov ah, 0x09
-    int 0x21
-    mov ax, 0x4c00
-    int 0x21
+    mov cl, 0x09
+    call 5
+    ret
 
 usage:
     mov dx, msg_usage
