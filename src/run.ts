@@ -13,6 +13,7 @@ import { guardTerminal } from './host/tty-guard';
 import { TextFileWriter } from './host/text-file';
 import type { HostKey } from './host/keys';
 import { systemClock } from './host/clock';
+import { stringToCp437 } from './host/cp437';
 import { locateProgram, resolveDrives, startDirectory, RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
 import { attachVdds, traceHandlesOnTerminate, type VddBridge, type VddModule } from './vdd';
 
@@ -41,13 +42,14 @@ export interface RunContext {
 }
 
 export interface RunOptions {
-  /** Arguments (the command tail is built from them, space-separated). */
+  /** Arguments (the command tail is built from them, space-separated), as text: DOS gets them in
+   *  CP437 (with `raw`, their UTF-8 bytes as they are). */
   args?: string[];
   /** Drive letters to host folders. Default: C: = the host's current folder. */
   drives?: DrivesOption;
   /** The starting directory: a DOS path (C:\SRC) or a host folder inside a drive. */
   cwd?: string;
-  /** Environment variables of the program (added to DOS's COMSPEC and PATH). */
+  /** Environment variables of the program (added to DOS's COMSPEC and PATH); text, like `args`. */
   env?: Record<string, string>;
   /** Default 'none'. */
   screen?: ScreenMode;
@@ -125,6 +127,14 @@ function parseVersion(v: RunOptions['dosVersion']): { major: number; minor: numb
   return { major, minor };
 }
 
+/** Host text as DOS sees it, one character per byte: CP437, or with `raw` the UTF-8 bytes. */
+function dosText(text: string, raw: boolean): string {
+  const bytes = raw ? new TextEncoder().encode(text) : stringToCp437(text);
+  let out = '';
+  for (const b of bytes) out += String.fromCharCode(b);
+  return out;
+}
+
 function isTerminalInput(s: unknown): s is TerminalInput {
   return !!s && typeof s === 'object' && (s as TerminalInput).isTTY === true && typeof (s as TerminalInput).setRawMode === 'function';
 }
@@ -175,7 +185,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     dos = new Dos(machine, {
       drives: drives.map((d) => ({ letter: d.letter, hostPath: d.hostPath })),
       cwd,
-      env: options.env,
+      env: options.env && Object.fromEntries(Object.entries(options.env).map(([k, v]) => [dosText(k, raw), dosText(v, raw)])),
       version,
     });
   } catch (err) {
@@ -225,7 +235,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     if (options.handles) traceHandlesOnTerminate(machine, dos, options.handles);
     if (options.onMachine) await options.onMachine(ctx);
     try {
-      dos.start(dosPath, options.args ?? []);
+      dos.start(dosPath, (options.args ?? []).map((a) => dosText(a, raw)));
     } catch (err) {
       if (err instanceof DosLoadError) {
         const reason = err.dosError === 2 || err.dosError === 3 ? 'not-found' : 'bad-program';

@@ -48,6 +48,17 @@ describe('real programs through the vdm86 command', () => {
     expect(again.stdout.toString('latin1')).toContain("make: don't know how to make NOPE");
   });
 
+  it('hands arguments and -e values to DOS in CP437', async () => {
+    const dir = drive({ 'GREP.COM': 'grep.com' }, { 'MENU.TXT': Buffer.from('caf\x82 au lait\r\n', 'latin1') });
+    const r = await runCli(cli, ['GREP.COM', 'café', 'MENU.TXT'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.toString('utf8')).toBe('MENU.TXT:café au lait\r\n');
+    const lib = drive({ 'LIB.COM': 'lib.com' }, { 'M.OBJ': Buffer.from('MOD\x1a\x01\x00\x00\x00x', 'latin1') });
+    const tmp = await runCli(cli, ['-e', 'TMP=C:\\NOWHERE\\Ä', 'LIB.COM', 'OUT.LIB', 'M.OBJ'], { cwd: lib });
+    expect(tmp.code).toBe(2);
+    expect(tmp.stdout.toString('utf8')).toBe('LIB: cannot create a temporary file in C:\\NOWHERE\\Ä\\ (error 3)\r\n');
+  });
+
   it('greps a tree given with --cwd as a host folder', async () => {
     const dir = drive({ 'GREP.COM': 'grep.com' }, { 'DOCS/A.TXT': dosText('one', 'two'), 'DOCS/SUB/B.TXT': dosText('two too') });
     const r = await runCli(cli, ['--cwd', join(dir, 'DOCS'), join(dir, 'GREP.COM'), '/S', '/N', 'two', '*.TXT'], { cwd: dir });

@@ -68,6 +68,13 @@ describe('GREP', () => {
     expect(outLines(r.output)).toEqual(['..\\A.TXT:Hello again']);
   });
 
+  it('gets its arguments in CP437: text typed as Unicode matches a CP437 file', async () => {
+    const dir = drive({ 'GREP.COM': 'grep.com' }, { 'MENU.TXT': Buffer.from('caf\x82 au lait\r\ntea\r\n', 'latin1') });
+    const r = await run(dir, 'GREP.COM', ['café', 'MENU.TXT']);
+    expect(r.exitCode).toBe(0);
+    expect(outLines(r.output)).toEqual(['MENU.TXT:café au lait']);
+  });
+
   it('exits 1 when nothing matches and 2 when a spec matches no file or the usage is wrong', async () => {
     const dir = tree();
     const none = await run(dir, 'GREP.COM', ['absent', '*.TXT']);
