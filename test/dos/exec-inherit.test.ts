@@ -2,7 +2,9 @@
 // the no-inherit bit, writes through the inherited one (the SFT position is shared, so the
 // parent's next write follows the child's), and its return code reaches the parent through 4Dh.
 // The process listeners fire with the child's PSP current (create) and before its handles close
-// (terminate).
+// (terminate). INT 22h-24h: the child's PSP holds the parent's vectors (22h: the instruction after
+// the parent's EXEC call), the child replaces 23h/24h, and DOS restores the parent's from that PSP
+// when the child ends.
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +62,26 @@ describe('EXEC of a child that inherits handles', async () => {
     expect(v.get('W6')).toBe('err 0006');
     expect(v.get('R6')).toBe('err 0006');
     expect(readFileSync(join(run.dir, 'OUT.TXT'), 'latin1')).toBe('parent before\r\nchild wrote\r\nparent after\r\n');
+  });
+
+  it("saves the parent's INT 22h-24h in the child's PSP and restores them when the child ends", () => {
+    const parent = v.get('CHILDPARENT');
+    const ret = `${parent}:${v.get('EXECRET')}`;
+    // The parent's own handlers, set before EXEC.
+    expect(v.get('BEFORE23').split(':')[0]).toBe(parent);
+    expect(v.get('BEFORE24').split(':')[0]).toBe(parent);
+    expect(v.get('BEFORE23')).not.toBe(v.get('BEFORE24'));
+    // What DOS put in the child's PSP: the return address, then the parent's 23h/24h.
+    expect(v.get('PSP22')).toBe(ret);
+    expect(v.get('PSP23')).toBe(v.get('BEFORE23'));
+    expect(v.get('PSP24')).toBe(v.get('BEFORE24'));
+    // The child really changed them...
+    expect(v.get('CHILD23').split(':')[0]).toBe(child);
+    expect(v.get('CHILD24').split(':')[0]).toBe(child);
+    // ...and the parent sees its own again after EXEC.
+    expect(v.get('AFTER22')).toBe(ret);
+    expect(v.get('AFTER23')).toBe(v.get('BEFORE23'));
+    expect(v.get('AFTER24')).toBe(v.get('BEFORE24'));
   });
 
   it('hands the exit code to the parent through 4Dh', () => {
