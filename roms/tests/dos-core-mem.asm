@@ -1,8 +1,9 @@
 ; dos-core-mem: the memory arena through INT 21h/48h, 49h, 4Ah and 58h. Shrinks its own block,
-; asks for everything (error 8 with the largest size), allocates and frees blocks under the
-; first-, best- and last-fit strategies, grows a block past what is free (error 8, and the block
-; is left as large as it can be), frees a non-block (error 9), then breaks an MCB signature and
-; sees 48h/4Ah report error 7 before repairing it. Exits with return code 0.
+; grows it again by 100h paragraphs into the space it gave up and shrinks it back, asks for
+; everything (error 8 with the largest size), allocates and frees blocks under the first-, best-
+; and last-fit strategies, grows a block past what is free (error 8, and the block is left as
+; large as it can be), frees a non-block (error 9), then breaks an MCB signature and sees 48h/4Ah
+; report error 7 before repairing it. Exits with return code 0.
     org 0x100
 %include "dos-core-lib.inc"
 
@@ -30,6 +31,21 @@ start:
     mov es, ax
     HEX 'OWNSIZE', [es:3]
     HEX 'OWNOWNER', [es:1]
+
+    ; ---- the program's own block grows into the free space after it, then shrinks back
+    push cs
+    pop es
+    mov bx, (end_of_program - start + 0x100 + 15) / 16 + 0x100
+    DOS 0x4A
+    CF 'GROWOWN'
+    mov ax, cs
+    dec ax
+    mov es, ax
+    HEX 'OWNGROWN', [es:3]
+    push cs
+    pop es
+    SHRINK_TO_PROGRAM
+    CF 'SHRINKOWN'
 
     mov bx, 0xFFFF
     DOS 0x48

@@ -22,6 +22,14 @@ describe('memory functions from a program', async () => {
     expect(n('OWNSIZE')).toBeLessThan(0x100);
   });
 
+  it('grows its own block (4Ah on the PSP) into the free space after it, and shrinks it back', () => {
+    expect(v.get('GROWOWN')).toBe('ok');
+    expect(n('OWNGROWN')).toBe(n('OWNSIZE') + 0x100);
+    expect(v.get('SHRINKOWN')).toBe('ok');
+    // Given back: the first block allocated afterwards starts right after the program again.
+    expect(n('SEGA')).toBe(n('OWNOWNER') + n('OWNSIZE') + 1);
+  });
+
   it('answers an impossible 48h with error 8 and the largest block, at least 600 KiB', () => {
     expect(v.get('ALLOCALL')).toBe('err 0008');
     expect(n('LARGEST') * 16).toBeGreaterThanOrEqual(600 * 1024);
