@@ -4,12 +4,13 @@
 // The process listeners fire with the child's PSP current (create) and before its handles close
 // (terminate). INT 22h-24h: the child's PSP holds the parent's vectors (22h: the instruction after
 // the parent's EXEC call), the child replaces 23h/24h, and DOS restores the parent's from that PSP
-// when the child ends.
+// when the child ends. A parent whose JFT 67h moved out of its PSP (30 entries) gives its child
+// a 20-entry JFT in the child's PSP with only handles 0-19.
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rd16 } from '../../src/cpu/guest-memory';
-import { SFT } from '../../src/dos/layout';
+import { PSP, SFT } from '../../src/dos/layout';
 import { handleSftEntry } from '../../src/dos/multiplex';
 import { cleanupTemps, hex4, runCore, values } from './helpers';
 
@@ -99,5 +100,59 @@ describe('EXEC of a child that inherits handles', async () => {
     expect(hex4(currentAtCreate.get(parseInt(child, 16)) ?? -1)).toBe(child);
     // Parent and child both held OUT.TXT when the child's terminate fired.
     expect(refAtTerminate.get(parseInt(child, 16))).toBe(2);
+  });
+});
+
+describe('EXEC from a parent whose JFT 67h moved out of its PSP', async () => {
+  // SFT reference counts of the parent's handles 19 and 21 while the child is ending.
+  const refs: number[] = [];
+  const run = await runCore({
+    programs: { 'JFTPAR.COM': 'roms/tests/dos-core-jftparent.com', 'JFTCHILD.COM': 'roms/tests/dos-core-jftchild.com' },
+    files: { 'IN.TXT': 'hello world\r\n' },
+    before(dos) {
+      dos.addProcessListener({
+        onTerminate(psp) {
+          const parent = rd16(dos.mem, psp, PSP.PARENT);
+          if (parent === psp || dos.currentPsp !== psp || refs.length) return;
+          for (const h of [19, 21]) {
+            const e = handleSftEntry(dos.mem, parent, h);
+            refs.push(e ? rd16(dos.mem, e.seg, e.off + SFT.REF_COUNT) : -1);
+          }
+        },
+      });
+    },
+  });
+  const v = values(run.output);
+
+  it('runs parent and child to the end', () => {
+    expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
+    expect(v.get('EXEC')).toBe('ok');
+    expect(v.get('CODE')).toBe('0007');
+  });
+
+  it('has the parent on a 30-entry JFT outside its PSP, with handles up to 21 open', () => {
+    expect(v.get('COUNT30')).toBe('ok');
+    expect(v.get('PJFTSIZE')).toBe('001E');
+    expect(v.get('PJFTSEG')).not.toBe(v.get('PARENTPSP'));
+    expect(v.get('LAST')).toBe('0015');
+    expect(v.get('PJFT').slice(40)).not.toContain('FF');
+  });
+
+  it("gives the child a 20-entry JFT in its own PSP with the parent's first 20 handles", () => {
+    expect(v.get('CJFTSIZE')).toBe('0014');
+    expect(v.get('CJFTOFF')).toBe('0018');
+    expect(v.get('CJFTSEG')).toBe(v.get('CHILDPSP'));
+    expect(v.get('CJFT')).toBe(v.get('PJFT').slice(0, 40));
+    // Handle 19 is shared with the parent; 20 and 21 were left out.
+    expect(v.get('C19')).toBe('ok');
+    expect(v.get('C19DATA')).toBe(Buffer.from('hello').toString('hex').toUpperCase());
+    expect(v.get('C20')).toBe('err 0006');
+    expect(refs).toEqual([2, 1]);
+  });
+
+  it('leaves the parent its 30 handles: 19 moved on by the child, 21 untouched', () => {
+    expect(v.get('PJFTSIZEAFTER')).toBe('001E');
+    expect(v.get('P19DATA')).toBe(Buffer.from(' worl').toString('hex').toUpperCase());
+    expect(v.get('P21DATA')).toBe(Buffer.from('hello').toString('hex').toUpperCase());
   });
 });
