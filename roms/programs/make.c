@@ -9,8 +9,9 @@
  * dependencies with EXEC (4B00h): the program is looked for as NAME, NAME.COM, NAME.EXE in the
  * current directory and then along PATH, the command tail and the two FCBs are built as COMMAND.COM
  * builds them (29h), and "<file", ">file", ">>file" redirect the child's standard handles through
- * 45h/46h as COMMAND.COM does. The exit code of each child (4Dh) is checked: the first non-zero
- * one stops the build and becomes make's own exit code.
+ * 45h/46h as COMMAND.COM does; "A | B" runs A with its output in a temporary file (5Ah) that
+ * becomes B's input, as COMMAND.COM's pipes do. The exit code of each child (4Dh) is checked: the
+ * first non-zero one stops the build and becomes make's own exit code.
  *
  *   MAKE [/F makefile] [/N] [target]     (/N prints the commands without running them)
  *
@@ -291,8 +292,10 @@ static char *parse_fcb(char *s, char *fcb)
     return (char *)r.x.si;
 }
 
-/* Runs one command line; returns the child's exit code, or 2 when it could not be run. */
-static int run(char *line)
+/* Runs one program with its own redirections; `pipe_in`/`pipe_out` (or 0) are the pipeline's
+ * temporary files before and after it. Returns the child's exit code, or 2 when it could not be
+ * run. */
+static int run_stage(char *line, char *pipe_in, char *pipe_out)
 {
     static char program[NAME_MAX];
     static char tail[TAIL_MAX + 2];
@@ -307,9 +310,11 @@ static int run(char *line)
     unsigned len = 0, n;
     int code;
 
+    if (pipe_in) strcpy(in_name, pipe_in), in_mode = '<';
+    if (pipe_out) strcpy(out_name, pipe_out), out_mode = '>';
     p = skip_blanks(line);
     e = word_end(p);
-    if (e - p >= NAME_MAX) return 2;
+    if (e == p || e - p >= NAME_MAX) return 2;
     memcpy(word, p, e - p);
     word[e - p] = 0;
     for (p = skip_blanks(e); *p; p = skip_blanks(e)) {
@@ -378,6 +383,56 @@ static int run(char *line)
     /* AH: 0 normal end, 1 Ctrl-C, 2 critical error, 3 resident. */
     code = r.h.al;
     if (r.h.ah == 1 || r.h.ah == 2) code = code ? code : 255;
+    return code;
+}
+
+/* A pipeline file as COMMAND.COM makes one: 5Ah in %TEMP%, else %TMP%, else "" (which DOS 5
+ * takes as the root directory). The name is left in `name`; the file is closed. */
+static int pipe_file(char *name)
+{
+    union REGS r;
+    if (!env("TEMP", name, NAME_MAX - 14) && !env("TMP", name, NAME_MAX - 14)) name[0] = 0;
+    r.h.ah = 0x5a;
+    r.x.cx = 0;
+    r.x.dx = (unsigned)name;
+    int86(0x21, &r, &r);
+    if (r.x.cflag) {
+        fprintf(stderr, "make: cannot create a pipe file (error %u)\n", r.x.ax);
+        return 0;
+    }
+    close(r.x.ax);
+    return 1;
+}
+
+/* Runs a command line: one program, or a pipeline "A | B | C" whose stages pass their output
+ * through temporary files, one stage after the other, as COMMAND.COM runs pipes. Returns the
+ * first non-zero exit code of a stage, or 0. */
+static int run(char *line)
+{
+    static char pipes[2][NAME_MAX];
+    char copy[LINE_MAX];
+    char *stage, *bar;
+    int k = 0, code = 0, c;
+    char *in = 0, *out;
+
+    if (strlen(line) >= sizeof copy) return 2;
+    strcpy(copy, line);
+    for (stage = copy; stage; stage = bar, k ^= 1) {
+        bar = strchr(stage, '|');
+        if (bar) *bar++ = 0;
+        out = 0;
+        if (bar) {
+            if (!pipe_file(pipes[k])) {
+                if (in) unlink(in);
+                return 2;
+            }
+            out = pipes[k];
+        }
+        c = run_stage(stage, in, out);
+        if (in) unlink(in);
+        if (c && !code) code = c;
+        in = out;
+    }
     return code;
 }
 

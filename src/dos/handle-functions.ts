@@ -113,10 +113,12 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
   });
 
   // 5Ah: create a uniquely named file in the directory DS:DX names; the name is appended there.
+  // MS-DOS 5 puts a missing trailing backslash in first, so "" names the current drive's root
+  // and "C:" the root of C: (DOS 3 and 4 took both as the current directory).
   t.set(0x5a, () => {
     const c = cpu();
     let dir = pathAtDsDx(fs);
-    if (dir.length > 0 && !/[\\/:]$/.test(dir)) dir += '\\';
+    if (!/[\\/]$/.test(dir)) dir += '\\';
     for (let attempt = 0; attempt < 64; attempt++) {
       tempCounter = (tempCounter + 1) & 0xffff;
       const stamp = ((Date.now() & 0xffff) << 16) | tempCounter;

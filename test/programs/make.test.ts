@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, dosText, drive, list, outLines, put, read, run } from './helpers';
+import { cleanupTemps, dosText, drive, list, outLines, program, put, read, run } from './helpers';
 
 afterAll(cleanupTemps);
 
@@ -144,6 +144,35 @@ describe('MAKE', () => {
     const noMakefile = await make(dir, ['/F', 'NONE.MAK']);
     expect(noMakefile.exitCode).toBe(2);
     expect(outLines(noMakefile.output)).toEqual(['make: cannot open NONE.MAK']);
+  });
+
+  it('runs pipelines through temporary files in %TEMP%, removing them afterwards', async () => {
+    const dir = project();
+    put(dir, {
+      'BIN/GREP.COM': program('grep.com'),
+      'TMP/KEEP.ME': '',
+      'PIPE.MAK': dosText('ALL:', '\tGREP /I apple WORDS.TXT | SORT /R', '\tSORT WORDS.TXT | SORT /U | SORT /R >OUT.TXT'),
+    });
+    const r = await run(dir, 'MAKE.COM', ['/F', 'PIPE.MAK'], { env: { PATH: 'C:\\BIN', TEMP: 'C:\\TMP' } });
+    expect(r.exitCode).toBe(0);
+    expect(outLines(r.output)).toEqual([
+      'GREP /I apple WORDS.TXT | SORT /R',
+      'WORDS.TXT:apple',
+      'WORDS.TXT:Apple',
+      'SORT WORDS.TXT | SORT /U | SORT /R >OUT.TXT',
+    ]);
+    expect(read(dir, 'OUT.TXT').toString('latin1')).toBe(dosText('cherry', 'banana', 'apple'));
+    expect(list(dir, 'TMP')).toEqual(['KEEP.ME']);
+  });
+
+  it('puts pipe files in the root without TEMP (MS-DOS 5 makes 5Ah "" the root), out of a search of the current directory', async () => {
+    const dir = project();
+    put(dir, { 'BIN/GREP.COM': program('grep.com'), 'SRC/PIPE.MAK': dosText('ALL:', '\tGREP /C zz *.* | SORT') });
+    const before = list(dir);
+    const r = await run(dir, 'MAKE.COM', ['/F', 'PIPE.MAK'], { env: { PATH: 'C:\\BIN' }, cwd: 'C:\\SRC' });
+    expect(r.exitCode).toBe(0);
+    expect(outLines(r.output)).toEqual(['GREP /C zz *.* | SORT', 'DEFS.H:0', 'MAIN.SRC:0', 'PIPE.MAK:1', 'UTIL.SRC:0']);
+    expect(list(dir)).toEqual(before);
   });
 
   it('runs a make from a make (three levels of EXEC deep)', async () => {
