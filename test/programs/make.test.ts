@@ -175,6 +175,32 @@ describe('MAKE', () => {
     expect(list(dir)).toEqual(before);
   });
 
+  it('runs the .EXE a compiler step has just written (TC.COM), and stops on its exit code', async () => {
+    const dir = project();
+    put(dir, {
+      'BIN/TC.COM': program('tc.com'),
+      'HELLO.TC': dosText('PRINT Hello from HELLO.EXE', 'EXIT 0'),
+      'FAIL.TC': dosText('PRINT about to fail', 'EXIT 7'),
+      'RUN.MAK': dosText('ALL: HELLO.EXE FAIL.EXE', '\tHELLO', '\t-FAIL', '\tFAIL', '\tHELLO', 'HELLO.EXE: HELLO.TC', '\tTC HELLO.TC HELLO.EXE', 'FAIL.EXE: FAIL.TC', '\tTC FAIL.TC FAIL.EXE'),
+    });
+    const r = await make(dir, ['/F', 'RUN.MAK']);
+    expect(r.exitCode).toBe(7);
+    expect(outLines(r.output)).toEqual([
+      'TC HELLO.TC HELLO.EXE',
+      'HELLO.EXE: 2 lines, 96 bytes',
+      'TC FAIL.TC FAIL.EXE',
+      'FAIL.EXE: 2 lines, 80 bytes',
+      'HELLO',
+      'Hello from HELLO.EXE',
+      'FAIL',
+      'about to fail',
+      'FAIL',
+      'about to fail',
+      'make: *** [ALL] Error 7',
+    ]);
+    expect(read(dir, 'HELLO.EXE').subarray(0, 2).toString()).toBe('MZ');
+  });
+
   it('runs a make from a make (three levels of EXEC deep)', async () => {
     const dir = project();
     put(dir, { 'TOP.MAK': dosText('ALL:', '\tMAKE UTIL.OBJ', '\tMAKE /F TOP2.MAK'), 'TOP2.MAK': dosText('DONE:', '\tSORT /R WORDS.TXT') });
