@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { runProgram, RunOptionError, type RunOptions, type RunReason, type RunResult, type ScreenMode } from '../src/run';
 import { writeTextFile } from '../src/host/text-file';
+import { writeAllToFd } from '../src/host/fs';
 import { VERSION } from '../src/index';
 
 /** Process exit codes of vdm86's own verdicts; any other code is the program's own. */
@@ -80,6 +81,7 @@ interface CliOptions {
   trace?: string;
   vdd?: string[];
   handles?: boolean;
+  redirect?: boolean;
 }
 
 function buildCommand(): Command {
@@ -103,6 +105,7 @@ function buildCommand(): Command {
     .option('--trace <file>', 'write a disassembled trace of every instruction (slow)')
     .option('--vdd <path>', 'load a VDD plugin, a .ts or .js file (repeatable; see docs/vdd.md)', collect)
     .option('--handles', "print each process's open handles (PSP -> JFT -> SFT -> host) on stderr as it terminates")
+    .option('--redirect', 'stdin and stdout that are not a terminal become the program\'s standard input and output files, as DOS redirection makes them (no echo, bytes as they are); console output then goes to stderr')
     .passThroughOptions()
     .allowExcessArguments(false)
     .addHelpText(
@@ -115,6 +118,15 @@ Exit status: the program's DOS exit code, or one of vdm86's own:
 Use --result-json to tell a program's own code from these for certain.
 At a terminal, Ctrl-\\ stops vdm86 (Ctrl-C goes to the program).`,
     );
+}
+
+function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
 }
 
 function stderrLine(text: string): void {
@@ -152,6 +164,11 @@ async function main(argv: string[]): Promise<number> {
   const o = cmd.opts<CliOptions>();
 
   const interactive = !!process.stdin.isTTY && !!process.stdout.isTTY;
+  // --redirect: what the host redirected becomes the program's handle 0 or 1, a file as with
+  // SORT <IN >OUT under DOS; the keyboard then has no input and the console shows on stderr.
+  const redirectIn = !!o.redirect && !process.stdin.isTTY;
+  const redirectOut = !!o.redirect && !process.stdout.isTTY;
+  const inputFile = redirectIn ? await readAll(process.stdin) : undefined;
   const screen: ScreenMode = o.screen ?? (interactive ? 'tty' : 'stream');
   const dumpToStdout = !!o.screenDump;
   let lastByte = 0x0a;
@@ -170,8 +187,10 @@ async function main(argv: string[]): Promise<number> {
     env: o.env,
     screen,
     raw: o.raw,
-    stdin: process.stdin,
-    stdout: process.stdout,
+    stdin: redirectIn ? undefined : process.stdin,
+    stdout: redirectOut ? process.stderr : process.stdout,
+    inputFile,
+    outputFile: redirectOut ? (data) => writeAllToFd(1, data) : undefined,
     leaveScreen: !dumpToStdout,
     maxInstructions: o.maxInstructions,
     timeoutMs: o.timeout === undefined ? undefined : o.timeout * 1000,

@@ -14,6 +14,8 @@ import { TextFileWriter } from './host/text-file';
 import type { HostKey } from './host/keys';
 import { systemClock } from './host/clock';
 import { stringToCp437 } from './host/cp437';
+import { InputBytes, OutputSink } from './host/redirected-files';
+import { ACCESS } from './dos/sharing';
 import { locateProgram, resolveDrives, startDirectory, RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
 import { attachVdds, traceHandlesOnTerminate, type VddBridge, type VddModule } from './vdd';
 
@@ -58,6 +60,13 @@ export interface RunOptions {
   /** Keyboard input: text, bytes, or a stream (a TTY stream is read key by key in raw mode).
    *  Absent: no input (a program that waits for a key gets Ctrl-Z at once). */
   stdin?: string | Uint8Array | NodeJS.ReadableStream | null;
+  /** Standard input as a file, as DOS redirection gives it (SORT <IN): handle 0 reads these bytes
+   *  (text: CP437, or UTF-8 with `raw`) with no echo or line editing, then end of file. Console
+   *  reads (INT 21h/01h-0Ch on CON, INT 16h) still take `stdin`. */
+  inputFile?: string | Uint8Array;
+  /** Standard output as a file (SORT >OUT): what the program writes to handle 1 is handed here as
+   *  it is, unconverted. Console output (CON, INT 10h) still goes to the screen and `output`. */
+  outputFile?: (data: Uint8Array) => void;
   /** Where 'tty' and 'stream' output go. Default process.stdout. */
   stdout?: RunOutput;
   /** After a 'tty' run, print the final screen on the normal terminal screen. Default true. */
@@ -133,6 +142,21 @@ function dosText(text: string, raw: boolean): string {
   let out = '';
   for (const b of bytes) out += String.fromCharCode(b);
   return out;
+}
+
+/** Binds the program's handles 0 and 1 to `inputFile` and `outputFile` when given: files to the
+ *  program (IOCTL 4400h says so), inherited by its children like any redirection. */
+function redirectStandardHandles(dos: Dos, options: RunOptions, raw: boolean): void {
+  const psp = dos.currentPsp;
+  const bind = (handle: number, obj: InputBytes | OutputSink, access: number, name: string) => {
+    if (dos.files.bindHostObject(psp, handle, obj, access, name)) throw new RunOptionError(`cannot redirect handle ${handle}: no free SFT entry`);
+  };
+  const input = options.inputFile;
+  if (input !== undefined) {
+    const bytes = typeof input === 'string' ? (raw ? new TextEncoder().encode(input) : stringToCp437(input)) : input;
+    bind(0, new InputBytes(bytes, 'redirected standard input'), ACCESS.READ, 'STDIN');
+  }
+  if (options.outputFile) bind(1, new OutputSink(options.outputFile, 'redirected standard output'), ACCESS.WRITE, 'STDOUT');
 }
 
 function isTerminalInput(s: unknown): s is TerminalInput {
@@ -243,6 +267,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
       }
       throw err;
     }
+    redirectStandardHandles(dos, options, raw);
     if (options.onStart) await options.onStart(ctx);
 
     const terminalInput = isTerminalInput(input as unknown) ? (input as unknown as TerminalInput) : undefined;

@@ -454,6 +454,34 @@ export class FileSystem {
     return 0;
   }
 
+  /** Points handle `handle` of process `psp` at a host object in a new SFT entry, a file as DOS
+   *  redirection makes one, closing what the handle had: how host input and output reach a
+   *  program as its redirected standard handles (NTVDM hands cmd's redirections over so).
+   *  `name` is the entry's name. Returns 0 or a DOS error. */
+  bindHostObject(psp: number, handle: number, obj: HostObject, access: number, name: string): number {
+    if (handle < 0 || handle >= this.jft(psp).size) return E.INVALID_HANDLE;
+    const sfn = this.sft.allocate();
+    if (sfn < 0) return E.TOO_MANY_OPEN_FILES;
+    const a = this.sft.address(sfn);
+    const s = this.sft;
+    s.setRefCount(a, 1);
+    s.setOpenMode(a, access);
+    s.setAttribute(a, 0);
+    s.setInfo(a, (this.currentDrive & SFT_INFO.DRIVE_MASK) | SFT_INFO.NOT_WRITTEN);
+    s.setNoDevice(a);
+    const now = packDateTime(dosNowMs(this.dos));
+    s.setDateTime(a, now.date, now.time);
+    const size = tryHost(() => obj.size());
+    s.setSize(a, typeof size === 'number' ? 0 : size.value);
+    s.setPosition(a, 0);
+    s.setOwnerPsp(a, psp);
+    s.setHostHandle(a, this.dos.hostHandles.add(obj));
+    s.setName(a, toFcbForm(name));
+    if (this.sfnOf(handle, psp) >= 0) this.closeHandle(handle, psp);
+    this.jft(psp).set(handle, sfn);
+    return 0;
+  }
+
   // ------------------------------------------------------------------ processes (seam API)
 
   /** First process: JFT 0-4 -> CON, CON, CON, AUX, PRN, in SFNs 1, 1, 1, 0, 2 as MS-DOS has them. */

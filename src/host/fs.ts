@@ -277,3 +277,17 @@ export function isWithin(root: string, path: string): boolean {
 export function resolveHostRoot(path: string): string {
   return realPath(nodePath.resolve(path));
 }
+
+/** Writes all of `data` to an open host descriptor (a redirected standard output), waiting out a
+ *  full non-blocking pipe a millisecond at a time. */
+export function writeAllToFd(fd: number, data: Uint8Array): void {
+  let done = 0;
+  while (done < data.length) {
+    try {
+      done += fs.writeSync(fd, data, done, data.length - done);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
+}

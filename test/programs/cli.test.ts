@@ -23,6 +23,26 @@ describe('real programs through the vdm86 command', () => {
     expect(lines.slice(-3)).toEqual(['pear', 'fig', 'apple']);
   });
 
+  it('with --redirect, piped stdin and stdout are the program\'s files: no echo, TABs and bytes kept', async () => {
+    const dir = drive({ 'SORT.COM': 'sort.com', 'TEE.COM': 'tee.com' });
+    const sorted = await runCli(cli, ['--redirect', 'SORT.COM'], { cwd: dir, input: 'pear\r\napple\tpie\r\nfig\r\n' });
+    expect(sorted.code).toBe(0);
+    expect(sorted.stdout.toString('latin1')).toBe('apple\tpie\r\nfig\r\npear\r\n');
+    expect(sorted.stderr).toBe('');
+    // The console (TEE's report on standard error) goes to stderr, out of the data.
+    const tee = await runCli(cli, ['--redirect', 'TEE.COM', 'COPY.TXT'], { cwd: dir, input: Buffer.from([0x41, 0x09, 0x1a, 0xff]) });
+    expect(tee.code).toBe(0);
+    expect([...tee.stdout]).toEqual([0x41, 0x09, 0x1a, 0xff]);
+    expect(tee.stderr).toBe('TEE: 4 bytes\r\n');
+  });
+
+  it('with --redirect, children inherit the redirected handles (MAKE running SORT on its input)', async () => {
+    const dir = drive({ 'MAKE.COM': 'make.com', 'SORT.COM': 'sort.com' }, { MAKEFILE: dosText('ALL:', '\t@SORT /R') });
+    const r = await runCli(cli, ['--redirect', 'MAKE.COM'], { cwd: dir, input: 'a\r\nc\r\nb\r\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout.toString('latin1')).toBe('c\r\nb\r\na\r\n');
+  });
+
   it('runs MAKE named by its DOS path on a drive mapped with --drive, tools found along PATH set with -e', async () => {
     const proj = drive(
       { 'MAKE.COM': 'make.com', 'TOOLS/CC.COM': 'cc.com', 'TOOLS/LINK.EXE': 'link.exe' },

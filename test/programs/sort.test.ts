@@ -64,6 +64,15 @@ describe('SORT', () => {
     expect(lines.slice(-3)).toEqual(['alpha', 'mid', 'zeta']);
   });
 
+  it('filters redirected standard input to redirected standard output, as SORT <IN >OUT', async () => {
+    const dir = drive({ 'SORT.COM': 'sort.com' });
+    const out: Uint8Array[] = [];
+    const r = await run(dir, 'SORT.COM', ['/R'], { inputFile: 'b\tx\r\na\r\nc\r\n', outputFile: (d) => out.push(d) });
+    expect(r.exitCode).toBe(0);
+    expect(Buffer.concat(out).toString('latin1')).toBe('c\r\nb\tx\r\na\r\n');
+    expect(r.output).toBe('');
+  });
+
   it('exits 1 on a bad switch and 2 on a file it cannot open, saying why', async () => {
     const dir = drive({ 'SORT.COM': 'sort.com' });
     const bad = await run(dir, 'SORT.COM', ['/Q']);

@@ -35,6 +35,18 @@ describe('TEE', () => {
     expect(read(dir, 'COPY.TXT').toString('latin1')).toBe('last\r\n');
   });
 
+  it('reads standard input redirected as a file: every byte as it is, no echo, written to standard output as a file', async () => {
+    const dir = drive({ 'TEE.COM': 'tee.com' });
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const out: Uint8Array[] = [];
+    const r = await run(dir, 'TEE.COM', ['COPY.BIN'], { inputFile: bytes, outputFile: (d) => out.push(d) });
+    expect(r.exitCode).toBe(0);
+    expect(new Uint8Array(read(dir, 'COPY.BIN'))).toEqual(bytes);
+    expect(new Uint8Array(Buffer.concat(out))).toEqual(bytes);
+    // Only what went to the console (standard error) is on the screen.
+    expect(outLines(r.output)).toEqual(['TEE: 256 bytes']);
+  });
+
   it('exits 1 without a file name', async () => {
     const dir = drive({ 'TEE.COM': 'tee.com' });
     const r = await run(dir, 'TEE.COM', []);
