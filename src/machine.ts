@@ -6,6 +6,7 @@ import { Cpu } from './cpu/cpu';
 import { IoPorts } from './cpu/bus';
 import { BopTable } from './cpu/bop';
 import { loadRom } from './bios/rom';
+import { systemClock, systemScheduler, type HostScheduler } from './host/clock';
 
 /** How a run ended. `exit` is the guest's own exit; the others are vdm86's verdicts. */
 export type EndReason =
@@ -72,8 +73,10 @@ export interface TimedDevice {
 export interface MachineOptions {
   /** Conventional memory in KiB (INT 12h, the end of the DOS arena). Default 640. */
   memoryKB?: number;
-  /** Host clock in ms. Default performance.now. */
+  /** Host clock in ms. Default the system's monotonic clock (src/host/clock.ts). */
   now?: () => number;
+  /** How the run loop sleeps and yields to the host. Default Node's timers (src/host/clock.ts). */
+  scheduler?: HostScheduler;
 }
 
 export interface RunLimits {
@@ -90,6 +93,7 @@ export class Machine {
   readonly mem: Uint8Array;
   readonly memoryKB: number;
   readonly now: () => number;
+  readonly scheduler: HostScheduler;
   console: ConsoleIO = new BufferConsole();
   end: MachineEnd | null = null;
 
@@ -103,7 +107,8 @@ export class Machine {
 
   constructor(options: MachineOptions = {}) {
     this.memoryKB = Math.max(64, Math.min(640, options.memoryKB ?? 640));
-    this.now = options.now ?? (() => performance.now());
+    this.now = options.now ?? systemClock.now;
+    this.scheduler = options.scheduler ?? systemScheduler;
     this.cpu = new Cpu(this.io);
     this.mem = this.cpu.mem;
     this.cpu.bopEnabled = true;
@@ -199,22 +204,17 @@ export class Machine {
         // Sleep until input arrives or the next timer event is due.
         const until = Math.min(next, deadline);
         if (this.wakePending) this.wakePending = false;
-        else await new Promise<void>((resolve) => {
-          const ms = until === Infinity ? 1000 : Math.max(0, until - this.now());
-          const t = setTimeout(() => {
-            this.wake = null;
-            resolve();
-          }, ms);
-          this.wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
+        else {
+          const nap = this.scheduler.sleep(until === Infinity ? Infinity : until - this.now());
+          this.wake = nap.wake;
+          await nap.done;
+          this.wake = null;
+        }
         this.waiting = false;
         lastYield = this.now();
       } else if (now - lastYield >= 10) {
         // Let host I/O (stdin, terminal resize, timers) run.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await this.scheduler.yieldToHost();
         lastYield = this.now();
       }
     }
