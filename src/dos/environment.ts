@@ -2,7 +2,7 @@
 // "NAME=value\0", ending with an empty string (so the block's strings end in 00 00), then the
 // word 0001h and the program's full path as ASCIIZ. DOS scans at most 32 KiB for the end and
 // answers error 10 (bad environment) past that.
-import { readBytes } from '../cpu/guest-memory';
+import { rd8 } from '../cpu/guest-memory';
 import type { DosOptions } from './dos';
 
 /** The most DOS scans for the end of an environment (its REPNZ SCASB count). */
@@ -11,12 +11,12 @@ export const ENVIRONMENT_MAX = 0x7fff;
 /** Bytes of the strings area at seg:0 including the closing 00 00, or -1 when DOS would find no
  *  end within ENVIRONMENT_MAX bytes (error 10). */
 export function environmentLength(mem: Uint8Array, seg: number): number {
-  const bytes = readBytes(mem, seg, 0, ENVIRONMENT_MAX + 1);
-  // DOS finds each NUL and checks whether the next byte is NUL too.
+  // DOS finds each NUL and checks whether the next byte is NUL too. Scanned in place: copying the
+  // whole 32 KiB window first cost a fifth of an EXEC.
   for (let i = 0; i < ENVIRONMENT_MAX; i++) {
-    if (bytes[i] === 0) {
+    if (rd8(mem, seg, i) === 0) {
       if (i + 1 >= ENVIRONMENT_MAX) return -1;
-      if (bytes[i + 1] === 0) return i + 2;
+      if (rd8(mem, seg, i + 1) === 0) return i + 2;
     }
   }
   return -1;
