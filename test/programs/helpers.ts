@@ -1,24 +1,12 @@
 // Harness for the real-program workloads: a temp folder as drive C: holding programs from
 // roms/programs (under the DOS names a test gives, in any subfolder) and data files, run with
 // runProgram as the vdm86 command runs them (BIOS, DOS, console captured).
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { runProgram, type RunOptions, type RunResult } from '../../src/run';
+import { ROOT, cleanupTemps, putFiles, tempDir } from '../helpers/folders';
 
-export const ROOT = new URL('../../', import.meta.url).pathname;
-
-const temps: string[] = [];
-
-export function tempDir(prefix = 'vdm86-prog-'): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(d);
-  return d;
-}
-
-export function cleanupTemps(): void {
-  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
-}
+export { cleanupTemps, tempDir };
 
 /** The bytes of a built program, e.g. program('sort.com'). */
 export function program(name: string): Buffer {
@@ -26,12 +14,7 @@ export function program(name: string): Buffer {
 }
 
 /** Writes files (host path relative to dir -> contents), creating folders. */
-export function put(dir: string, files: Record<string, string | Uint8Array>): void {
-  for (const [path, data] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), data);
-  }
-}
+export const put = putFiles;
 
 /** A fresh drive folder holding programs (host path -> roms/programs file) and files. */
 export function drive(programs: Record<string, string>, files: Record<string, string | Uint8Array> = {}): string {
