@@ -7,33 +7,9 @@ import { IoPorts } from './cpu/bus';
 import { BopTable } from './cpu/bop';
 import { loadRom } from './bios/rom';
 import { systemClock, systemScheduler, type HostScheduler } from './host/clock';
+import type { Board, ConsoleIO, MachineEnd, TimedDevice } from './hw/board';
 
-/** How a run ended. `exit` is the guest's own exit; the others are vdm86's verdicts. */
-export type EndReason =
-  | 'exit' // the program terminated (exitCode is its DOS return code)
-  | 'fault' // the guest did something the machine cannot continue from (message says what)
-  | 'instruction-limit'
-  | 'timeout'
-  | 'input-exhausted' // waited for input after the input stream ended and stayed stuck
-  | 'stopped'; // the host asked the machine to stop
-
-export interface MachineEnd {
-  reason: EndReason;
-  exitCode: number;
-  message?: string;
-}
-
-/** The console as the DOS kernel sees it (the BIOS provides the real one; see BufferConsole). */
-export interface ConsoleIO {
-  /** One character through the BIOS teletype (INT 29h semantics): onto the screen and the output stream. */
-  writeChar(ch: number): void;
-  /** Removes and returns the next key as INT 16h/00h returns it (scan << 8 | ascii), or -1 if none. */
-  readKey(): number;
-  /** The next key without removing it, or -1. */
-  peekKey(): number;
-  /** True once host input has ended and every key was read: DOS then reports Ctrl-Z / end of file. */
-  inputEnded(): boolean;
-}
+export type { Board, ConsoleIO, EndReason, MachineEnd, TimedDevice } from './hw/board';
 
 /** A console with no screen: output collects in `output`, keys come from `keys`. Used until the
  *  BIOS installs its own, and by tests of the DOS layer alone. */
@@ -62,14 +38,6 @@ export class BufferConsole implements ConsoleIO {
   }
 }
 
-/** Something that needs the machine's attention at a host time (ms), e.g. the PIT's next tick. */
-export interface TimedDevice {
-  /** The host time (ms, same clock as Machine.now) of the next event, or Infinity. */
-  nextEvent(): number;
-  /** Called between slices once now >= nextEvent(). */
-  service(now: number): void;
-}
-
 export interface MachineOptions {
   /** Conventional memory in KiB (INT 12h, the end of the DOS arena). Default 640. */
   memoryKB?: number;
@@ -86,7 +54,7 @@ export interface RunLimits {
   sliceInstructions?: number;
 }
 
-export class Machine {
+export class Machine implements Board {
   readonly io = new IoPorts();
   readonly bops = new BopTable();
   readonly cpu: Cpu;

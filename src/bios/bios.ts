@@ -1,7 +1,7 @@
-// Puts a PC BIOS and its chips into a Machine: the 8259 PIC, 8253 PIT, keyboard controller,
+// Puts a PC BIOS and its chips into a Board: the 8259 PIC, 8253 PIT, keyboard controller,
 // port 61h and CRT controller on the I/O bus, the BIOS data area filled in, a BOP handler for
 // every BIOS vector of the ROM (roms/rom.asm), and the BIOS console as machine.console.
-import type { Machine } from '../machine';
+import type { Board } from '../hw/board';
 import { Pic } from '../hw/pic';
 import { Pit } from '../hw/pit';
 import { KeyboardController } from '../hw/kbc';
@@ -36,7 +36,7 @@ export class Bios {
   readonly console: BiosConsole;
 
   constructor(
-    readonly machine: Machine,
+    readonly machine: Board,
     options: BiosOptions = {},
   ) {
     const { io, cpu, mem } = machine;
@@ -129,6 +129,6 @@ export class Bios {
 }
 
 /** Installs the BIOS and its hardware into `machine` (call before the DOS kernel). */
-export function installBios(machine: Machine, options: BiosOptions = {}): Bios {
+export function installBios(machine: Board, options: BiosOptions = {}): Bios {
   return new Bios(machine, options);
 }

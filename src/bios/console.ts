@@ -1,7 +1,7 @@
 // The console the DOS kernel talks to (Machine.console): output goes through the BIOS teletype
 // onto the text screen and out to every attached sink (the stream on stdout, the captured output
 // of runProgram); input comes from the BIOS keyboard buffer at 40:1Eh.
-import type { ConsoleIO } from '../machine';
+import type { ConsoleIO } from '../hw/board';
 import type { VideoBios } from './video';
 import type { KeyboardBios } from './keyboard';
 

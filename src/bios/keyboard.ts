@@ -4,7 +4,7 @@
 // keyboard controller one key at a time, only while the buffer has room, so piped input is never
 // dropped the way a real BIOS beeps and drops keys typed into a full buffer.
 import type { Cpu } from '../cpu/cpu';
-import type { Machine } from '../machine';
+import type { Board } from '../hw/board';
 import type { KeyboardController } from '../hw/kbc';
 import { KBD_ACK } from '../hw/kbc';
 import { BREAK, E0, SC, scanCodesFor } from '../hw/scancodes';
@@ -127,7 +127,7 @@ export class KeyboardBios {
   private pauseBytes = 0;
 
   constructor(
-    private readonly machine: Machine,
+    private readonly machine: Board,
     private readonly kbc: KeyboardController,
   ) {}
 

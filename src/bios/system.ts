@@ -4,7 +4,7 @@
 // program can leave the machine: INT 18h/19h (no ROM BASIC, no boot disk), an unhandled BOP (INT 6),
 // and a divide error when no DOS has taken INT 0.
 import type { Cpu } from '../cpu/cpu';
-import type { Machine, TimedDevice } from '../machine';
+import type { Board, TimedDevice } from '../hw/board';
 import { rd8 } from '../cpu/guest-memory';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from './rom';
 import { BDA, bda } from './bda';
@@ -22,7 +22,7 @@ export class SystemBios implements TimedDevice {
   /** A pending INT 15h/86h wait: the host time it ends and the stack of the call it belongs to. */
   private wait: { until: number; ss: number; sp: number } | null = null;
 
-  constructor(private readonly machine: Machine) {}
+  constructor(private readonly machine: Board) {}
 
   private get mem(): Uint8Array {
     return this.machine.mem;

@@ -1,7 +1,7 @@
 // The DOS kernel object: owns the DOS data in guest memory (List of Lists, SDA, MCB arena), the
 // INT 21h table and the BOP handlers for the DOS vectors, and ties the process side (this
 // engineer's modules) to the file side (FileSystem). MS-DOS 5 behaviour unless a comment says why not.
-import type { Machine } from '../machine';
+import type { Board } from '../hw/board';
 import { FLAG } from '../cpu/cpu';
 import { rd16, wr16, rd8, wr8 } from '../cpu/guest-memory';
 import { setFrameFlag } from '../bios/iret-frame';
@@ -48,7 +48,7 @@ export interface ProcessListener {
 const SDA_BASE = DOSMEM.SDA;
 
 export class Dos {
-  readonly machine: Machine;
+  readonly machine: Board;
   readonly mem: Uint8Array;
   readonly options: DosOptions;
   readonly hostHandles = new HostHandleTable();
@@ -60,7 +60,7 @@ export class Dos {
   /** Listeners for process creation and termination (VDD user hooks). */
   readonly processListeners = new Set<ProcessListener>();
 
-  constructor(machine: Machine, options: DosOptions) {
+  constructor(machine: Board, options: DosOptions) {
     this.machine = machine;
     this.mem = machine.mem;
     this.options = options;

@@ -2,7 +2,7 @@
 // the host clock. Counter 0 drives IRQ0 (18.2 Hz as the BIOS programs it, or whatever rate a
 // program sets); counter 2, gated by port 61h bit 0, is readable so delay loops and speaker code
 // see it count. Counts are computed from elapsed host time when read, never stepped.
-import type { TimedDevice } from '../machine';
+import type { TimedDevice } from './board';
 import type { IoPorts, PortHandler } from '../cpu/bus';
 
 /** The PIT's input clock (Hz): the PC's 14.31818 MHz crystal divided by 12. */

@@ -2,7 +2,7 @@
 // C4 C4 58 00 RegisterModule, C4 C4 58 01 UnRegisterModule, C4 C4 58 02 DispatchCall — and BOP FEh
 // (VDDUnSimulate16), which ends a nested simulate16 run. The BOP is inline code, not an INT, so
 // results go to the live registers and flags.
-import type { Machine } from '../machine';
+import type { Board } from '../hw/board';
 import { BOP_UNSIMULATE, BOP_VDD } from '../cpu/bop';
 import { FLAG } from '../cpu/cpu';
 import { rd8, readAsciiz } from '../cpu/guest-memory';
@@ -23,7 +23,7 @@ const MAX_NAME = 260;
 /** Runs a VDD routine; a host exception in it ends the run with a fault naming the VDD. */
 export type VddCaller = (who: string, fn: () => void) => void;
 
-export function installVddBops(machine: Machine, registry: VddRegistry, simulator: Simulator, call: VddCaller): void {
+export function installVddBops(machine: Board, registry: VddRegistry, simulator: Simulator, call: VddCaller): void {
   const cpu = machine.cpu;
   const mem = machine.mem;
 

@@ -1,7 +1,7 @@
 // The VDD bridge of one machine: the loaded VDD modules, their services, the BOP 58h/FEh doors
 // and the hooks they install. `attachVdds(machine, dos, plugins)` is the one entry point for
 // wiring; plugins are VddModule objects or paths to .ts/.js files (loaded by src/host).
-import type { Machine } from '../machine';
+import type { Board } from '../hw/board';
 import { installVddBops } from './bop';
 import { adapterArea, MemoryHooks, type MemoryHookLimits } from './memory-hooks';
 import { DEFAULT_MAX_REGISTRATIONS, VddRegistry, type LoadedVdd, type VddModule } from './registry';
@@ -30,7 +30,7 @@ export class VddBridge implements VddContext {
   private readonly removeListener: (() => void) | null;
 
   constructor(
-    readonly machine: Machine,
+    readonly machine: Board,
     readonly dos: VddDosHost | null,
     options: VddBridgeOptions = {},
   ) {
@@ -113,7 +113,7 @@ export type VddPluginLoader = (path: string) => Promise<VddModule>;
 
 /** Wires VDDs into a machine: each plugin is a VddModule or a path to a .ts/.js plugin file. */
 export async function attachVdds(
-  machine: Machine,
+  machine: Board,
   dos: VddDosHost | null,
   plugins: (string | VddModule)[],
   options: VddBridgeOptions & { loader?: VddPluginLoader } = {},

@@ -2,7 +2,7 @@
 // names camel-cased (getAX, setCF, getVDMPointer, installIOHook, allocateDosHandle, ...), one
 // instance per VDD module (it plays the part of the hVdd handle NTVDM's calls take). docs/vdd.md
 // has the full NTVDM -> vdm86 table.
-import type { Machine } from '../machine';
+import type { Board } from '../hw/board';
 import { FLAG } from '../cpu/cpu';
 import { MEMORY_SIZE, linear } from '../cpu/guest-memory';
 import type { HostHandleTable, HostObject } from '../dos/host-handles';
@@ -33,7 +33,7 @@ export interface VddDosHost {
 
 /** The bridge's shared parts a service reaches into. */
 export interface VddContext {
-  readonly machine: Machine;
+  readonly machine: Board;
   readonly dos: VddDosHost | null;
   readonly memoryHooks: MemoryHooks;
   readonly userHooks: UserHookList;
@@ -67,7 +67,7 @@ export class VddService {
     return this.module.name;
   }
 
-  get machine(): Machine {
+  get machine(): Board {
     return this.ctx.machine;
   }
 

@@ -7,7 +7,7 @@
 // The nested run is synchronous: timer ticks and host input are serviced between the machine's
 // slices, not inside it, so guest code run this way should not wait for either. It is bounded by
 // an instruction limit, and a guest that halts with nothing to wake it ends the run as a fault.
-import type { Machine } from '../machine';
+import type { Board } from '../hw/board';
 
 /** Instructions per cpu.run() call inside a nested simulation. */
 const NESTED_SLICE = 100_000;
@@ -18,7 +18,7 @@ export class Simulator {
   private readonly frames: boolean[] = [];
 
   constructor(
-    private readonly machine: Machine,
+    private readonly machine: Board,
     private readonly limit = DEFAULT_SIMULATE_LIMIT,
   ) {}
 
