@@ -236,7 +236,10 @@ async function main(argv: string[]): Promise<number> {
   if (result.reason === 'exit') code = result.exitCode & 0xff;
   else {
     code = REASON_EXIT[result.reason];
-    stderrLine(`${REASON_TEXT[result.reason]}: ${result.message ?? result.reason}`);
+    const label = REASON_TEXT[result.reason];
+    const message = result.message ?? result.reason;
+    // "time limit of 1000 ms reached" already names its verdict: don't say it twice.
+    stderrLine(message.startsWith(label) ? message : `${label}: ${message}`);
   }
   if (o.resultJson) writeTextFile(o.resultJson, JSON.stringify(resultRecord(program, result, code, outputBytes), null, 2) + '\n');
   return code;

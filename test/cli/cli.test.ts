@@ -153,8 +153,8 @@ describe("vdm86's own verdicts: one stderr line and a reserved exit code", () =>
   const cases: [string, string[], number, RegExp, string?][] = [
     ['program not found', ['NOPE.COM'], 127, /^vdm86: program not found: cannot find NOPE\.COM\n$/],
     ['bad program file', ['EMPTY.EXE'], 126, /^vdm86: bad program file: .*EMPTY\.EXE/],
-    ['instruction limit', ['--max-instructions', '20000', 'bios-spin.com'], 123, /^vdm86: instruction limit: instruction limit of 20000 reached\n$/],
-    ['time limit', ['--timeout', '0.3', 'bios-spin.com'], 124, /^vdm86: time limit: /],
+    ['instruction limit', ['--max-instructions', '20000', 'bios-spin.com'], 123, /^vdm86: instruction limit of 20000 reached\n$/],
+    ['time limit', ['--timeout', '0.3', 'bios-spin.com'], 124, /^vdm86: time limit of 300 ms reached\n$/],
     ['guest fault', ['bios-fault.com'], 122, /^vdm86: guest fault: BOP FDh at [0-9A-F]{4}:0113 has no handler\n$/],
     ['input exhausted', ['bios-anykey.com'], 120, /^vdm86: input exhausted: /],
     ['bad usage', ['--screen', 'fancy', 'bios-exit.com'], 125, /^vdm86: error: option '--screen <mode>' argument 'fancy' is invalid/],
@@ -175,7 +175,7 @@ describe("vdm86's own verdicts: one stderr line and a reserved exit code", () =>
     const dir = withPrograms('bios-spin.com');
     const r = await runCli(cli, ['--result-json', 'r.json', 'bios-spin.com'], { cwd: dir, killWhenOutput: 'spinning' });
     expect(r.code).toBe(130);
-    expect(r.stderr).toMatch(/^vdm86: stopped: /);
+    expect(r.stderr).toMatch(/^vdm86: stopped by the host\n$/);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).reason).toBe('stopped');
     expect(existsSync(join(dir, 'bios-spin.com'))).toBe(true);
   });
