@@ -154,5 +154,3 @@ export class MemoryHooks {
 export function adapterArea(memoryKB: number): MemoryHookLimits {
   return { low: memoryKB * 1024, high: 0xf0000 };
 }
-
-export { OPEN_BUS as MEMORY_OPEN_BUS };

@@ -47,8 +47,4 @@ export class UserHookList {
     }
     for (const e of [...this.entries]) e.hooks[kind]?.(psp);
   }
-
-  get isBlocked(): boolean {
-    return this.blocked;
-  }
 }

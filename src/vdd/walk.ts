@@ -2,7 +2,7 @@
 // usable at any moment: PSP -> JFT size (PSP+32h) and far pointer (PSP+34h) -> each open handle's
 // SFN -> that SFT entry's fields -> the host handle and the host path or object behind it.
 // Read from guest memory only, so it shows what the guest itself would find.
-import { linear, rd16, rdLin16, readBytes } from '../cpu/guest-memory';
+import { rd16, rdLin16, readBytes } from '../cpu/guest-memory';
 import type { HostHandleTable } from '../dos/host-handles';
 import { DEVHDR, JFT_FREE, PSP, SFT, SFT_INFO } from '../dos/layout';
 import { rdLin32 } from '../dos/sft';
@@ -169,12 +169,6 @@ export function formatHandleWalk(walk: HandleWalk): string {
     );
   }
   return lines.join('\n') + '\n';
-}
-
-/** linear address of JFT slot `handle` of `psp` (for tests and tools that poke the JFT). */
-export function jftSlotAddress(mem: Uint8Array, psp: number, handle: number): number {
-  const jft = jftOf(mem, psp);
-  return linear(jft.seg, jft.off + handle);
 }
 
 /** `vdm86 --handles`: prints the walk of each process as it terminates, before its handles
