@@ -164,12 +164,9 @@ class Counter {
       return;
     }
     this.gate = true;
-    if (this.mode === 0 || this.mode === 4) {
-      this.start = now; // resume where it paused
-    } else {
-      this.start = now; // modes 1, 2, 3, 5 restart on a rising gate
-      this.pausedClocks = 0;
-    }
+    this.start = now;
+    // Modes 0 and 4 resume where they paused; modes 1, 2, 3 and 5 restart on a rising gate.
+    if (this.mode !== 0 && this.mode !== 4) this.pausedClocks = 0;
   }
 }
 
