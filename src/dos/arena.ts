@@ -245,12 +245,4 @@ export class MemoryArena {
     for (const b of list) if (b.owner === owner) this.setOwner(b.mcb, MCB_OWNER_FREE);
     return 0;
   }
-
-  /** The MCB segment of the block containing paragraph `seg`, or -1. */
-  blockContaining(seg: number): McbInfo | null {
-    const list = this.blocks();
-    if (typeof list === 'number') return null;
-    for (const b of list) if (seg > b.mcb && seg <= b.mcb + b.size) return b;
-    return null;
-  }
 }

@@ -135,15 +135,3 @@ export function errorInfo(code: number): ErrorInfo {
   if (code >= E.WRITE_PROTECTED && code <= E.GENERAL_FAILURE) return HARDWARE;
   return UNKNOWN;
 }
-
-/** A DOS error that can be thrown inside the kernel and turned into AX=code, CF=1 at the INT 21h
- *  boundary (used where a deep helper cannot return a code, e.g. a corrupted MCB chain). */
-export class DosError extends Error {
-  constructor(
-    readonly code: number,
-    message?: string,
-  ) {
-    super(message ?? `DOS error ${code}`);
-    this.name = 'DosError';
-  }
-}

@@ -9,7 +9,7 @@ import { BOP_INTERNAL } from '../cpu/bop';
 import { IRET_CS, IRET_FLAGS, IRET_IP } from '../bios/iret-frame';
 import { PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
-import { DOS_ERROR, DosError } from './errors';
+import { DOS_ERROR } from './errors';
 import { consoleBreak, consoleCtrlCWaiting, consolePutChar, echoCtrlC, consoleWriteRaw } from './console';
 import { terminateProcess, TERMINATION } from './process';
 import { multiplex } from './multiplex';
@@ -166,10 +166,6 @@ function dispatch(dos: Dos, ss: number, sp: number, cpm: boolean): CallState {
     const handler = dos.int21.get(ah);
     if (handler) handler(dos);
     else dos.fail(DOS_ERROR.INVALID_FUNCTION);
-    return call;
-  } catch (err) {
-    if (err instanceof DosError) dos.fail(err.code);
-    else throw err;
     return call;
   } finally {
     dos.call = null;

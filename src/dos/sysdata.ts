@@ -1,7 +1,7 @@
 // DOS-core's part of the DOS data segment: the List of Lists fields FileSystem.init does not write,
 // the swappable data area, the MCB arena, and the CP/M entry at 0000:00C0. Also the SDA-internal
 // scratch areas the kernel uses (DOS keeps such buffers in its own data too).
-import { rd16, wr8, wr16, wr32, fill } from '../cpu/guest-memory';
+import { wr8, wr16, wr32, fill } from '../cpu/guest-memory';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
 import { LOL, PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM, FIRST_MCB_SEG } from './sysvars';
@@ -96,9 +96,4 @@ export function setupSystemData(dos: Dos): void {
   wr16(mem, 0, INT_CTRL_BREAK * 4 + 2, DOS_SEG);
 
   dos.memory.init();
-}
-
-/** The first MCB as programs find it (the word before the List of Lists). */
-export function firstMcb(mem: Uint8Array): number {
-  return rd16(mem, DOS_SEG, DOSMEM.LOL + LOL.FIRST_MCB);
 }
