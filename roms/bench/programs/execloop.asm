@@ -43,17 +43,17 @@ start:
     cmp word [run], RUNS
     jbe .next
 
-    PRINT msg_total
+    PRINTMSG msg_total
     mov ax, [total]
     call print_dec
-    PRINT msg_crlf
+    PRINTMSG msg_crlf
     cmp word [total], EXPECTED
     jne fail
     mov ax, 0x4C00
     int 0x21
 
 fail:
-    PRINT msg_fail
+    PRINTMSG msg_fail
     mov ax, 0x4C01
     int 0x21
 
@@ -75,7 +75,8 @@ decimal:
     loop .out
     ret
 
-    BENCHLIB
+    PRINTCODE
+    PRINTDEC
 
 child_name: db 'EXECKID.COM', 0
 msg_total:  db 13, 10, 'execloop: 50 runs, return codes sum to $'

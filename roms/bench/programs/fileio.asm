@@ -110,20 +110,20 @@ start:
     mov ax, [sum2]
     cmp ax, [written2]
     jne fail
-    PRINT msg_ok
+    PRINTMSG msg_ok
     mov ax, [chunk_no]
     call print_dec
-    PRINT msg_sum
+    PRINTMSG msg_sum
     mov ax, [sum2]
-    call print_hex
+    call print_hex16
     mov ax, [sum1]
-    call print_hex
-    PRINT msg_crlf
+    call print_hex16
+    PRINTMSG msg_crlf
     mov ax, 0x4C00
     int 0x21
 
 fail:
-    PRINT msg_fail
+    PRINTMSG msg_fail
     mov ax, 0x4C01
     int 0x21
 
@@ -141,7 +141,8 @@ checksum:
     mov [sum2], dx
     ret
 
-    BENCHLIB
+    PRINTCODE
+    PRINTDEC
 
 file_name:  db 'BENCH.DAT', 0
 msg_ok:     db 'fileio: 1 MiB written and read back in 4 KiB chunks: $'

@@ -19,19 +19,20 @@ start:
     jne fail
     dec word [left]
     jnz .line
-    PRINT msg_done
+    PRINTMSG msg_done
     mov ax, LINES
     call print_dec
-    PRINT msg_lines
+    PRINTMSG msg_lines
     mov ax, 0x4C00
     int 0x21
 
 fail:
-    PRINT msg_fail
+    PRINTMSG msg_fail
     mov ax, 0x4C01
     int 0x21
 
-    BENCHLIB
+    PRINTCODE
+    PRINTDEC
 
 line:       db 'The quick brown fox jumps over the lazy dog. 0123456789 ABCDEFGHIJ', 13, 10
 line_len    equ $ - line
