@@ -2,7 +2,7 @@
 // the Current Directory Structure (CDS, one entry per letter up to LASTDRIVE, reached from
 // LoL+16h) whose path field holds each drive's current directory, and a Drive Parameter Block
 // (DPB, DOS 4+ layout, chained from LoL+00h) per mapped drive for programs that ask for one.
-import { linear, readAsciiz, writeAsciiz, fill, wr8, wr16, wr32, rd16 } from '../cpu/guest-memory';
+import { readAsciiz, writeAsciiz, fill, wr8, wr16, wr32, rd16 } from '../cpu/guest-memory';
 import { CDS, CDS_FLAGS, LOL } from './layout';
 import { DOS_SEG, DOSMEM, LASTDRIVE } from './sysvars';
 import { resolveHostRoot, diskSpace } from '../host/fs';
@@ -56,9 +56,9 @@ export interface Drive {
   root: string;
 }
 
-/** Where the CDS entry and the DPB of a drive live in guest memory. */
-export function cdsAddress(drive: number): number {
-  return linear(DOS_SEG, DOSMEM.CDS + drive * CDS.ENTRY_SIZE);
+/** Where the CDS entry and the DPB of a drive live in DOS_SEG. */
+function cdsOffset(drive: number): number {
+  return DOSMEM.CDS + drive * CDS.ENTRY_SIZE;
 }
 function dpbOffset(drive: number): number {
   return DOSMEM.DPB + drive * DOSMEM.DPB_SIZE;
@@ -99,7 +99,7 @@ export class Drives {
     const lolSeg = DOS_SEG;
     let previousDpb = -1;
     for (let i = 0; i < LASTDRIVE; i++) {
-      const cds = DOSMEM.CDS + i * CDS.ENTRY_SIZE;
+      const cds = cdsOffset(i);
       fill(this.mem, DOS_SEG, cds, CDS.ENTRY_SIZE, 0);
       writeAsciiz(this.mem, DOS_SEG, cds + CDS.PATH, `${String.fromCharCode(0x41 + i)}:\\`);
       wr16(this.mem, DOS_SEG, cds + CDS.ROOT_LENGTH, 2);
@@ -192,7 +192,7 @@ export class Drives {
   /** The current directory of a drive as DOS components (upper case, no drive, no root), read from
    *  the CDS in guest memory. A CDS path a program has scribbled over falls back to the root. */
   currentDirectory(drive: number): string[] {
-    const path = readAsciiz(this.mem, DOS_SEG, DOSMEM.CDS + drive * CDS.ENTRY_SIZE + CDS.PATH, MAX_CDS_PATH - 1);
+    const path = readAsciiz(this.mem, DOS_SEG, cdsOffset(drive) + CDS.PATH, MAX_CDS_PATH - 1);
     const prefix = `${String.fromCharCode(0x41 + drive)}:\\`;
     if (!upperDos(path).startsWith(prefix)) return [];
     return path
@@ -206,17 +206,17 @@ export class Drives {
   setCurrentDirectory(drive: number, components: readonly string[]): boolean {
     const path = `${String.fromCharCode(0x41 + drive)}:\\${components.join('\\')}`;
     if (path.length > MAX_CDS_PATH - 1) return false;
-    const off = DOSMEM.CDS + drive * CDS.ENTRY_SIZE + CDS.PATH;
+    const off = cdsOffset(drive) + CDS.PATH;
     fill(this.mem, DOS_SEG, off, MAX_CDS_PATH, 0);
     writeAsciiz(this.mem, DOS_SEG, off, path);
     // START_CLUSTER 0 means "root" to programs that look; anything else is an opaque nonzero.
-    wr16(this.mem, DOS_SEG, DOSMEM.CDS + drive * CDS.ENTRY_SIZE + CDS.START_CLUSTER, components.length ? 0xffff : 0);
+    wr16(this.mem, DOS_SEG, cdsOffset(drive) + CDS.START_CLUSTER, components.length ? 0xffff : 0);
     return true;
   }
 
   /** True when the CDS still marks the drive valid (a program may have cleared the flags). */
   isValid(drive: number): boolean {
     if (!this.get(drive)) return false;
-    return (rd16(this.mem, DOS_SEG, DOSMEM.CDS + drive * CDS.ENTRY_SIZE + CDS.FLAGS) & CDS_FLAGS.PHYSICAL) !== 0;
+    return (rd16(this.mem, DOS_SEG, cdsOffset(drive) + CDS.FLAGS) & CDS_FLAGS.PHYSICAL) !== 0;
   }
 }
