@@ -175,16 +175,15 @@ export function loadOverlay(dos: Dos, path: string, loadSeg: number, relocFactor
   return 0;
 }
 
-/** DOS's validity check of an FCB drive byte (0 = default drive, 1 = A:). */
-export function driveValid(dos: Dos, drive: number): boolean {
-  if (drive === 0) return true;
-  const letter = String.fromCharCode(0x40 + drive);
-  return dos.options.drives.some((d) => d.letter.toUpperCase() === letter);
+/** DOS's validity check of an FCB drive byte (0 = default drive, 1 = A:): the drive table's
+ *  answer, as for INT 21h/29h. */
+function driveValid(dos: Dos, drive: number): boolean {
+  return drive === 0 || dos.files.drives.isValid(drive - 1);
 }
 
 /** The MCB owner name EXEC writes: the file name after the last ':' or '\', up to its '.', at
  *  most 8 characters, as the caller spelled it. */
-export function mcbName(path: string): string {
+function mcbName(path: string): string {
   const base = path.slice(Math.max(path.lastIndexOf('\\'), path.lastIndexOf(':'), path.lastIndexOf('/')) + 1);
   const dot = base.indexOf('.');
   return (dot < 0 ? base : base.slice(0, dot)).slice(0, 8);
