@@ -7,7 +7,7 @@ import { IoPorts } from './cpu/bus';
 import { BopTable } from './cpu/bop';
 import { loadRom } from './bios/rom';
 import { systemClock, systemScheduler, type HostScheduler } from './host/clock';
-import type { Board, ConsoleIO, MachineEnd, TimedDevice } from './hw/board';
+import { faultAt, type Board, type ConsoleIO, type MachineEnd, type TimedDevice } from './hw/board';
 
 export type { Board, ConsoleIO, EndReason, MachineEnd, TimedDevice } from './hw/board';
 
@@ -152,7 +152,7 @@ export class Machine implements Board {
       try {
         executed += this.cpu.run(budget);
       } catch (err) {
-        this.terminate({ reason: 'fault', exitCode: -1, message: describeError(err, this) });
+        this.terminate(faultAt(this.cpu, errorMessage(err)));
         break;
       }
       let now = this.now();
@@ -160,7 +160,7 @@ export class Machine implements Board {
       try {
         next = this.serviceDevices(now);
       } catch (err) {
-        this.terminate({ reason: 'fault', exitCode: -1, message: describeError(err, this) });
+        this.terminate(faultAt(this.cpu, errorMessage(err)));
         break;
       }
       if (this.end) break;
@@ -190,12 +190,6 @@ export class Machine implements Board {
   }
 }
 
-function describeError(err: unknown, m: Machine): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  const c = m.cpu;
-  return `${msg} (at ${hex4(c.cs)}:${hex4(c.ip)})`;
-}
-
-function hex4(v: number): string {
-  return v.toString(16).toUpperCase().padStart(4, '0');
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

@@ -21,6 +21,16 @@ export interface MachineEnd {
   message?: string;
 }
 
+/** A 16-bit value as vdm86's messages print it: four upper-case hex digits. */
+export function hex4(v: number): string {
+  return (v & 0xffff).toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** The 'fault' verdict for `message`, with the CS:IP it happened at. */
+export function faultAt(cpu: Pick<Cpu, 'cs' | 'ip'>, message: string): MachineEnd {
+  return { reason: 'fault', exitCode: -1, message: `${message} (at ${hex4(cpu.cs)}:${hex4(cpu.ip)})` };
+}
+
 /** The console as the DOS kernel sees it (the BIOS provides the real one; src/machine.ts has a screenless BufferConsole). */
 export interface ConsoleIO {
   /** One character through the BIOS teletype (INT 29h semantics): onto the screen and the output stream. */

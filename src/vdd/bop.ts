@@ -2,13 +2,12 @@
 // C4 C4 58 00 RegisterModule, C4 C4 58 01 UnRegisterModule, C4 C4 58 02 DispatchCall — and BOP FEh
 // (VDDUnSimulate16), which ends a nested simulate16 run. The BOP is inline code, not an INT, so
 // results go to the live registers and flags.
-import type { Board } from '../hw/board';
+import { faultAt, hex4, type Board } from '../hw/board';
 import { BOP_UNSIMULATE, BOP_VDD } from '../cpu/bop';
 import { FLAG } from '../cpu/cpu';
 import { rd8, readAsciiz } from '../cpu/guest-memory';
 import { REGISTER_ERROR, type VddRegistry, type VddRoutine } from './registry';
 import type { Simulator } from './simulate';
-import { hex4 } from './simulate';
 
 /** The byte after C4 C4 58. */
 export const VDD_BOP_FUNCTION = {
@@ -27,8 +26,7 @@ export function installVddBops(machine: Board, registry: VddRegistry, simulator:
   const cpu = machine.cpu;
   const mem = machine.mem;
 
-  const fault = (message: string) =>
-    machine.terminate({ reason: 'fault', exitCode: -1, message: `${message} (at ${hex4(cpu.cs)}:${hex4(cpu.ip)})` });
+  const fault = (message: string) => machine.terminate(faultAt(cpu, message));
 
   const fail = (code: number) => {
     cpu.ax = code;

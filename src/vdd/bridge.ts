@@ -1,7 +1,7 @@
 // The VDD bridge of one machine: the loaded VDD modules, their services, the BOP 58h/FEh doors
 // and the hooks they install. `attachVdds(machine, dos, plugins)` is the one entry point for
 // wiring; plugins are VddModule objects or paths to .ts/.js files (loaded by src/host).
-import type { Board } from '../hw/board';
+import { faultAt, type Board } from '../hw/board';
 import { installVddBops } from './bop';
 import { adapterArea, MemoryHooks, type MemoryHookLimits } from './memory-hooks';
 import { DEFAULT_MAX_REGISTRATIONS, VddRegistry, type LoadedVdd, type VddModule } from './registry';
@@ -70,9 +70,7 @@ export class VddBridge implements VddContext {
       return fn();
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      const cpu = this.machine.cpu;
-      const at = `${cpu.cs.toString(16).toUpperCase().padStart(4, '0')}:${cpu.ip.toString(16).toUpperCase().padStart(4, '0')}`;
-      this.machine.terminate({ reason: 'fault', exitCode: -1, message: `${who} threw: ${msg} (at ${at})` });
+      this.machine.terminate(faultAt(this.machine.cpu, `${who} threw: ${msg}`));
       return fallback;
     }
   }

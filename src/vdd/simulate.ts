@@ -7,7 +7,7 @@
 // The nested run is synchronous: timer ticks and host input are serviced between the machine's
 // slices, not inside it, so guest code run this way should not wait for either. It is bounded by
 // an instruction limit, and a guest that halts with nothing to wake it ends the run as a fault.
-import type { Board } from '../hw/board';
+import { hex4, type Board } from '../hw/board';
 
 /** Instructions per cpu.run() call inside a nested simulation. */
 const NESTED_SLICE = 100_000;
@@ -69,8 +69,4 @@ export class Simulator {
     this.machine.cpu.stop();
     return true;
   }
-}
-
-export function hex4(v: number): string {
-  return (v & 0xffff).toString(16).toUpperCase().padStart(4, '0');
 }

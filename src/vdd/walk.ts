@@ -4,6 +4,7 @@
 // Read from guest memory only, so it shows what the guest itself would find.
 import { rd16, rdLin16, readBytes } from '../cpu/guest-memory';
 import type { HostHandleTable } from '../dos/host-handles';
+import { hex4 as h4 } from '../hw/board';
 import { DEVHDR, JFT_FREE, PSP, SFT, SFT_INFO } from '../dos/layout';
 import { rdLin32 } from '../dos/sft';
 import { currentPsp, isPsp, jftEntry, jftOf, sftSlots, type SftSlot } from './dos-tables';
@@ -134,7 +135,6 @@ export function walkHandles(machine: { mem: Uint8Array }, psp?: number, hostHand
 }
 
 const h2 = (v: number) => v.toString(16).toUpperCase().padStart(2, '0');
-const h4 = (v: number) => v.toString(16).toUpperCase().padStart(4, '0');
 const h8 = (v: number) => v.toString(16).toUpperCase().padStart(8, '0');
 const ptr = (p: FarPointer) => `${h4(p.seg)}:${h4(p.off)}`;
 
