@@ -26,11 +26,6 @@ export class SystemPort implements PortHandler {
     io.hook(SYSTEM_PORT_B, SYSTEM_PORT_B, this);
   }
 
-  /** True while the program has the speaker on (gate and data bits both set). */
-  speakerOn(): boolean {
-    return (this.value & 3) === 3;
-  }
-
   in8(): number {
     const refresh = Math.floor(this.now() / REFRESH_PERIOD_MS) & 1 ? REFRESH : 0;
     return (this.value & WRITABLE) | refresh | (this.pit.output2() ? OUT2 : 0);
