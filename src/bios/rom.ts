@@ -1,5 +1,6 @@
 // The system ROM (roms/rom.asm) as the machine sees it: where it lives, its IVT image, and the
 // table of internal entry points that TypeScript code hands to the guest as far pointers.
+import { rdLin16 } from '../cpu/guest-memory';
 import { ROM_IMAGE_BASE64 } from './rom-image';
 
 export const ROM_SEGMENT = 0xf000;
@@ -45,6 +46,5 @@ export function loadRom(mem: Uint8Array): void {
 
 /** The offset (in segment F000h) of an internal entry point. */
 export function romEntry(mem: Uint8Array, entry: RomEntry): number {
-  const a = ROM_LINEAR + ROM_ENTRY_TABLE + entry * 2;
-  return mem[a] | (mem[a + 1] << 8);
+  return rdLin16(mem, ROM_LINEAR + ROM_ENTRY_TABLE + entry * 2);
 }
