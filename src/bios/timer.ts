@@ -4,7 +4,8 @@
 import type { Cpu } from '../cpu/cpu';
 import { PIT_HZ } from '../hw/pit';
 import { msSinceMidnight } from '../host/clock';
-import { BDA, TICKS_PER_DAY, bda } from './bda';
+import { rd32, wr32 } from '../cpu/guest-memory';
+import { BDA, BDA_SEG, TICKS_PER_DAY, bda } from './bda';
 import { setReturnCarry } from './iret-frame';
 
 /** The BIOS's tick rate: the PIT's clock over the full 65536 count. */
@@ -28,12 +29,11 @@ export class TimerBios {
   }
 
   ticks(): number {
-    return (bda.rd16(this.mem, BDA.TICKS) | (bda.rd16(this.mem, BDA.TICKS + 2) << 16)) >>> 0;
+    return rd32(this.mem, BDA_SEG, BDA.TICKS);
   }
 
   private setTicks(t: number): void {
-    bda.wr16(this.mem, BDA.TICKS, t & 0xffff);
-    bda.wr16(this.mem, BDA.TICKS + 2, (t >>> 16) & 0xffff);
+    wr32(this.mem, BDA_SEG, BDA.TICKS, t);
   }
 
   /** BOP 08h: one IRQ0. */
