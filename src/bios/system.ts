@@ -48,12 +48,12 @@ export class SystemBios implements TimedDevice {
       case 0x86: {
         // Wait CX:DX microseconds without spinning: the machine sleeps until the time is up.
         const now = this.machine.now();
-        const w = this.wait;
+        let w = this.wait;
         if (!w || w.ss !== cpu.ss || w.sp !== cpu.sp) {
           const us = ((cpu.cx << 16) | cpu.dx) >>> 0;
-          this.wait = { until: now + us / 1000, ss: cpu.ss, sp: cpu.sp };
+          w = this.wait = { until: now + us / 1000, ss: cpu.ss, sp: cpu.sp };
         }
-        if (now >= (this.wait as { until: number }).until) {
+        if (now >= w.until) {
           this.wait = null;
           cpu.ah = 0;
           setReturnCarry(cpu, false);
