@@ -3,11 +3,12 @@
 // teletype, write string, and the queries (0Fh, 11h/30h, 12h/10h, 1Ah) programs use to learn
 // the screen's size. Function numbers and register use follow the IBM BIOS as Ralf Brown lists it.
 import type { Cpu } from '../cpu/cpu';
-import { linear } from '../cpu/guest-memory';
+import { linear, rd8 } from '../cpu/guest-memory';
 import type { Crtc } from '../hw/crtc';
 import { CRTC_REG, CRTC_COLOR, CRTC_MONO } from '../hw/crtc';
 import type { TextFrame } from '../host/text-frame';
 import { BDA, EQUIPMENT, bda } from './bda';
+import { ROM_SEGMENT } from './rom';
 
 export const VIDEO_SEG_COLOR = 0xb800;
 export const VIDEO_SEG_MONO = 0xb000;
@@ -36,6 +37,9 @@ const TEXT_MODES: Record<number, TextMode> = {
 /** Scan lines per character for the VGA text fonts (8x8, 8x14, 8x16) over 400 lines. */
 const SCAN_LINES = 400;
 const DEFAULT_CHAR_HEIGHT = 16;
+
+/** INT 10h/11h 11h, 12h, 14h: the ROM fonts that reprogram the rows, by character height. */
+const ROM_FONT_HEIGHT: Record<number, number> = { 0x11: 14, 0x12: 8, 0x14: 16 };
 
 /** INT 10h/1Ah display combination codes. */
 const DCC_VGA_COLOR = 0x08;
@@ -293,10 +297,8 @@ export class VideoBios {
 
   private readonly functions: Record<number, (cpu: Cpu) => void> = {
     0x00: (cpu) => {
-      if (this.setMode(cpu.al)) {
-        // VGA BIOS: AL = 30h for modes 0-5 and 7 would be CGA-era; return the mode byte.
-        cpu.al = this.mode() <= 7 ? 0x30 : 0x20;
-      }
+      // The VGA BIOS's video mode flag: 30h for modes 0-5 and 7 (every mode setMode accepts).
+      if (this.setMode(cpu.al)) cpu.al = 0x30;
     },
     0x01: (cpu) => this.setCursorShape(cpu.cx),
     0x02: (cpu) => this.setCursor(cpu.bh, cpu.dh, cpu.dl),
@@ -368,15 +370,14 @@ export class VideoBios {
       // classic address), so programs that only want the screen size get it right.
       cpu.cx = bda.rd16(this.mem, BDA.VIDEO_CHAR_HEIGHT);
       cpu.dl = this.rows() - 1;
-      cpu.es = 0xf000;
+      cpu.es = ROM_SEGMENT;
       cpu.bp = 0xfa6e;
       return;
     }
     // Loading a ROM font (01h/11h 8x14, 02h/12h 8x8, 04h/14h 8x16) or a user font (00h/10h,
-    // BH = bytes per character): the 1xh forms also reprogram the rows.
-    const rom: Record<number, number> = { 0x01: 14, 0x02: 8, 0x04: 16, 0x11: 14, 0x12: 8, 0x14: 16 };
+    // BH = bytes per character): only the 1xh forms reprogram the rows.
     if (al === 0x10 && cpu.bh > 0) this.setCharHeight(cpu.bh);
-    else if (al in rom && al >= 0x10) this.setCharHeight(rom[al]);
+    else if (al in ROM_FONT_HEIGHT) this.setCharHeight(ROM_FONT_HEIGHT[al]);
   }
 
   /** INT 10h/13h: AL bit 0 moves the cursor, bit 1 means the string alternates char/attr. */
@@ -388,13 +389,8 @@ export class VideoBios {
     this.setCursor(page, cpu.dh, cpu.dl);
     let off = cpu.bp;
     for (let i = 0; i < cpu.cx; i++) {
-      const ch = this.mem[linear(cpu.es, off)];
-      off++;
-      let attr = cpu.bl;
-      if (withAttrs) {
-        attr = this.mem[linear(cpu.es, off)];
-        off++;
-      }
+      const ch = rd8(this.mem, cpu.es, off++);
+      const attr = withAttrs ? rd8(this.mem, cpu.es, off++) : cpu.bl;
       const control = ch === 0x07 || ch === 0x08 || ch === 0x0a || ch === 0x0d;
       this.teletype(ch, control ? undefined : attr, page & (MAX_PAGES - 1));
     }
