@@ -103,9 +103,6 @@ const GREY_ALT: Record<number, number> = {
   0x47: 0x9700, 0x48: 0x9800, 0x49: 0x9900, 0x4b: 0x9b00, 0x4d: 0x9d00,
   0x4f: 0x9f00, 0x50: 0xa000, 0x51: 0xa100, 0x52: 0xa200, 0x53: 0xa300,
 };
-const KEYPAD_DIGIT_VALUE: Record<number, number> = {
-  0x52: 0, 0x4f: 1, 0x50: 2, 0x51: 3, 0x4b: 4, 0x4c: 5, 0x4d: 6, 0x47: 7, 0x48: 8, 0x49: 9,
-};
 const CAPS_LETTERS = new Set([
   0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1e, 0x1f, 0x20, 0x21, 0x22, 0x23,
   0x24, 0x25, 0x26, 0x2c, 0x2d, 0x2e, 0x2f, 0x30, 0x31, 0x32,
@@ -308,21 +305,16 @@ export class KeyboardBios {
         store();
         return;
       }
-      case SC.CTRL: {
-        if (e0) s3 = released ? s3 & ~KBD3.RCTRL : s3 | KBD3.RCTRL;
-        else f2 = released ? f2 & ~SHIFT2.LCTRL : f2 | SHIFT2.LCTRL;
-        const down = (f2 & SHIFT2.LCTRL) !== 0 || (s3 & KBD3.RCTRL) !== 0;
-        f = down ? f | SHIFT.CTRL : f & ~SHIFT.CTRL;
-        store();
-        return;
-      }
+      case SC.CTRL:
       case SC.ALT: {
-        if (e0) s3 = released ? s3 & ~KBD3.RALT : s3 | KBD3.RALT;
-        else f2 = released ? f2 & ~SHIFT2.LALT : f2 | SHIFT2.LALT;
-        const down = (f2 & SHIFT2.LALT) !== 0 || (s3 & KBD3.RALT) !== 0;
-        f = down ? f | SHIFT.ALT : f & ~SHIFT.ALT;
+        // Left in 40:18h, right (E0-prefixed) in 40:96h; 40:17h says whether either is down.
+        const [left, right, either] = make === SC.CTRL ? [SHIFT2.LCTRL, KBD3.RCTRL, SHIFT.CTRL] : [SHIFT2.LALT, KBD3.RALT, SHIFT.ALT];
+        if (e0) s3 = released ? s3 & ~right : s3 | right;
+        else f2 = released ? f2 & ~left : f2 | left;
+        const down = (f2 & left) !== 0 || (s3 & right) !== 0;
+        f = down ? f | either : f & ~either;
         store();
-        if (released && !down) {
+        if (make === SC.ALT && released && !down) {
           // Releasing Alt ends Alt+keypad entry: the typed code goes in with scan code 0.
           const code8 = bda.rd8(mem, BDA.KBD_ALT_NUMPAD);
           bda.wr8(mem, BDA.KBD_ALT_NUMPAD, 0);
@@ -372,8 +364,8 @@ export class KeyboardBios {
     if (pad) {
       if (!e0 && alt && !ctrl) {
         // Alt+keypad digit: accumulate the decimal code (the BIOS keeps it modulo 256).
-        const digit = KEYPAD_DIGIT_VALUE[make];
-        if (digit !== undefined) bda.wr8(mem, BDA.KBD_ALT_NUMPAD, (bda.rd8(mem, BDA.KBD_ALT_NUMPAD) * 10 + digit) & 0xff);
+        const digit = pad[0] - 0x30; // the key's digit character ('.' is not one)
+        if (digit >= 0 && digit <= 9) bda.wr8(mem, BDA.KBD_ALT_NUMPAD, (bda.rd8(mem, BDA.KBD_ALT_NUMPAD) * 10 + digit) & 0xff);
         return;
       }
       const numeric = !e0 && ((f & SHIFT.NUM_LOCK) !== 0) !== shift;
@@ -459,10 +451,9 @@ export class KeyboardBios {
       case 0x05:
         cpu.al = this.bufferPut(cpu.cx) ? 0 : 1;
         return;
-      case 0x03: // typematic rate: nothing to set on a host keyboard
-        return;
       default:
-        // Unknown functions return with registers unchanged, as the IBM BIOS does.
+        // 03h (typematic rate) has nothing to set on a host keyboard; unknown functions return
+        // with registers unchanged, as the IBM BIOS does.
         return;
     }
   }
