@@ -61,8 +61,8 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
   // 47h: DL = drive (0 default, 1 = A); DS:SI <- its current directory without drive and root.
   t.set(0x47, () => {
     const c = cpu();
-    const drive = c.dl === 0 ? fs.currentDrive : c.dl - 1;
-    if (!fs.drives.isValid(drive)) return fs.dos.fail(E.INVALID_DRIVE);
+    const drive = fs.driveFromNumber(c.dl);
+    if (drive < 0) return fs.dos.fail(E.INVALID_DRIVE);
     writeAsciiz(fs.mem, c.ds, c.si, fs.drives.currentDirectory(drive).join('\\'));
     c.ax = 0x0100; // what MS-DOS leaves in AX on success
     fs.dos.ok();

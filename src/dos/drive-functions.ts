@@ -20,11 +20,6 @@ function serialOf(root: string): number {
 
 export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
   const cpu = () => fs.cpu;
-  /** DL as "0 = default, 1 = A", or -1 for a drive that is not there. */
-  const driveFromDl = (dl: number): number => {
-    const d = dl === 0 ? fs.currentDrive : dl - 1;
-    return fs.drives.isValid(d) ? d : -1;
-  };
 
   // 0Eh: select drive DL (0 = A); AL = number of drive letters (LASTDRIVE), even when DL is bad.
   t.set(0x0e, () => {
@@ -54,8 +49,8 @@ export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
     c.ds = media.seg;
     c.bx = media.off;
   };
-  t.set(0x1b, () => allocationInfo(driveFromDl(0)));
-  t.set(0x1c, () => allocationInfo(driveFromDl(cpu().dl)));
+  t.set(0x1b, () => allocationInfo(fs.driveFromNumber(0)));
+  t.set(0x1c, () => allocationInfo(fs.driveFromNumber(cpu().dl)));
 
   // 1Fh (default drive) / 32h (DL): AL = 0 and DS:BX -> DPB, or AL = FFh.
   const dpb = (drive: number) => {
@@ -69,14 +64,14 @@ export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
     c.ds = p.seg;
     c.bx = p.off;
   };
-  t.set(0x1f, () => dpb(driveFromDl(0)));
-  t.set(0x32, () => dpb(driveFromDl(cpu().dl)));
+  t.set(0x1f, () => dpb(fs.driveFromNumber(0)));
+  t.set(0x32, () => dpb(fs.driveFromNumber(cpu().dl)));
 
   // 69h: AL=00h get the media ID (serial number, "NO NAME" label, "FAT16") of drive BL into DS:DX;
   // AL=01h (set) is refused: a host folder has no boot sector to write it to.
   t.set(0x69, () => {
     const c = cpu();
-    const drive = driveFromDl(c.bl);
+    const drive = fs.driveFromNumber(c.bl);
     if (drive < 0) return fs.dos.fail(DOS_ERROR.INVALID_DRIVE);
     if (c.al !== 0) return fs.dos.fail(c.al === 1 ? DOS_ERROR.ACCESS_DENIED : DOS_ERROR.INVALID_FUNCTION);
     const d = fs.drives.get(drive);
@@ -92,7 +87,7 @@ export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
   // DX total clusters; AX = FFFFh for a bad drive.
   t.set(0x36, () => {
     const c = cpu();
-    const drive = driveFromDl(c.dl);
+    const drive = fs.driveFromNumber(c.dl);
     if (drive < 0) {
       c.ax = 0xffff;
       return;

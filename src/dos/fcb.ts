@@ -62,11 +62,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     return upperDos(s);
   };
   /** The drive of an FCB (0 = A), the default when its byte is 0; -1 when invalid. */
-  const driveOf = (r: FcbRef): number => {
-    const b = mem[at(r, FCB.DRIVE)];
-    const d = b === 0 ? fs.currentDrive : b - 1;
-    return fs.drives.isValid(d) ? d : -1;
-  };
+  const driveOf = (r: FcbRef): number => fs.driveFromNumber(mem[at(r, FCB.DRIVE)]);
   /** The DOS path an FCB names (in its drive's current directory). */
   const pathOf = (r: FcbRef, drive: number, field: number = FCB.NAME): string =>
     `${String.fromCharCode(0x41 + drive)}:${fromFcbForm(nameOf(r, field))}`;

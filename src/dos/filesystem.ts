@@ -135,6 +135,13 @@ export class FileSystem {
     wr8(this.mem, DOS_SEG, DOSMEM.SDA + SDA.CURRENT_DRIVE, drive);
   }
 
+  /** A drive number as INT 21h registers give it (0 = default, 1 = A), as an index (0 = A); -1
+   *  when that drive is not there. */
+  driveFromNumber(n: number): number {
+    const d = n === 0 ? this.currentDrive : n - 1;
+    return this.drives.isValid(d) ? d : -1;
+  }
+
   /** The JFT of a process (the current one by default). */
   jft(psp = this.dos.currentPsp): Jft {
     return new Jft(this.mem, psp);

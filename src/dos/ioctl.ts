@@ -33,11 +33,6 @@ export function registerIoctl(fs: FileSystem, t: Int21Table): void {
       const sfn = fs.sfnOf(c.bx);
       return sfn < 0 ? -1 : fs.entry(sfn);
     };
-    /** BL as "0 = default, 1 = A", or -1 for a drive that is not there. */
-    const driveFromBl = () => {
-      const d = c.bl === 0 ? fs.currentDrive : c.bl - 1;
-      return fs.drives.isValid(d) ? d : -1;
-    };
     switch (c.al) {
       case IOCTL.GET_INFO: {
         const a = byHandle();
@@ -73,12 +68,12 @@ export function registerIoctl(fs: FileSystem, t: Int21Table): void {
         return dos.ok();
       }
       case IOCTL.REMOVABLE: {
-        if (driveFromBl() < 0) return dos.fail(E.INVALID_DRIVE);
+        if (fs.driveFromNumber(c.bl) < 0) return dos.fail(E.INVALID_DRIVE);
         c.ax = 1; // fixed
         return dos.ok();
       }
       case IOCTL.REMOTE_DRIVE: {
-        if (driveFromBl() < 0) return dos.fail(E.INVALID_DRIVE);
+        if (fs.driveFromNumber(c.bl) < 0) return dos.fail(E.INVALID_DRIVE);
         c.dx = 0; // a local drive
         return dos.ok();
       }
@@ -91,11 +86,11 @@ export function registerIoctl(fs: FileSystem, t: Int21Table): void {
       case IOCTL.SHARING_RETRY:
         return dos.ok(); // vdm86 never waits on a sharing conflict: the count is moot
       case IOCTL.GET_DRIVE_MAP:
-        if (driveFromBl() < 0) return dos.fail(E.INVALID_DRIVE);
+        if (fs.driveFromNumber(c.bl) < 0) return dos.fail(E.INVALID_DRIVE);
         c.al = 0; // one letter per drive
         return dos.ok();
       case IOCTL.SET_DRIVE_MAP:
-        if (driveFromBl() < 0) return dos.fail(E.INVALID_DRIVE);
+        if (fs.driveFromNumber(c.bl) < 0) return dos.fail(E.INVALID_DRIVE);
         return dos.ok();
       default:
         return dos.fail(E.INVALID_FUNCTION);
