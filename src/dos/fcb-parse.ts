@@ -27,12 +27,11 @@ function isBlank(c: number): boolean {
 }
 
 /** The outcome of parsing: where the text ends, the FCB fields, and AL. */
-export interface ParsedFcbName {
+interface ParsedFcbName {
   consumed: number;
   drive: number | null; // 1 = A; null when none was given
   name: string | null; // 8 chars, null when none was given
   extension: string | null; // 3 chars, null when none was given
-  wild: boolean;
   badDrive: boolean;
 }
 
@@ -40,7 +39,7 @@ export interface ParsedFcbName {
  * Parses a name the way INT 21h/29h does. `peek(i)` gives the byte i positions after the start.
  * `driveValid(d)` says whether drive d (1 = A) exists.
  */
-export function parseFcbName(peek: (i: number) => number, flags: number, driveValid: (d: number) => boolean): ParsedFcbName {
+function parseFcbName(peek: (i: number) => number, flags: number, driveValid: (d: number) => boolean): ParsedFcbName {
   let i = 0;
   while (isBlank(peek(i))) i++;
   if (flags & PARSE.SKIP_SEPARATORS && SEPARATORS.includes(String.fromCharCode(peek(i)))) {
@@ -55,7 +54,6 @@ export function parseFcbName(peek: (i: number) => number, flags: number, driveVa
     if (!driveValid(drive)) badDrive = true;
     i += 2;
   }
-  let wild = false;
   const part = (width: number): string | null => {
     let out = '';
     let any = false;
@@ -71,7 +69,6 @@ export function parseFcbName(peek: (i: number) => number, flags: number, driveVa
       i++;
     }
     if (!any) return null;
-    if (out.includes('?')) wild = true;
     return out.padEnd(width, ' ');
   };
   const name = part(8);
@@ -80,7 +77,7 @@ export function parseFcbName(peek: (i: number) => number, flags: number, driveVa
     i++;
     extension = part(3) ?? '   ';
   }
-  return { consumed: i, drive, name, extension, wild, badDrive };
+  return { consumed: i, drive, name, extension, badDrive };
 }
 
 export function registerFcbParse(fs: FileSystem, t: Int21Table): void {
