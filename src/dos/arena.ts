@@ -111,13 +111,14 @@ export class MemoryArena {
     }
   }
 
-  /** Merges `mcb` (free) with the free blocks that follow it. */
-  private coalesce(mcb: number): void {
+  /** Merges the free blocks that follow `mcb` into it, which keeps `owner` (free while searching,
+   *  the block's own owner when a resize absorbs its free neighbours). */
+  private coalesce(mcb: number, owner = MCB_OWNER_FREE): void {
     for (;;) {
       if (this.type(mcb) === MCB_TYPE_LAST) return;
       const n = this.next(mcb);
       if (this.owner(n) !== MCB_OWNER_FREE) return;
-      this.writeMcb(mcb, this.type(n), MCB_OWNER_FREE, this.size(mcb) + this.size(n) + 1);
+      this.writeMcb(mcb, this.type(n), owner, this.size(mcb) + this.size(n) + 1);
     }
   }
 
@@ -211,13 +212,7 @@ export class MemoryArena {
     const mcb = (seg - 1) & 0xffff;
     if (!this.isSignature(mcb)) return -DOS_ERROR.MCB_DESTROYED;
     try {
-      const keepOwner = this.owner(mcb);
-      for (;;) {
-        if (this.type(mcb) === MCB_TYPE_LAST) break;
-        const n = this.next(mcb);
-        if (this.owner(n) !== MCB_OWNER_FREE) break;
-        this.writeMcb(mcb, this.type(n), keepOwner, this.size(mcb) + this.size(n) + 1);
-      }
+      this.coalesce(mcb, this.owner(mcb));
       const size = this.size(mcb);
       if (paras > size) {
         this.lastMaxAvailable = size;
