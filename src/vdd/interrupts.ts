@@ -3,12 +3,13 @@
 // and its priorities allow, and ends each with its EOI. The PIC latches one request per line, so
 // a count above one is queued here and the next request is raised as soon as the PIC has
 // acknowledged the previous one (it then waits in the IRR until the EOI lets it in), as NTVDM's
-// virtual ICA delivers a count. Lines 0-7 of the master (ICA_MASTER = 0); an 8086 PC/XT has no
-// slave PIC, so ICA_SLAVE (1) has no lines.
+// virtual ICA delivers a count. Lines 0-7 of the master (ICA.MASTER); an 8086 PC/XT has no
+// slave PIC, so ICA.SLAVE has no lines.
 import type { Cpu, InterruptController } from '../cpu/cpu';
 import { Pic } from '../hw/pic';
 
-export const ICA_MASTER = 0;
+/** VDDSimulateInterrupt's controller numbers. */
+export const ICA = { MASTER: 0, SLAVE: 1 } as const;
 const LINES = 8;
 
 /** Sits between the CPU and the PIC to feed queued requests in as earlier ones are taken. */
@@ -51,7 +52,7 @@ export class InterruptSimulator {
 
   /** False when there is no such controller or line, or no PIC in the machine. */
   simulate(controller: number, line: number, count: number): boolean {
-    if (controller !== ICA_MASTER || !Number.isInteger(line) || line < 0 || line >= LINES) return false;
+    if (controller !== ICA.MASTER || !Number.isInteger(line) || line < 0 || line >= LINES) return false;
     if (!Number.isInteger(count) || count < 0) return false;
     if (!this.injector) {
       // Found lazily: the BIOS creates the PIC, possibly after the VDD bridge.

@@ -45,8 +45,7 @@ export interface VddContext {
   guard<T>(who: string, fn: () => T, fallback: T): T;
 }
 
-/** VDDSimulateInterrupt's controller numbers. */
-export const ICA = { MASTER: 0, SLAVE: 1 } as const;
+export { ICA } from './interrupts';
 /** VdmMapFlat's modes; vdm86 is real mode only. */
 export const VDM_MODE = { V86: 0, PM: 1 } as const;
 /** Access values for associateNtHandle / openHostFile (INT 21h/3Dh AL). */
