@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { runProgram, RunOptionError, type RunOptions, type RunReason, type RunResult, type ScreenMode } from '../src/run';
 import { writeTextFile } from '../src/host/text-file';
+import { screenText } from '../src/host/terminal';
 import { writeAllToFd } from '../src/host/fs';
 import { VERSION } from '../src/index';
 
@@ -222,9 +223,7 @@ async function main(argv: string[]): Promise<number> {
 
   // A run that never started has no screen to dump.
   if ((dumpToStdout || o.screenDumpFile) && result.screen.length) {
-    const lines = [...result.screen];
-    while (lines.length && lines[lines.length - 1] === '') lines.pop();
-    const dump = lines.length ? lines.join('\n') + '\n' : '';
+    const dump = screenText(result.screen);
     if (o.screenDumpFile) writeTextFile(o.screenDumpFile, dump);
     if (dumpToStdout) {
       if (screen === 'stream' && lastByte !== 0x0a) process.stdout.write('\n');

@@ -138,7 +138,12 @@ export function frameLines(frame: TextFrame): string[] {
 
 /** The screen dump printed at exit: its lines up to the last one with text. */
 export function screenDump(frame: TextFrame): string {
-  const lines = frameLines(frame);
+  return screenText(frameLines(frame));
+}
+
+/** Screen lines (as frameLines gives them) as text: up to the last one with text, each ended by a newline. */
+export function screenText(screenLines: readonly string[]): string {
+  const lines = [...screenLines];
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines.length ? lines.join('\n') + '\n' : '';
 }
