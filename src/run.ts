@@ -16,6 +16,7 @@ import { systemClock } from './host/clock';
 import { stringToCp437 } from './host/cp437';
 import { InputBytes, OutputSink } from './host/redirected-files';
 import { ACCESS } from './dos/sharing';
+import { DOS_ERROR } from './dos/errors';
 import { locateProgram, resolveDrives, startDirectory, RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
 import { attachVdds, traceHandlesOnTerminate, type VddBridge, type VddModule } from './vdd';
 
@@ -136,9 +137,14 @@ function parseVersion(v: RunOptions['dosVersion']): { major: number; minor: numb
   return { major, minor };
 }
 
-/** Host text as DOS sees it, one character per byte: CP437, or with `raw` the UTF-8 bytes. */
+/** Host text as DOS bytes: CP437, or with `raw` the UTF-8 bytes. */
+function dosBytes(text: string, raw: boolean): Uint8Array {
+  return raw ? new TextEncoder().encode(text) : stringToCp437(text);
+}
+
+/** Host text as DOS sees it, one character per byte (dosBytes as char codes 0-255). */
 function dosText(text: string, raw: boolean): string {
-  const bytes = raw ? new TextEncoder().encode(text) : stringToCp437(text);
+  const bytes = dosBytes(text, raw);
   let out = '';
   for (const b of bytes) out += String.fromCharCode(b);
   return out;
@@ -153,7 +159,7 @@ function redirectStandardHandles(dos: Dos, options: RunOptions, raw: boolean): v
   };
   const input = options.inputFile;
   if (input !== undefined) {
-    const bytes = typeof input === 'string' ? (raw ? new TextEncoder().encode(input) : stringToCp437(input)) : input;
+    const bytes = typeof input === 'string' ? dosBytes(input, raw) : input;
     bind(0, new InputBytes(bytes, 'redirected standard input'), ACCESS.READ, 'STDIN');
   }
   if (options.outputFile) bind(1, new OutputSink(options.outputFile, 'redirected standard output'), ACCESS.WRITE, 'STDOUT');
@@ -262,7 +268,8 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
       dos.start(dosPath, (options.args ?? []).map((a) => dosText(a, raw)));
     } catch (err) {
       if (err instanceof DosLoadError) {
-        const reason = err.dosError === 2 || err.dosError === 3 ? 'not-found' : 'bad-program';
+        const missing = err.dosError === DOS_ERROR.FILE_NOT_FOUND || err.dosError === DOS_ERROR.PATH_NOT_FOUND;
+        const reason = missing ? 'not-found' : 'bad-program';
         return { ...emptyResult(reason, err.message, dosPath), screen: frameLines(bios.frame()) };
       }
       throw err;
