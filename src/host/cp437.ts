@@ -42,6 +42,12 @@ export function toCp437(codePoint: number): number {
   return REVERSE.get(codePoint) ?? -1;
 }
 
+/** The CP437 byte for a Unicode code point, or '?' (3Fh) when it has none. */
+export function toCp437OrQuestionMark(codePoint: number): number {
+  const b = toCp437(codePoint);
+  return b < 0 ? 0x3f : b;
+}
+
 /** Decodes CP437 bytes to a string of the glyphs the PC displays. */
 export function cp437ToString(bytes: ArrayLike<number>): string {
   let s = '';
@@ -52,9 +58,6 @@ export function cp437ToString(bytes: ArrayLike<number>): string {
 /** Encodes text as CP437 (characters without a CP437 form become '?'). */
 export function stringToCp437(text: string): Uint8Array {
   const out: number[] = [];
-  for (const ch of text) {
-    const b = toCp437(ch.codePointAt(0) as number);
-    out.push(b < 0 ? 0x3f : b);
-  }
+  for (const ch of text) out.push(toCp437OrQuestionMark(ch.codePointAt(0) as number));
   return Uint8Array.from(out);
 }

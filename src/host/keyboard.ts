@@ -1,7 +1,7 @@
 // Raw terminal input to keys: the byte sequences xterm-compatible terminals (and the Linux
 // console) send for arrows, function keys, the editing block and their Shift/Ctrl/Alt forms,
 // ESC-prefixed Alt+character, control codes as Ctrl+letter, and UTF-8 text as CP437.
-import { toCp437 } from './cp437';
+import { toCp437OrQuestionMark } from './cp437';
 import type { HostKey, KeyName } from './keys';
 
 const ESC = 0x1b;
@@ -85,10 +85,7 @@ export class TerminalKeyParser {
     const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
     if (i + len > bytes.length) return 0;
     const text = this.decoder.decode(Uint8Array.from(bytes.slice(i, i + len)));
-    for (const ch of text) {
-      const c = toCp437(ch.codePointAt(0) as number);
-      keys.push({ char: c < 0 ? 0x3f : c });
-    }
+    for (const ch of text) keys.push({ char: toCp437OrQuestionMark(ch.codePointAt(0) as number) });
     return len;
   }
 

@@ -1,7 +1,7 @@
 // Console as a byte stream, for runs without a terminal (CI, pipes, files): what the program
 // writes through the console goes out as text (CP437 shown as UTF-8, or the raw bytes), and
 // what arrives on stdin becomes typed keys (line ends as Enter, CP437 from UTF-8 or raw bytes).
-import { CP437, toCp437 } from './cp437';
+import { CP437, toCp437OrQuestionMark } from './cp437';
 import type { HostKey } from './keys';
 
 /** Bytes that keep their control meaning in a text stream: BEL, BS, TAB, LF, CR, and ESC (so
@@ -128,7 +128,6 @@ export class StreamInputDecoder {
       return;
     }
     if (cp === 0xfeff) return; // a byte-order mark is not a keystroke
-    const b = isByte ? cp : toCp437(cp);
-    keys.push({ char: b < 0 ? 0x3f : b });
+    keys.push({ char: isByte ? cp : toCp437OrQuestionMark(cp) });
   }
 }
