@@ -3,9 +3,10 @@
 // programs use to reach a handle's SFT entry; every other request passes with registers untouched
 // (an install check with AL=00h then reads "not installed").
 import { FLAG } from '../cpu/cpu';
-import { rd8, rd16, rd32, wr16 } from '../cpu/guest-memory';
+import { rd16, rd32 } from '../cpu/guest-memory';
 import { setFrameFlag } from '../bios/iret-frame';
-import { LOL, PSP, SFT, SFT_BLOCK, JFT_FREE } from './layout';
+import { LOL, SFT, SFT_BLOCK, JFT_FREE } from './layout';
+import { Jft } from './jft';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import type { Dos } from './dos';
 
@@ -25,16 +26,14 @@ export function multiplex(dos: Dos): void {
     }
     case 0x1220: {
       // ES:DI -> the JFT byte of handle BX in the current PSP; CF=1 with AL=6 if out of range.
-      const psp = dos.currentPsp;
-      const size = rd16(dos.mem, psp, PSP.JFT_SIZE);
-      if (cpu.bx >= size) {
+      const jft = new Jft(dos.mem, dos.currentPsp);
+      if (cpu.bx >= jft.size) {
         cpu.al = 6;
         return setLiveCarry(dos, true);
       }
-      const off = rd16(dos.mem, psp, PSP.JFT_POINTER);
-      const seg = rd16(dos.mem, psp, PSP.JFT_POINTER + 2);
-      cpu.es = seg;
-      cpu.di = (off + cpu.bx) & 0xffff;
+      const p = jft.pointer;
+      cpu.es = p.seg;
+      cpu.di = (p.off + cpu.bx) & 0xffff;
       return setLiveCarry(dos, false);
     }
     case 0x4a01: // free HMA space: DOS is not in the HMA
@@ -72,8 +71,7 @@ export function sftEntryAddress(mem: Uint8Array, sfn: number): { seg: number; of
 
 /** The SFT entry behind handle `h` of `psp`, or null when the handle is free or out of range. */
 export function handleSftEntry(mem: Uint8Array, psp: number, h: number): { seg: number; off: number } | null {
-  if (h >= rd16(mem, psp, PSP.JFT_SIZE)) return null;
-  const sfn = rd8(mem, rd16(mem, psp, PSP.JFT_POINTER + 2), rd16(mem, psp, PSP.JFT_POINTER) + h);
+  const sfn = new Jft(mem, psp).get(h);
   if (sfn === JFT_FREE) return null;
   return sftEntryAddress(mem, sfn);
 }

@@ -3,8 +3,9 @@
 // memory top, CP/M call, saved INT 22h/23h/24h from the vector table, INT 21h/RETF, its own
 // 20-entry JFT pointer and the DOS version. EXEC and 55h also make it a child (parent field,
 // inherited handles, current PSP).
-import { rd16, wr8, wr16, wr32, readBytes, writeBytes } from '../cpu/guest-memory';
-import { PSP, JFT_DEFAULT_SIZE, JFT_FREE } from './layout';
+import { rd16, wr8, wr16, wr32, readBytes, writeBytes, fill } from '../cpu/guest-memory';
+import { PSP, JFT_DEFAULT_SIZE } from './layout';
+import { Jft } from './jft';
 import { cpmCallTarget } from './sysdata';
 import type { Dos } from './dos';
 
@@ -58,9 +59,7 @@ export function preparePsp(dos: Dos, seg: number, memTop: number): void {
   wr8(mem, seg, PSP.INT21_RETF, INT_OPCODE);
   wr8(mem, seg, PSP.INT21_RETF + 1, 0x21);
   wr8(mem, seg, PSP.INT21_RETF + 2, RETF_OPCODE);
-  wr16(mem, seg, PSP.JFT_SIZE, JFT_DEFAULT_SIZE);
-  wr16(mem, seg, PSP.JFT_POINTER, PSP.JFT);
-  wr16(mem, seg, PSP.JFT_POINTER + 2, seg);
+  new Jft(mem, seg).relocate(seg, PSP.JFT, JFT_DEFAULT_SIZE);
   wr32(mem, seg, PSP.PREVIOUS_PSP, 0xffffffff);
   const v = dos.version;
   wr8(mem, seg, PSP.DOS_VERSION, v.major);
@@ -72,7 +71,7 @@ export function preparePsp(dos: Dos, seg: number, memTop: number): void {
 export function createChildPsp(dos: Dos, seg: number, memTop: number): void {
   const parent = dos.currentPsp;
   copyPsp(dos, parent, seg, memTop);
-  for (let h = 0; h < JFT_DEFAULT_SIZE; h++) wr8(dos.mem, seg, PSP.JFT + h, JFT_FREE);
+  new Jft(dos.mem, seg).resetToPsp();
   dos.files.inheritHandles(parent, seg);
   wr16(dos.mem, seg, PSP.PARENT, parent);
   dos.currentPsp = seg;
@@ -81,9 +80,9 @@ export function createChildPsp(dos: Dos, seg: number, memTop: number): void {
 /** A fresh PSP with no source to copy (the DOS-owned shell): zeroed, its own parent, empty JFT. */
 export function createRootPsp(dos: Dos, seg: number, memTop: number): void {
   const mem = dos.mem;
-  writeBytes(mem, seg, 0, new Uint8Array(PSP.SIZE));
-  for (let h = 0; h < JFT_DEFAULT_SIZE; h++) wr8(mem, seg, PSP.JFT + h, JFT_FREE);
+  fill(mem, seg, 0, PSP.SIZE, 0);
   preparePsp(dos, seg, memTop);
+  new Jft(mem, seg).resetToPsp();
   wr16(mem, seg, PSP.PARENT, seg);
   wr8(mem, seg, PSP.TAIL, 0x0d);
 }
