@@ -190,19 +190,40 @@ export class FileSystem {
   openDevice(dev: Device, mode: number): number {
     const sfn = this.sft.allocate();
     if (sfn < 0) return -E.TOO_MANY_OPEN_FILES;
+    this.fillEntry(sfn, {
+      mode,
+      attribute: 0,
+      info: deviceInfoWord(dev) | (mode & OPEN_MODE.NO_INHERIT ? SFT_INFO.NO_INHERIT : 0),
+      device: dev,
+      when: packDateTime(dosNowMs(this.dos)),
+      size: 0,
+      owner: this.dos.currentPsp,
+      hostHandle: 0,
+      fcbName: toFcbForm(dev.name),
+    });
+    return sfn;
+  }
+
+  /** Fills a freshly allocated SFT entry: one reference, position 0, and the given fields (a host
+   *  file has no device pointer). */
+  private fillEntry(
+    sfn: number,
+    e: { mode: number; attribute: number; info: number; device?: Device; when: { date: number; time: number }; size: number; owner: number; hostHandle: number; fcbName: string },
+  ): void {
     const a = this.sft.address(sfn);
     const s = this.sft;
     s.setRefCount(a, 1);
-    s.setOpenMode(a, mode);
-    s.setAttribute(a, 0);
-    s.setInfo(a, deviceInfoWord(dev) | (mode & OPEN_MODE.NO_INHERIT ? SFT_INFO.NO_INHERIT : 0));
-    s.setDevicePointer(a, DOS_SEG, dev.offset);
-    const now = packDateTime(dosNowMs(this.dos));
-    s.setDateTime(a, now.date, now.time);
-    s.setOwnerPsp(a, this.dos.currentPsp);
-    s.setHostHandle(a, 0);
-    s.setName(a, toFcbForm(dev.name));
-    return sfn;
+    s.setOpenMode(a, e.mode);
+    s.setAttribute(a, e.attribute);
+    s.setInfo(a, e.info);
+    if (e.device) s.setDevicePointer(a, DOS_SEG, e.device.offset);
+    else s.setNoDevice(a);
+    s.setDateTime(a, e.when.date, e.when.time);
+    s.setSize(a, e.size);
+    s.setPosition(a, 0);
+    s.setOwnerPsp(a, e.owner);
+    s.setHostHandle(a, e.hostHandle);
+    s.setName(a, e.fcbName);
   }
 
   /** The open modes of every open of a host file (for the sharing check). */
@@ -268,22 +289,16 @@ export class FileSystem {
         return -done;
       }
     }
-    const id = this.dos.hostHandles.add(file);
-    const a = this.sft.address(sfn);
-    const s = this.sft;
-    s.setRefCount(a, 1);
-    s.setOpenMode(a, req.mode);
-    s.setAttribute(a, attribute);
-    s.setInfo(a, (r.drive.index & SFT_INFO.DRIVE_MASK) | SFT_INFO.NOT_WRITTEN | (req.mode & OPEN_MODE.NO_INHERIT ? SFT_INFO.NO_INHERIT : 0));
-    s.setNoDevice(a);
-    const size = creating ? 0 : (st?.size ?? 0);
-    const when = packDateTime(creating || !st ? dosNowMs(this.dos) : st.mtimeMs);
-    s.setDateTime(a, when.date, when.time);
-    s.setSize(a, size);
-    s.setPosition(a, 0);
-    s.setOwnerPsp(a, this.dos.currentPsp);
-    s.setHostHandle(a, id);
-    s.setName(a, r.fcbName);
+    this.fillEntry(sfn, {
+      mode: req.mode,
+      attribute,
+      info: (r.drive.index & SFT_INFO.DRIVE_MASK) | SFT_INFO.NOT_WRITTEN | (req.mode & OPEN_MODE.NO_INHERIT ? SFT_INFO.NO_INHERIT : 0),
+      when: packDateTime(creating || !st ? dosNowMs(this.dos) : st.mtimeMs),
+      size: creating ? 0 : (st?.size ?? 0),
+      owner: this.dos.currentPsp,
+      hostHandle: this.dos.hostHandles.add(file),
+      fcbName: r.fcbName,
+    });
     return { sfn, action };
   }
 
@@ -469,21 +484,17 @@ export class FileSystem {
     if (handle < 0 || handle >= this.jft(psp).size) return E.INVALID_HANDLE;
     const sfn = this.sft.allocate();
     if (sfn < 0) return E.TOO_MANY_OPEN_FILES;
-    const a = this.sft.address(sfn);
-    const s = this.sft;
-    s.setRefCount(a, 1);
-    s.setOpenMode(a, access);
-    s.setAttribute(a, 0);
-    s.setInfo(a, (this.currentDrive & SFT_INFO.DRIVE_MASK) | SFT_INFO.NOT_WRITTEN);
-    s.setNoDevice(a);
-    const now = packDateTime(dosNowMs(this.dos));
-    s.setDateTime(a, now.date, now.time);
     const size = tryHost(() => obj.size());
-    s.setSize(a, typeof size === 'number' ? 0 : size.value);
-    s.setPosition(a, 0);
-    s.setOwnerPsp(a, psp);
-    s.setHostHandle(a, this.dos.hostHandles.add(obj));
-    s.setName(a, toFcbForm(name));
+    this.fillEntry(sfn, {
+      mode: access,
+      attribute: 0,
+      info: (this.currentDrive & SFT_INFO.DRIVE_MASK) | SFT_INFO.NOT_WRITTEN,
+      when: packDateTime(dosNowMs(this.dos)),
+      size: typeof size === 'number' ? 0 : size.value,
+      owner: psp,
+      hostHandle: this.dos.hostHandles.add(obj),
+      fcbName: toFcbForm(name),
+    });
     if (this.sfnOf(handle, psp) >= 0) this.closeHandle(handle, psp);
     this.jft(psp).set(handle, sfn);
     return 0;
