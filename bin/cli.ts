@@ -93,7 +93,7 @@ function buildCommand(): Command {
     .argument('[args...]', 'arguments for the program (everything after <program> goes to it)')
     .option('-d, --drive <L=DIR>', 'map a drive letter to a host folder (repeatable; C: is the current folder unless mapped)', collect)
     .option('--cwd <path>', 'starting directory: a DOS path (C:\\SRC) or a host folder inside a drive')
-    .option('-e, --env <NAME=VALUE>', 'set an environment variable for the program (repeatable)', envPair)
+    .option('-e, --env <NAME=VALUE>', 'set an environment variable for the program (repeatable; NAME is upper-cased)', envPair)
     .option('--screen <mode>', 'tty (draw the text screen), stream (console output as text) or none; default tty on a terminal, else stream', screenMode)
     .option('--raw', 'console bytes as they are (no CP437 to UTF-8 conversion, in or out)')
     .option('--screen-dump', 'print the final text screen to stdout at exit')
