@@ -99,21 +99,7 @@ function hex(v: number, digits: number): string {
 function loadState(cpu: Cpu, t: ConformanceTest): void {
   // reset() also drops what the previous test left pending (an armed trap, a shadow).
   cpu.reset();
-  const r = t.initial.regs;
-  cpu.ax = r.ax ?? 0;
-  cpu.bx = r.bx ?? 0;
-  cpu.cx = r.cx ?? 0;
-  cpu.dx = r.dx ?? 0;
-  cpu.cs = r.cs ?? 0;
-  cpu.ss = r.ss ?? 0;
-  cpu.ds = r.ds ?? 0;
-  cpu.es = r.es ?? 0;
-  cpu.sp = r.sp ?? 0;
-  cpu.bp = r.bp ?? 0;
-  cpu.si = r.si ?? 0;
-  cpu.di = r.di ?? 0;
-  cpu.ip = r.ip ?? 0;
-  cpu.flags = r.flags ?? 0;
+  for (const name of REG_NAMES) cpu[name] = t.initial.regs[name] ?? 0;
   for (const [a, v] of t.initial.ram) cpu.mem[a] = v;
 }
 
