@@ -3,7 +3,7 @@
 // 08h, 09h, 0Ah, 0Bh; not 06h/07h), and buffered line input with editing. While the console has no
 // key the call waits (the BOP re-runs once input arrives).
 import { FLAG } from '../cpu/cpu';
-import { rd8, rd16, wr8, wr16 } from '../cpu/guest-memory';
+import { rd8, rd16, rd32, wr8 } from '../cpu/guest-memory';
 import { SFT, SFT_INFO } from './layout';
 import {
   CR,
@@ -64,9 +64,7 @@ function inReady(dos: Dos): boolean {
   if (!e) return false;
   const info = rd16(dos.mem, e.seg, e.off + SFT.DEVICE_INFO);
   if (info & SFT_INFO.IS_DEVICE) return false;
-  const pos = rd16(dos.mem, e.seg, e.off + SFT.POSITION) + rd16(dos.mem, e.seg, e.off + SFT.POSITION + 2) * 0x10000;
-  const size = rd16(dos.mem, e.seg, e.off + SFT.SIZE) + rd16(dos.mem, e.seg, e.off + SFT.SIZE + 2) * 0x10000;
-  return pos < size;
+  return rd32(dos.mem, e.seg, e.off + SFT.POSITION) < rd32(dos.mem, e.seg, e.off + SFT.SIZE);
 }
 
 /** Reads a key for 01h/07h/08h: -1 when the call must return (waiting, or break started). */

@@ -17,12 +17,18 @@ export const STD = { IN: 0, OUT: 1, ERR: 2, AUX: 3, PRN: 4 } as const;
 
 export type StdTarget = 'console' | 'handle' | 'closed';
 
+/** The device-information word of handle `h` of the current process, or -1 when it is not open. */
+function openHandleInfo(dos: Dos, h: number): number {
+  const e = handleSftEntry(dos.mem, dos.currentPsp, h);
+  if (!e || rd16(dos.mem, e.seg, e.off + SFT.REF_COUNT) === 0) return -1;
+  return rd16(dos.mem, e.seg, e.off + SFT.DEVICE_INFO);
+}
+
 /** Whether handle `h` of the current process is the console (a character device flagged as
  *  standard input or output), another open file or device, or not open. */
 export function stdTarget(dos: Dos, h: number, forInput: boolean): StdTarget {
-  const e = handleSftEntry(dos.mem, dos.currentPsp, h);
-  if (!e || rd16(dos.mem, e.seg, e.off + SFT.REF_COUNT) === 0) return 'closed';
-  const info = rd16(dos.mem, e.seg, e.off + SFT.DEVICE_INFO);
+  const info = openHandleInfo(dos, h);
+  if (info < 0) return 'closed';
   const flag = forInput ? SFT_INFO.IS_STDIN : SFT_INFO.IS_STDOUT;
   return info & SFT_INFO.IS_DEVICE && info & flag ? 'console' : 'handle';
 }
@@ -30,10 +36,8 @@ export function stdTarget(dos: Dos, h: number, forInput: boolean): StdTarget {
 /** True when handle `h` of the current process is the console in cooked mode: DOS checks for
  *  Ctrl-C before writing to it (raw mode turns the check off). */
 export function isCookedConsole(dos: Dos, h: number): boolean {
-  const e = handleSftEntry(dos.mem, dos.currentPsp, h);
-  if (!e || rd16(dos.mem, e.seg, e.off + SFT.REF_COUNT) === 0) return false;
-  const info = rd16(dos.mem, e.seg, e.off + SFT.DEVICE_INFO);
-  return (info & SFT_INFO.IS_DEVICE) !== 0 && (info & SFT_INFO.IS_STDOUT) !== 0 && (info & SFT_INFO.BINARY) === 0;
+  const info = openHandleInfo(dos, h);
+  return info >= 0 && (info & SFT_INFO.IS_DEVICE) !== 0 && (info & SFT_INFO.IS_STDOUT) !== 0 && (info & SFT_INFO.BINARY) === 0;
 }
 
 /** Runs INT 21h function `ah` of the kernel's own table on a handle, as if a program had called
