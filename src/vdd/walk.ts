@@ -123,11 +123,11 @@ export function walkHandles(machine: { mem: Uint8Array }, psp?: number, hostHand
     const slot = slots[sfn];
     const sft = slot ? sftRecord(mem, slot) : null;
     let host: HostRecord | null = null;
-    if (sft && !sft.isDevice && sft.hostHandle !== 0 && hostHandles) {
-      const obj = hostHandles.get(sft.hostHandle);
-      host = { id: sft.hostHandle, open: !!obj, path: obj?.hostPath, description: obj?.description };
-    } else if (sft && !sft.isDevice && sft.hostHandle !== 0) {
-      host = { id: sft.hostHandle, open: true };
+    if (sft && !sft.isDevice && sft.hostHandle !== 0) {
+      const obj = hostHandles?.get(sft.hostHandle);
+      host = hostHandles
+        ? { id: sft.hostHandle, open: !!obj, path: obj?.hostPath, description: obj?.description }
+        : { id: sft.hostHandle, open: true };
     }
     walk.handles.push({ handle: h, sfn, sft, host });
   }
