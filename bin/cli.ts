@@ -21,24 +21,15 @@ const EXIT = {
   STOPPED: 130, // Ctrl-\ at the terminal, SIGINT, SIGTERM, SIGHUP
 } as const;
 
-const REASON_EXIT: Record<Exclude<RunReason, 'exit'>, number> = {
-  'input-exhausted': EXIT.INPUT_EXHAUSTED,
-  fault: EXIT.FAULT,
-  'instruction-limit': EXIT.INSTRUCTION_LIMIT,
-  timeout: EXIT.TIMEOUT,
-  'bad-program': EXIT.BAD_PROGRAM,
-  'not-found': EXIT.NOT_FOUND,
-  stopped: EXIT.STOPPED,
-};
-
-const REASON_TEXT: Record<Exclude<RunReason, 'exit'>, string> = {
-  'input-exhausted': 'input exhausted',
-  fault: 'guest fault',
-  'instruction-limit': 'instruction limit',
-  timeout: 'time limit',
-  'bad-program': 'bad program file',
-  'not-found': 'program not found',
-  stopped: 'stopped',
+/** Each verdict's process exit code and the label of its stderr line. */
+const VERDICT: Record<Exclude<RunReason, 'exit'>, { code: number; label: string }> = {
+  'input-exhausted': { code: EXIT.INPUT_EXHAUSTED, label: 'input exhausted' },
+  fault: { code: EXIT.FAULT, label: 'guest fault' },
+  'instruction-limit': { code: EXIT.INSTRUCTION_LIMIT, label: 'instruction limit' },
+  timeout: { code: EXIT.TIMEOUT, label: 'time limit' },
+  'bad-program': { code: EXIT.BAD_PROGRAM, label: 'bad program file' },
+  'not-found': { code: EXIT.NOT_FOUND, label: 'program not found' },
+  stopped: { code: EXIT.STOPPED, label: 'stopped' },
 };
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -231,14 +222,13 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  let code: number;
-  if (result.reason === 'exit') code = result.exitCode & 0xff;
-  else {
-    code = REASON_EXIT[result.reason];
-    const label = REASON_TEXT[result.reason];
+  let code = result.exitCode & 0xff;
+  if (result.reason !== 'exit') {
+    const verdict = VERDICT[result.reason];
+    code = verdict.code;
     const message = result.message ?? result.reason;
     // "time limit of 1000 ms reached" already names its verdict: don't say it twice.
-    stderrLine(message.startsWith(label) ? message : `${label}: ${message}`);
+    stderrLine(message.startsWith(verdict.label) ? message : `${verdict.label}: ${message}`);
   }
   if (o.resultJson) writeTextFile(o.resultJson, JSON.stringify(resultRecord(program, result, code, outputBytes), null, 2) + '\n');
   return code;
