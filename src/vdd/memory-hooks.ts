@@ -5,10 +5,12 @@
 // stops the trapping) and fills it, and then the access is retried and sees that memory. freeMem
 // decommits a page again (open bus, trapping). Pages are hooked in whole: one VDD per page.
 import type { Cpu } from '../cpu/cpu';
-import { ADDRESS_MASK } from '../cpu/guest-memory';
+import { ADDRESS_MASK, MEMORY_SIZE } from '../cpu/guest-memory';
 
 export const PAGE_SHIFT = 12;
 export const PAGE_SIZE = 1 << PAGE_SHIFT;
+/** Pages in the 1 MiB (the length of the CPU's pageHooks). */
+const PAGE_COUNT = MEMORY_SIZE >>> PAGE_SHIFT;
 /** What an unbacked address reads on a PC bus. */
 const OPEN_BUS = 0xff;
 /** Read/write mode passed to the handler, as NTVDM's RWMode. */
@@ -32,7 +34,7 @@ export interface MemoryHookLimits {
 
 /** The page hooks of every VDD in one machine. */
 export class MemoryHooks {
-  private readonly pages: (PageHook | null)[] = new Array(256).fill(null);
+  private readonly pages: (PageHook | null)[] = new Array(PAGE_COUNT).fill(null);
   private readonly previous: ((linear: number, isWrite: boolean) => void) | null;
 
   constructor(
@@ -83,22 +85,20 @@ export class MemoryHooks {
   deinstall(owner: object, start: number, count: number): boolean {
     const r = this.pageRange(start, count);
     if (!r || !this.ownsAll(owner, r)) return false;
-    for (let p = r[0]; p <= r[1]; p++) {
-      this.pages[p] = null;
-      this.setTrap(p, false);
-    }
+    for (let p = r[0]; p <= r[1]; p++) this.release(p);
     this.cpu.pageHooksChanged();
     return true;
   }
 
   deinstallAll(owner: object): void {
-    for (let p = 0; p < this.pages.length; p++) {
-      if (this.pages[p]?.owner === owner) {
-        this.pages[p] = null;
-        this.setTrap(p, false);
-      }
-    }
+    for (let p = 0; p < this.pages.length; p++) if (this.pages[p]?.owner === owner) this.release(p);
     this.cpu.pageHooksChanged();
+  }
+
+  /** Page `p` is nobody's: plain memory again, with what it holds. */
+  private release(p: number): void {
+    this.pages[p] = null;
+    this.setTrap(p, false);
   }
 
   /** VDDAllocMem: commits the pages of a range `owner` hooked (zero-filled, as committed memory
@@ -138,12 +138,7 @@ export class MemoryHooks {
   }
 
   dispose(): void {
-    for (let p = 0; p < this.pages.length; p++) {
-      if (this.pages[p]) {
-        this.pages[p] = null;
-        this.setTrap(p, false);
-      }
-    }
+    for (let p = 0; p < this.pages.length; p++) if (this.pages[p]) this.release(p);
     this.cpu.pageHooksChanged();
     this.cpu.onPageHook = this.previous;
   }
