@@ -277,7 +277,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     redirectStandardHandles(dos, options, raw);
     if (options.onStart) await options.onStart(ctx);
 
-    const terminalInput = isTerminalInput(input as unknown) ? (input as unknown as TerminalInput) : undefined;
+    const terminalInput = isTerminalInput(input) ? input : undefined;
     // Whatever vdm86 does to the terminal (raw input, the drawn screen) is undone even if the
     // process dies before the finally below runs.
     if (terminalInput || renderer) releaseGuard = guardTerminal({ fd: renderer ? out.fd : undefined, input: terminalInput });
