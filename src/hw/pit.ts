@@ -223,8 +223,8 @@ export class Pit implements TimedDevice, PortHandler {
       return;
     }
     this.onIrq0();
-    if (c0.mode === 0 || c0.mode === 4 || c0.mode === 1 || c0.mode === 5) {
-      this.nextTick = Infinity; // one-shot modes: a single edge at terminal count
+    if (c0.mode !== 2 && c0.mode !== 3) {
+      this.nextTick = Infinity; // modes 0, 1, 4, 5 are one-shot: a single edge at terminal count
       return;
     }
     // One edge per service: the 8259 holds one request per line, so a backlog would be lost
