@@ -80,6 +80,14 @@ function entryState(dos: Dos): EntryState {
 
 const SDA_BASE = DOSMEM.SDA;
 
+/** Bytes of a BOP (C4 C4 nn): IP moved back by this much runs the same INT 21h call again. */
+const BOP_SIZE = 3;
+
+/** Whether IP was moved back onto the BOP that ran at `ipBefore` (the call runs again). */
+function rewoundOntoBop(ip: number, ipBefore: number): boolean {
+  return ip === ((ipBefore - BOP_SIZE) & 0xffff);
+}
+
 export function installDosInterrupts(dos: Dos): void {
   const b = dos.machine.bops;
   b.set(0x21, () => guarded(dos, () => int21Entry(dos)));
@@ -171,7 +179,7 @@ function dispatch(dos: Dos, ss: number, sp: number, cpm: boolean): CallState {
     dos.call = null;
     // machine.waitForInput() rewound IP onto the BOP (or INT 28h returns there): the call will
     // run again, and InDOS stays up until it is done.
-    const again = (call.idle === true || (!call.transferred && cpu.ip === ((ipBefore - 3) & 0xffff))) && !dos.machine.end;
+    const again = (call.idle === true || (!call.transferred && rewoundOntoBop(cpu.ip, ipBefore))) && !dos.machine.end;
     if (again) st.waiting = { ss, sp };
     else if (mem[indos] > 0) mem[indos]--;
   }
@@ -231,7 +239,7 @@ export function ctrlBreak(dos: Dos): void {
   // Return from INT 23h onto the INT 21h BOP in the ROM, so the call runs again.
   cpu.ss = c.frameSs;
   cpu.sp = c.frameSp;
-  cpu.ip = (cpu.ip - 3) & 0xffff;
+  cpu.ip = (cpu.ip - BOP_SIZE) & 0xffff;
   entryState(dos).breakFrame = { ss: c.frameSs, sp: c.frameSp };
   c.transferred = true;
   // DOS runs the handler with InDOS cleared (it may end the program or call DOS itself).
@@ -245,7 +253,7 @@ export function issueIdle(dos: Dos, vector: number): void {
   const c = dos.call;
   if (!c) return;
   const cpu = dos.machine.cpu;
-  cpu.ip = (cpu.ip - 3) & 0xffff;
+  cpu.ip = (cpu.ip - BOP_SIZE) & 0xffff;
   c.idle = true;
   cpu.interrupt(vector);
 }
@@ -253,7 +261,7 @@ export function issueIdle(dos: Dos, vector: number): void {
 /** True when the call in progress will run again (it waits for input or issued INT 28h). */
 export function callRunsAgain(dos: Dos, ipBefore: number): boolean {
   const c = dos.call;
-  return (c?.idle === true) || dos.machine.cpu.ip === ((ipBefore - 3) & 0xffff);
+  return c?.idle === true || rewoundOntoBop(dos.machine.cpu.ip, ipBefore);
 }
 
 // ------------------------------------------------------------------ other vectors
@@ -311,7 +319,7 @@ function cpmEntry(dos: Dos): void {
     const ipBefore = cpu.ip;
     const call = dispatch(dos, ss, sp, true);
     if (call.transferred || dos.machine.end) return;
-    if (cpu.ip === ((ipBefore - 3) & 0xffff)) {
+    if (rewoundOntoBop(cpu.ip, ipBefore)) {
       // Waiting for input: put the stack back as it was; the BOP runs again.
       wr16(mem, ss, sp + CPM_STACK.FAR_IP, farIp);
       wr16(mem, ss, sp + CPM_STACK.FAR_CS, farCs);
