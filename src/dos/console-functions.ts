@@ -214,7 +214,7 @@ function int21_0C(dos: Dos): void {
   const cpu = dos.machine.cpu;
   const fn = cpu.al;
   // Flush only on the first run: a waiting read re-runs this call and must keep its keys.
-  if (!consoleState(dos).lineActive && !reentered(dos)) consoleFlush(dos);
+  if (!consoleState(dos).lineActive && reentry.get(dos) !== true) consoleFlush(dos);
   const follow: Record<number, (d: Dos) => void> = { 0x01: int21_01, 0x06: int21_06, 0x07: int21_07, 0x08: int21_08, 0x0a: int21_0A };
   const f = follow[fn];
   if (!f) {
@@ -225,18 +225,13 @@ function int21_0C(dos: Dos): void {
   const ipBefore = cpu.ip;
   f(dos);
   const waiting = callRunsAgain(dos, ipBefore);
-  markReentry(dos, waiting);
+  reentry.set(dos, waiting);
   // The call runs again as 0Ch after a wait (or INT 28h), with the caller's AH.
   if (waiting) cpu.ah = 0x0c;
 }
 
+/** Per Dos: the last 0Ch call is waiting and will run again (so it must not flush a second time). */
 const reentry = new WeakMap<Dos, boolean>();
-function reentered(dos: Dos): boolean {
-  return reentry.get(dos) === true;
-}
-function markReentry(dos: Dos, waiting: boolean): void {
-  reentry.set(dos, waiting);
-}
 
 /** 0Dh: disk reset. vdm86 keeps no dirty sector buffers (host writes go straight through). */
 function int21_0D(dos: Dos): void {
