@@ -184,7 +184,12 @@ function driveValid(dos: Dos, drive: number): boolean {
 /** The MCB owner name EXEC writes: the file name after the last ':' or '\', up to its '.', at
  *  most 8 characters, as the caller spelled it. */
 function mcbName(path: string): string {
-  const base = path.slice(Math.max(path.lastIndexOf('\\'), path.lastIndexOf(':'), path.lastIndexOf('/')) + 1);
+  const base = fileNamePart(path);
   const dot = base.indexOf('.');
   return (dot < 0 ? base : base.slice(0, dot)).slice(0, 8);
+}
+
+/** The file name of a DOS path: what follows its last backslash, '/' or ':'. */
+export function fileNamePart(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'), path.lastIndexOf(':')) + 1);
 }

@@ -11,7 +11,7 @@ import { PSP, PSP_PARAS, SDA, MCB_OWNER_DOS } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR } from './errors';
 import { DosLoadError, type Dos } from './dos';
-import { loadProgram, loadOverlay, EXEC_BLOCK, EXEC_MODE, FCB_COPY, TAIL_COPY, type LoadedProgram } from './exec';
+import { loadProgram, loadOverlay, fileNamePart, EXEC_BLOCK, EXEC_MODE, FCB_COPY, TAIL_COPY, type LoadedProgram } from './exec';
 import { commandTail, parseFcbArgument } from './command-line';
 import { masterEnvironment } from './environment';
 import { copyPsp, createChildPsp, createRootPsp, getVector, setVector } from './psp';
@@ -93,8 +93,7 @@ export function startFirstProcess(dos: Dos, program: string, args: string[]): vo
   dos.files.setupStandardHandles(shell);
 
   // As COMMAND.COM does: a name without an extension is tried as .COM, then .EXE.
-  const base = program.slice(Math.max(program.lastIndexOf('\\'), program.lastIndexOf('/'), program.lastIndexOf(':')) + 1);
-  const candidates = base.includes('.') ? [program] : [`${program}.COM`, `${program}.EXE`];
+  const candidates = fileNamePart(program).includes('.') ? [program] : [`${program}.COM`, `${program}.EXE`];
   let lastError: { error: number; reason: string } = { error: DOS_ERROR.FILE_NOT_FOUND, reason: `cannot find ${program}` };
   for (const path of candidates) {
     const r = loadProgram(dos, {
