@@ -26,10 +26,6 @@ export class BopTable {
     this.handlers[n & 0xff] = handler;
   }
 
-  get(n: number): BopHandler | null {
-    return this.handlers[n & 0xff];
-  }
-
   /** Returns false when nothing handles nn; the caller then raises INT 6 (DESIGN.md). */
   dispatch(n: number): boolean {
     const h = this.handlers[n & 0xff];
