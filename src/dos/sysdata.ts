@@ -32,6 +32,8 @@ const BOP_OPCODE = 0xc4;
 const IRET_OPCODE = 0xcf;
 const JMP_FAR_OPCODE = 0xea;
 const INT_CTRL_BREAK = 0x1b;
+/** The drive DOS "booted" from (1 = A:): C:, for LoL+43h and INT 21h/3305h. */
+export const BOOT_DRIVE = 3;
 
 /** The linear address where DOS puts the CP/M entry jump: INT 30h's vector slot. The far call at
  *  PSP+05h targets an address that wraps around 1 MiB to exactly here, as in MS-DOS. */
@@ -61,7 +63,7 @@ export function setupSystemData(dos: Dos): void {
   wr32(mem, DOS_SEG, lol + LOL.SETVER_LIST, 0);
   wr16(mem, DOS_SEG, lol + LOL.BUFFERS_X, 15);
   wr16(mem, DOS_SEG, lol + LOL.BUFFERS_Y, 0);
-  wr8(mem, DOS_SEG, lol + LOL.BOOT_DRIVE, 3); // C:
+  wr8(mem, DOS_SEG, lol + LOL.BOOT_DRIVE, BOOT_DRIVE);
   wr8(mem, DOS_SEG, lol + LOL.CPU_386, 0); // an 8086
   wr16(mem, DOS_SEG, lol + LOL.EXTENDED_MEMORY_KB, 0);
 

@@ -7,7 +7,7 @@ import { rd8, rd16, rd32, wr8, wr16 } from '../cpu/guest-memory';
 import { SDA } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR } from './errors';
-import { SDA_INTERNAL } from './sysdata';
+import { BOOT_DRIVE, SDA_INTERNAL } from './sysdata';
 import { COUNTRY_TABLES } from './country';
 import { getVector, setVector } from './psp';
 import type { Dos } from './dos';
@@ -15,8 +15,6 @@ import type { Dos } from './dos';
 const SDA_BASE = DOSMEM.SDA;
 /** MS-DOS's OEM number in INT 21h/30h BH. */
 const OEM_MICROSOFT = 0xff;
-/** 3305h: the drive DOS booted from (C:). */
-const BOOT_DRIVE = 3;
 /** 5D06h: bytes of the SDA to swap while in DOS, and always. */
 const SDA_SWAP_ALWAYS = 0x18;
 
