@@ -9,7 +9,7 @@ const TERMINATORS = new Set(['.', '"', '/', '\\', '[', ']', ':', '|', '<', '>', 
 /** Leading separators 29h skips when asked to (AL bit 0), as COMMAND.COM asks. */
 const SEPARATORS = new Set([':', '.', ';', ',', '=', '+', ' ', '\t']);
 
-export const TAIL_MAX = 126;
+const TAIL_MAX = 126;
 const CR = 0x0d;
 
 /** The 128 bytes of PSP:80h for these arguments. */

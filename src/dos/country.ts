@@ -7,8 +7,8 @@ import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR } from './errors';
 import type { Dos } from './dos';
 
-export const COUNTRY_USA = 1;
-export const CODE_PAGE = 437;
+const COUNTRY_USA = 1;
+const CODE_PAGE = 437;
 
 /** Where each table sits in DOS_SEG (inside DOSMEM.TABLES .. TABLES_END). */
 export const COUNTRY_TABLES = {

@@ -6,7 +6,7 @@ import { rd8 } from '../cpu/guest-memory';
 import type { DosOptions } from './dos';
 
 /** The most DOS scans for the end of an environment (its REPNZ SCASB count). */
-export const ENVIRONMENT_MAX = 0x7fff;
+const ENVIRONMENT_MAX = 0x7fff;
 
 /** Bytes of the strings area at seg:0 including the closing 00 00, or -1 when DOS would find no
  *  end within ENVIRONMENT_MAX bytes (error 10). */

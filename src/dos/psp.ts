@@ -38,7 +38,7 @@ export function copyPsp(dos: Dos, source: number, seg: number, memTop: number): 
 
 /** The fields every new PSP gets (DOS's "SETMEM"): INT 20h, memory top, the CP/M far call,
  *  INT 22h/23h/24h from the vector table, INT 21h/RETF, its own JFT, no next PSP, the version. */
-export function preparePsp(dos: Dos, seg: number, memTop: number): void {
+function preparePsp(dos: Dos, seg: number, memTop: number): void {
   const mem = dos.mem;
   wr8(mem, seg, PSP.INT20, INT_OPCODE);
   wr8(mem, seg, PSP.INT20 + 1, 0x20);

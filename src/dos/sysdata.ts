@@ -24,7 +24,7 @@ export const SDA_INTERNAL = {
 
 /** Small code stubs of the kernel in DOS_SEG (below the List of Lists, which starts at 40h):
  *  vectors DOS takes over point here. */
-export const DOS_STUBS = {
+const DOS_STUBS = {
   /** INT 1Bh (Ctrl-Break from the BIOS): BOP 1Bh; IRET. */
   CTRL_BREAK: 0x0000,
 } as const;
@@ -37,7 +37,7 @@ export const BOOT_DRIVE = 3;
 
 /** The linear address where DOS puts the CP/M entry jump: INT 30h's vector slot. The far call at
  *  PSP+05h targets an address that wraps around 1 MiB to exactly here, as in MS-DOS. */
-export const CPM_JUMP_LINEAR = 0x000c0;
+const CPM_JUMP_LINEAR = 0x000c0;
 
 /** The far call at PSP+05h for a process with `paras` paragraphs from its PSP to the top of its
  *  memory: CP/M programs read the offset (PSP+06h) as their segment size. DOS 5 gives FEF0h for a
