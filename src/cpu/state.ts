@@ -11,7 +11,6 @@ import {
   LAZY,
   PARITY,
   lazyCF,
-  lazyAF,
   lazyOF,
   lazyFlags,
 } from './flags';
@@ -142,11 +141,6 @@ export class CpuState {
     const k = this.lazyKind;
     if (k === LAZY.NONE) return (this.flagBits & FLAG.OF) !== 0;
     return lazyOF(k, this.lazyA, this.lazyB, this.lazyR) !== 0;
-  }
-  af(): number {
-    const k = this.lazyKind;
-    if (k === LAZY.NONE) return this.flagBits & FLAG.AF;
-    return lazyAF(k, this.lazyA, this.lazyB, this.lazyR);
   }
 
   /** Replaces the arithmetic flags in `mask` with those in `bits` (an eagerly computed result). */
