@@ -36,7 +36,9 @@ let loads = 0;
  *  instead of a second bundled copy. */
 export type ProvidedModules = Record<string, Record<string, unknown>>;
 
-const PROVIDED = Symbol.for('vdm86.plugin-provided-modules');
+/** Where a plugin being evaluated finds its provided modules (globalThis[Symbol.for(key)][load]). */
+const PROVIDED_KEY = 'vdm86.plugin-provided-modules';
+const PROVIDED = Symbol.for(PROVIDED_KEY);
 
 export async function loadPlugin(path: string, provided: ProvidedModules = {}): Promise<LoadedPlugin> {
   const full = resolve(path);
@@ -95,7 +97,7 @@ function providedModulesPlugin(provided: ProvidedModules, instance: number): Plu
       b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'vdm86-provided' }));
       b.onLoad({ filter: /.*/, namespace: 'vdm86-provided' }, (args) => {
         const keys = Object.keys(provided[args.path] ?? {}).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
-        const lines = [`const m = globalThis[Symbol.for('vdm86.plugin-provided-modules')][${instance}][${JSON.stringify(args.path)}];`];
+        const lines = [`const m = globalThis[Symbol.for(${JSON.stringify(PROVIDED_KEY)})][${instance}][${JSON.stringify(args.path)}];`];
         for (const k of keys) lines.push(`export const ${k} = m[${JSON.stringify(k)}];`);
         lines.push('export default m;');
         return { contents: lines.join('\n'), loader: 'js' };
