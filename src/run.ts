@@ -6,6 +6,7 @@ import { Machine, type EndReason, type MachineEnd } from './machine';
 import { Dos, DosLoadError } from './dos/dos';
 import { installBios, type Bios } from './bios/bios';
 import { formatInstruction } from './cpu/disasm';
+import { hex4 } from './hw/board';
 import { OutputCapture, StreamOutput, type OutputTarget } from './host/stream';
 import { TerminalRenderer, frameLines, screenDump } from './host/terminal';
 import { readStreamKeys, readTerminalKeys, typeAll, type ByteStream, type KeySource, type TerminalInput } from './host/input';
@@ -171,9 +172,8 @@ function isTerminalInput(s: unknown): s is TerminalInput {
 
 function traceLine(m: Machine): string {
   const c = m.cpu;
-  const h = (v: number) => v.toString(16).toUpperCase().padStart(4, '0');
   const ins = formatInstruction(m.mem, c.cs, c.ip).padEnd(44);
-  return `${ins} AX=${h(c.ax)} BX=${h(c.bx)} CX=${h(c.cx)} DX=${h(c.dx)} SP=${h(c.sp)} BP=${h(c.bp)} SI=${h(c.si)} DI=${h(c.di)} DS=${h(c.ds)} ES=${h(c.es)} SS=${h(c.ss)} FL=${h(c.flags)}`;
+  return `${ins} AX=${hex4(c.ax)} BX=${hex4(c.bx)} CX=${hex4(c.cx)} DX=${hex4(c.dx)} SP=${hex4(c.sp)} BP=${hex4(c.bp)} SI=${hex4(c.si)} DI=${hex4(c.di)} DS=${hex4(c.ds)} ES=${hex4(c.es)} SS=${hex4(c.ss)} FL=${hex4(c.flags)}`;
 }
 
 /** Runs one DOS program (a host path) to its end. Bad options throw RunOptionError; everything

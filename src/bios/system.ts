@@ -4,7 +4,7 @@
 // program can leave the machine: INT 18h/19h (no ROM BASIC, no boot disk), an unhandled BOP (INT 6),
 // and a divide error when no DOS has taken INT 0.
 import type { Cpu } from '../cpu/cpu';
-import type { Board, TimedDevice } from '../hw/board';
+import { hex4, type Board, type TimedDevice } from '../hw/board';
 import { rd8 } from '../cpu/guest-memory';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from './rom';
 import { BDA, bda } from './bda';
@@ -13,10 +13,6 @@ import { returnAddress, setReturnCarry } from './iret-frame';
 /** AH for an INT 15h function the BIOS does not support. */
 const UNSUPPORTED = 0x86;
 const BOP_OPCODE = 0xc4;
-
-function hex(v: number, digits = 4): string {
-  return v.toString(16).toUpperCase().padStart(digits, '0');
-}
 
 export class SystemBios implements TimedDevice {
   /** A pending INT 15h/86h wait: the host time it ends and the stack of the call it belongs to. */
@@ -127,9 +123,9 @@ export class SystemBios implements TimedDevice {
     const { cs, ip } = returnAddress(cpu);
     const mem = this.mem;
     if (rd8(mem, cs, ip - 3) === BOP_OPCODE && rd8(mem, cs, ip - 2) === BOP_OPCODE) {
-      this.end(`BOP ${hex(rd8(mem, cs, ip - 1), 2)}h at ${hex(cs)}:${hex(ip - 3)} has no handler`);
+      this.end(`BOP ${hex4(rd8(mem, cs, ip - 1)).slice(2)}h at ${hex4(cs)}:${hex4(ip - 3)} has no handler`);
     } else {
-      this.end(`INT 6 (invalid opcode) raised at ${hex(cs)}:${hex(ip)}`);
+      this.end(`INT 6 (invalid opcode) raised at ${hex4(cs)}:${hex4(ip)}`);
     }
   }
 
@@ -137,7 +133,7 @@ export class SystemBios implements TimedDevice {
   divideError(cpu: Cpu): void {
     const { cs, ip } = returnAddress(cpu);
     // The 8086 pushes the address after the DIV/IDIV.
-    this.end(`divide error (the instruction before ${hex(cs)}:${hex(ip)})`);
+    this.end(`divide error (the instruction before ${hex4(cs)}:${hex4(ip)})`);
   }
 
   private end(message: string): void {
