@@ -1,7 +1,7 @@
 // The DOS tables a VDD touches, read straight from guest memory (the truth, DESIGN.md "DOS data
 // structures"): the current PSP in the swappable data area, a PSP's JFT (size at PSP+32h, far
 // pointer at PSP+34h) and the SFT chain that starts at List of Lists+04h.
-import { linear, rd16, rd8 } from '../cpu/guest-memory';
+import { linear, rd16, rd8, wr8 } from '../cpu/guest-memory';
 import { LOL, PSP, SDA, SFT, SFT_BLOCK, JFT_FREE } from '../dos/layout';
 import { DOS_SEG, DOSMEM } from '../dos/sysvars';
 
@@ -54,7 +54,7 @@ export function jftEntry(mem: Uint8Array, jft: JftView, handle: number): number 
 }
 
 export function setJftEntry(mem: Uint8Array, jft: JftView, handle: number, sfn: number): void {
-  mem[linear(jft.seg, jft.off + handle)] = sfn & 0xff;
+  wr8(mem, jft.seg, jft.off + handle, sfn);
 }
 
 /** Every entry of the handle SFT chain (List of Lists+04h), in SFN order. A chain that loops or
