@@ -116,14 +116,9 @@ export async function attachVdds(
   plugins: (string | VddModule)[],
   options: VddBridgeOptions & { loader?: VddPluginLoader } = {},
 ): Promise<VddBridge> {
+  const load: VddPluginLoader = options.loader ?? (async (path) => (await import('./plugin-loader')).loadVddPlugin(path));
   const modules: VddModule[] = [];
-  for (const p of plugins) {
-    if (typeof p !== 'string') modules.push(p);
-    else {
-      const loader = options.loader ?? (await import('./plugin-loader')).loadVddPlugin;
-      modules.push(await loader(p));
-    }
-  }
+  for (const p of plugins) modules.push(typeof p === 'string' ? await load(p) : p);
   const bridge = new VddBridge(machine, dos, options);
   for (const m of modules) bridge.add(m);
   return bridge;
