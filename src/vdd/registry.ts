@@ -34,7 +34,6 @@ export const REGISTER_ERROR = {
 export const DEFAULT_MAX_REGISTRATIONS = 64;
 
 export interface Registration {
-  handle: number;
   module: LoadedVdd;
   dispatch: VddRoutine;
   dispatchName: string;
@@ -80,7 +79,7 @@ export class VddRegistry {
   register(module: LoadedVdd, dispatchName: string, dispatch: VddRoutine): number {
     const i = this.slots.indexOf(null);
     if (i < 0) return 0;
-    this.slots[i] = { handle: i + 1, module, dispatch, dispatchName };
+    this.slots[i] = { module, dispatch, dispatchName };
     return i + 1;
   }
 

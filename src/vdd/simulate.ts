@@ -22,10 +22,6 @@ export class Simulator {
     private readonly limit = DEFAULT_SIMULATE_LIMIT,
   ) {}
 
-  get depth(): number {
-    return this.frames.length;
-  }
-
   /** Runs the guest from the current CS:IP until BOP FEh. Returns false when the run ended
    *  instead (the guest terminated, a fault, the limit). */
   simulate16(): boolean {
