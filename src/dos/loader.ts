@@ -2,7 +2,7 @@
 // DOS does), checking an EXE header, computing how much memory it needs, and placing the load
 // module in memory with its relocations applied. Pure functions over bytes and guest memory; the
 // EXEC logic that allocates memory and builds the PSP lives in exec.ts.
-import { rd16, wr16, writeBytes } from '../cpu/guest-memory';
+import { rd16, wr16 } from '../cpu/guest-memory';
 import { DOS_ERROR } from './errors';
 
 /** The MZ header fields DOS reads (the first 1Ah bytes). */
@@ -121,7 +121,9 @@ export function parseProgram(data: Uint8Array): ProgramInfo | LoadProblem {
  *  `relocFactor` to every fixed-up word, as DOS does for EXEC (factor = load segment) and for
  *  overlays (factor from the caller). */
 export function placeExe(mem: Uint8Array, exe: ExeInfo, loadSeg: number, relocFactor: number): void {
-  writeBytes(mem, loadSeg, 0, exe.image);
+  // A load module is one run of linear memory, not one segment (MASM 5.10 is 110 KB).
+  const base = (loadSeg & 0xffff) << 4;
+  for (let i = 0; i < exe.image.length; i++) mem[(base + i) & 0xfffff] = exe.image[i];
   const declared = exe.imageParas * 16;
   for (let i = exe.image.length; i < declared; i++) mem[((loadSeg << 4) + i) & 0xfffff] = 0;
   for (const r of exe.relocations) {
