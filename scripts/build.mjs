@@ -1,6 +1,7 @@
 // Bundles the library, the vdm86 command and the benchmark into dist/ with esbuild.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { bundleSettings } from './bundle-settings.mjs';
 
 const entries = {
   index: 'src/index.ts',
@@ -10,16 +11,10 @@ const entries = {
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, p]) => existsSync(p)));
 
 await build({
+  ...bundleSettings,
   entryPoints,
   outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
   sourcemap: true,
-  // esbuild stays external: the VDD loader calls it at run time to compile plugins.
-  external: ['esbuild', 'commander'],
-  banner: { js: "import { createRequire as __vdm86_cr } from 'node:module'; const require = __vdm86_cr(import.meta.url);" },
   logLevel: 'warning',
 });
 

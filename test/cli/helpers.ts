@@ -1,26 +1,27 @@
-// Runs the real vdm86 command: bin/cli.ts bundled with esbuild (as `npm run build` does, but
-// into a private temp folder so tests never touch dist/), started with node in a temp folder
-// holding copies of roms/tests programs.
+// Runs the real vdm86 command: bin/cli.ts bundled with esbuild with the settings `npm run build`
+// uses, into a private folder so tests never touch dist/, started with node in a temp folder
+// holding copies of roms/tests programs. The bundle lives inside the checkout (.test-build/, git
+// ignored) so that Node resolves its external packages (esbuild, commander) from the checkout's
+// node_modules, as it does for dist/: from the system temp folder they are not found.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundleSettings } from '../../scripts/bundle-settings.mjs';
 import { ROOT, cleanupTemps, putFromRepo, tempDir } from '../helpers/folders';
 
 export { ROOT, cleanupTemps, tempDir };
 
+/** Where test bundles go: inside the checkout, ignored by git. */
+const BUILD_ROOT = join(ROOT, '.test-build');
+
 /** Bundles the command; returns the path of the script to run with node. */
 export async function buildCli(): Promise<string> {
-  const out = tempDir('vdm86-cli-build-');
+  const out = tempDir('cli-', BUILD_ROOT);
   await build({
+    ...bundleSettings,
     entryPoints: { cli: join(ROOT, 'bin/cli.ts') },
     outdir: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['esbuild'],
-    banner: { js: "import { createRequire as __vdm86_cr } from 'node:module'; const require = __vdm86_cr(import.meta.url);" },
     logLevel: 'silent',
   });
   return join(out, 'cli.js');

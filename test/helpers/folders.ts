@@ -9,9 +9,10 @@ export const ROOT = new URL('../../', import.meta.url).pathname;
 
 const temps: string[] = [];
 
-/** A fresh temp folder, removed by cleanupTemps. */
-export function tempDir(prefix = 'vdm86-test-'): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
+/** A fresh temp folder (in the system temp folder unless base is given), removed by cleanupTemps. */
+export function tempDir(prefix = 'vdm86-test-', base = tmpdir()): string {
+  mkdirSync(base, { recursive: true });
+  const d = mkdtempSync(join(base, prefix));
   temps.push(d);
   return d;
 }
