@@ -5,8 +5,8 @@
 ;               return code from 4Dh (CODE=) and a second 4Dh (CODE2=, cleared to 0);
 ;   /L          loads it without running it (4B01h) and prints the child's SS:SP, CS:IP, the AX
 ;               word DOS put on the child's stack and the current PSP (now the child's);
-;   /O          allocates 1000h paragraphs and loads it there as an overlay (4B03h) with
-;               relocation factor 1234h, printing the first 16 bytes loaded.
+;   /O          allocates the largest free block and loads it there as an overlay (4B03h)
+;               with relocation factor 1234h, printing the first 16 bytes loaded.
 ; Exits with return code 0.
     org 0x100
 %include "dos-core-lib.inc"
@@ -132,7 +132,8 @@ load_only:
 
     ; ---- 4B03h: overlay into our own allocation
 overlay:
-    mov bx, 0x1000
+    mov bx, 0xFFFF                          ; fails, and BX = the largest block
+    DOS 0x48
     DOS 0x48
     CF 'ALLOC'
     mov [block], ax                         ; load segment

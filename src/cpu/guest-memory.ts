@@ -1,6 +1,8 @@
 // Reading and writing guest memory from TypeScript (BIOS, DOS and VDD code), with the 8086's
 // addressing rules: linear = seg*16 + off, wrapping at 1 MiB, and word accesses that wrap
-// within the segment at offset FFFFh.
+// within the segment at offset FFFFh. Bulk copies come in two kinds, named for their rule:
+// *Linear (one run of memory: load modules, file transfers) and *Segment (the offset wraps
+// inside the segment: structures DOS copies with string instructions).
 
 export const MEMORY_SIZE = 0x100000;
 export const ADDRESS_MASK = 0xfffff;
@@ -45,17 +47,75 @@ export function wrLin16(mem: Uint8Array, a: number, v: number): void {
   mem[(a + 1) & ADDRESS_MASK] = (v >>> 8) & 0xff;
 }
 
-export function readBytes(mem: Uint8Array, seg: number, off: number, len: number): Uint8Array {
+// ---- bulk copies, by the two rules a copy between host and guest memory follows
+
+/** The page hooks a bulk copy honours as the CPU's own accesses do (CpuState has this shape):
+ *  a copy into or out of a hooked page calls the hook first, as DOS's REP MOVSB would fault. */
+export interface PageHookBus {
+  readonly hooked: boolean;
+  touch(lin: number, isWrite: boolean): void;
+}
+
+/** Calls the page hook of every 4 KiB page the run [lin, lin + count) touches. */
+function touchRun(hooks: PageHookBus | undefined, lin: number, count: number, isWrite: boolean): void {
+  if (!hooks || !hooks.hooked || count <= 0) return;
+  let a = lin & ADDRESS_MASK;
+  for (let left = count; left > 0; ) {
+    hooks.touch(a, isWrite);
+    const step = Math.min(left, 0x1000 - (a & 0xfff));
+    left -= step;
+    a = (a + step) & ADDRESS_MASK;
+  }
+}
+
+/** Linear rule: `data` goes to one run of memory from linear address `lin` on, wrapping only at
+ *  1 MiB. This is how DOS places a load module (EXEC reads it in pieces, moving its transfer
+ *  segment on) and how a handle read lands once DOS has normalised DS:DX. */
+export function copyToLinear(mem: Uint8Array, lin: number, data: ArrayLike<number>, hooks?: PageHookBus): void {
+  touchRun(hooks, lin, data.length, true);
+  const a = lin & ADDRESS_MASK;
+  const direct = Math.min(data.length, MEMORY_SIZE - a);
+  if (data instanceof Uint8Array) {
+    mem.set(data.subarray(0, direct), a);
+    if (direct < data.length) mem.set(data.subarray(direct), 0);
+    return;
+  }
+  for (let i = 0; i < data.length; i++) mem[(a + i) & ADDRESS_MASK] = data[i] & 0xff;
+}
+
+/** Linear rule: `count` bytes from linear address `lin` on (wrapping only at 1 MiB), a copy. */
+export function copyFromLinear(mem: Uint8Array, lin: number, count: number, hooks?: PageHookBus): Uint8Array {
+  touchRun(hooks, lin, count, false);
+  const a = lin & ADDRESS_MASK;
+  const out = new Uint8Array(count);
+  const direct = Math.min(count, MEMORY_SIZE - a);
+  out.set(mem.subarray(a, a + direct));
+  if (direct < count) out.set(mem.subarray(0, count - direct), direct);
+  return out;
+}
+
+/** Linear rule: `count` bytes of `value` from linear address `lin` on. */
+export function fillLinear(mem: Uint8Array, lin: number, count: number, value: number, hooks?: PageHookBus): void {
+  touchRun(hooks, lin, count, true);
+  for (let i = 0; i < count; i++) mem[(lin + i) & ADDRESS_MASK] = value & 0xff;
+}
+
+/** Segment rule: the bytes of seg:off, seg:off+1, ... with the offset wrapping at FFFFh inside
+ *  the segment, as the 8086's own string instructions (REP MOVSB in DOS copying a PSP, an FCB, a
+ *  DTA entry) and word accesses address memory. For structures DOS moves, not for transfers. */
+export function copyFromSegment(mem: Uint8Array, seg: number, off: number, len: number): Uint8Array {
   const out = new Uint8Array(len);
   for (let i = 0; i < len; i++) out[i] = mem[linear(seg, off + i)];
   return out;
 }
 
-export function writeBytes(mem: Uint8Array, seg: number, off: number, data: ArrayLike<number>): void {
+/** Segment rule: `data` to seg:off on, the offset wrapping inside the segment. */
+export function copyToSegment(mem: Uint8Array, seg: number, off: number, data: ArrayLike<number>): void {
   for (let i = 0; i < data.length; i++) mem[linear(seg, off + i)] = data[i] & 0xff;
 }
 
-export function fill(mem: Uint8Array, seg: number, off: number, len: number, value: number): void {
+/** Segment rule: `len` bytes of `value` from seg:off on, the offset wrapping inside the segment. */
+export function fillSegment(mem: Uint8Array, seg: number, off: number, len: number, value: number): void {
   for (let i = 0; i < len; i++) mem[linear(seg, off + i)] = value & 0xff;
 }
 

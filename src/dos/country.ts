@@ -1,7 +1,7 @@
 // Country-dependent information for the United States, code page 437, as MS-DOS 5 reports it:
 // INT 21h/38h (country info), 65h (extended country info and its tables, upper-casing, yes/no),
 // 66h (global code page). The tables live in the DOS data segment because 65h hands out pointers.
-import { rd8, readBytes, wr8, wr16, writeBytes } from '../cpu/guest-memory';
+import { rd8, copyFromSegment, wr8, wr16, copyToSegment } from '../cpu/guest-memory';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR } from './errors';
@@ -61,18 +61,18 @@ const TERMINATOR_CHARS = '."/\\[]:|<>+=;,';
 export function writeCountryTables(mem: Uint8Array): void {
   const ci = T.COUNTRY_INFO;
   wr16(mem, DOS_SEG, ci + CI.DATE_FORMAT, 0);
-  writeBytes(mem, DOS_SEG, ci + CI.CURRENCY, [0x24, 0, 0, 0, 0]);
-  writeBytes(mem, DOS_SEG, ci + CI.THOUSANDS, [0x2c, 0]);
-  writeBytes(mem, DOS_SEG, ci + CI.DECIMAL, [0x2e, 0]);
-  writeBytes(mem, DOS_SEG, ci + CI.DATE_SEP, [0x2d, 0]);
-  writeBytes(mem, DOS_SEG, ci + CI.TIME_SEP, [0x3a, 0]);
+  copyToSegment(mem, DOS_SEG, ci + CI.CURRENCY, [0x24, 0, 0, 0, 0]);
+  copyToSegment(mem, DOS_SEG, ci + CI.THOUSANDS, [0x2c, 0]);
+  copyToSegment(mem, DOS_SEG, ci + CI.DECIMAL, [0x2e, 0]);
+  copyToSegment(mem, DOS_SEG, ci + CI.DATE_SEP, [0x2d, 0]);
+  copyToSegment(mem, DOS_SEG, ci + CI.TIME_SEP, [0x3a, 0]);
   wr8(mem, DOS_SEG, ci + CI.CURRENCY_FORMAT, 0);
   wr8(mem, DOS_SEG, ci + CI.DIGITS, 2);
   wr8(mem, DOS_SEG, ci + CI.TIME_FORMAT, 0);
   // The case-map routine: a bare RETF (characters 80h-FFh come back unchanged through it).
   wr16(mem, DOS_SEG, ci + CI.CASE_MAP, romEntry(mem, ROM_ENTRY.RETF));
   wr16(mem, DOS_SEG, ci + CI.CASE_MAP + 2, ROM_SEGMENT);
-  writeBytes(mem, DOS_SEG, ci + CI.LIST_SEP, [0x2c, 0]);
+  copyToSegment(mem, DOS_SEG, ci + CI.LIST_SEP, [0x2c, 0]);
 
   wr16(mem, DOS_SEG, T.UPPERCASE, 0x80);
   for (let i = 0; i < 0x80; i++) wr8(mem, DOS_SEG, T.UPPERCASE + 2 + i, upper437(0x80 + i));
@@ -82,7 +82,7 @@ export function writeCountryTables(mem: Uint8Array): void {
   const term = [0x01, 0x00, 0xff, 0x00, 0x00, 0x20, 0x02, TERMINATOR_CHARS.length];
   for (const ch of TERMINATOR_CHARS) term.push(ch.charCodeAt(0));
   wr16(mem, DOS_SEG, T.TERMINATORS, term.length);
-  writeBytes(mem, DOS_SEG, T.TERMINATORS + 2, term);
+  copyToSegment(mem, DOS_SEG, T.TERMINATORS + 2, term);
 
   wr16(mem, DOS_SEG, T.DBCS, 0); // no ranges (65h/07h form: length, then the ranges)
   wr16(mem, DOS_SEG, T.DBCS + 2, 0); // the 0000h that ends the list 63h points at
@@ -104,7 +104,7 @@ export function int21_38(dos: Dos): void {
     return dos.fail(DOS_ERROR.FILE_NOT_FOUND);
   }
   if (code !== 0 && code !== COUNTRY_USA) return dos.fail(DOS_ERROR.FILE_NOT_FOUND);
-  writeBytes(dos.mem, cpu.ds, cpu.dx, readBytes(dos.mem, DOS_SEG, T.COUNTRY_INFO, COUNTRY_INFO_SIZE));
+  copyToSegment(dos.mem, cpu.ds, cpu.dx, copyFromSegment(dos.mem, DOS_SEG, T.COUNTRY_INFO, COUNTRY_INFO_SIZE));
   cpu.bx = COUNTRY_USA;
   dos.ok();
 }
@@ -125,7 +125,7 @@ export function int21_65(dos: Dos): void {
       pushWord(reply, 4 + COUNTRY_INFO_SIZE);
       pushWord(reply, COUNTRY_USA);
       pushWord(reply, CODE_PAGE);
-      reply.push(...readBytes(mem, DOS_SEG, T.COUNTRY_INFO, COUNTRY_INFO_SIZE));
+      reply.push(...copyFromSegment(mem, DOS_SEG, T.COUNTRY_INFO, COUNTRY_INFO_SIZE));
     } else {
       const table: Record<number, number> = {
         0x02: T.UPPERCASE,
@@ -142,7 +142,7 @@ export function int21_65(dos: Dos): void {
     }
     if (cpu.cx < 5) return dos.fail(DOS_ERROR.INVALID_FUNCTION);
     const n = Math.min(reply.length, cpu.cx);
-    writeBytes(mem, cpu.es, cpu.di, reply.slice(0, n));
+    copyToSegment(mem, cpu.es, cpu.di, reply.slice(0, n));
     cpu.cx = n;
     return dos.ok();
   }

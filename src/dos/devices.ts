@@ -3,7 +3,7 @@
 // it), and what reading and writing them does. CON goes through DOS-core's console (cooked or raw,
 // per the SFT entry's binary bit, IOCTL 4401h bit 5). No serial port or printer is attached:
 // AUX/COM1 read as end of file and PRN/LPT1 accept and drop output, as on a machine without one.
-import { linear, wr16, writeBytes } from '../cpu/guest-memory';
+import { linear, wr16, copyToSegment } from '../cpu/guest-memory';
 import { DEVHDR, DEVATTR, LOL, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import type { Dos } from './dos';
@@ -70,7 +70,7 @@ export function writeDeviceHeaders(mem: Uint8Array): void {
     wr16(mem, DOS_SEG, d.offset + DEVHDR.STRATEGY, DRIVER_ENTRY_STUB);
     wr16(mem, DOS_SEG, d.offset + DEVHDR.INTERRUPT, DRIVER_ENTRY_STUB);
     const name = d.name.padEnd(8, ' ');
-    writeBytes(mem, DOS_SEG, d.offset + DEVHDR.NAME, [...name].map((c) => c.charCodeAt(0)));
+    copyToSegment(mem, DOS_SEG, d.offset + DEVHDR.NAME, [...name].map((c) => c.charCodeAt(0)));
   });
   const clock = deviceByKind('clock');
   const con = deviceByKind('con');

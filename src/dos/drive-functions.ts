@@ -6,7 +6,7 @@ import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { LASTDRIVE } from './sysvars';
 import { DOS_ERROR } from './errors';
-import { wr16, wr32, writeBytes } from '../cpu/guest-memory';
+import { wr16, wr32, copyToSegment } from '../cpu/guest-memory';
 
 /** The INT 21h/69h (and 440Dh/66h) media-ID record. */
 const MEDIA_ID = { INFO_LEVEL: 0x00, SERIAL: 0x02, LABEL: 0x06, FILE_SYSTEM: 0x11, SIZE: 0x19 } as const;
@@ -78,8 +78,8 @@ export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
     const text = (s: string) => [...s].map((ch) => ch.charCodeAt(0));
     wr16(fs.mem, c.ds, c.dx + MEDIA_ID.INFO_LEVEL, 0);
     wr32(fs.mem, c.ds, c.dx + MEDIA_ID.SERIAL, serialOf(d?.root ?? ''));
-    writeBytes(fs.mem, c.ds, c.dx + MEDIA_ID.LABEL, text('NO NAME    '));
-    writeBytes(fs.mem, c.ds, c.dx + MEDIA_ID.FILE_SYSTEM, text('FAT16   '));
+    copyToSegment(fs.mem, c.ds, c.dx + MEDIA_ID.LABEL, text('NO NAME    '));
+    copyToSegment(fs.mem, c.ds, c.dx + MEDIA_ID.FILE_SYSTEM, text('FAT16   '));
     fs.dos.ok();
   });
 

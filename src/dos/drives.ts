@@ -2,7 +2,7 @@
 // the Current Directory Structure (CDS, one entry per letter up to LASTDRIVE, reached from
 // LoL+16h) whose path field holds each drive's current directory, and a Drive Parameter Block
 // (DPB, DOS 4+ layout, chained from LoL+00h) per mapped drive for programs that ask for one.
-import { readAsciiz, writeAsciiz, fill, wr8, wr16, wr32, rd16 } from '../cpu/guest-memory';
+import { readAsciiz, writeAsciiz, fillSegment, wr8, wr16, wr32, rd16 } from '../cpu/guest-memory';
 import { CDS, CDS_FLAGS, LOL } from './layout';
 import { DOS_SEG, DOSMEM, LASTDRIVE } from './sysvars';
 import { resolveHostRoot, diskSpace } from '../host/fs';
@@ -100,7 +100,7 @@ export class Drives {
     let previousDpb = -1;
     for (let i = 0; i < LASTDRIVE; i++) {
       const cds = cdsOffset(i);
-      fill(this.mem, DOS_SEG, cds, CDS.ENTRY_SIZE, 0);
+      fillSegment(this.mem, DOS_SEG, cds, CDS.ENTRY_SIZE, 0);
       writeAsciiz(this.mem, DOS_SEG, cds + CDS.PATH, `${String.fromCharCode(0x41 + i)}:\\`);
       wr16(this.mem, DOS_SEG, cds + CDS.ROOT_LENGTH, 2);
       wr16(this.mem, DOS_SEG, cds + CDS.START_CLUSTER, 0xffff);
@@ -131,7 +131,7 @@ export class Drives {
   private writeDpb(i: number): void {
     const off = dpbOffset(i);
     const space = this.space(i);
-    fill(this.mem, DOS_SEG, off, DOSMEM.DPB_SIZE, 0);
+    fillSegment(this.mem, DOS_SEG, off, DOSMEM.DPB_SIZE, 0);
     wr8(this.mem, DOS_SEG, off + DPB.DRIVE, i);
     wr8(this.mem, DOS_SEG, off + DPB.UNIT, i);
     wr16(this.mem, DOS_SEG, off + DPB.BYTES_PER_SECTOR, GEOMETRY.BYTES_PER_SECTOR);
@@ -207,7 +207,7 @@ export class Drives {
     const path = `${String.fromCharCode(0x41 + drive)}:\\${components.join('\\')}`;
     if (path.length > MAX_CDS_PATH - 1) return false;
     const off = cdsOffset(drive) + CDS.PATH;
-    fill(this.mem, DOS_SEG, off, MAX_CDS_PATH, 0);
+    fillSegment(this.mem, DOS_SEG, off, MAX_CDS_PATH, 0);
     writeAsciiz(this.mem, DOS_SEG, off, path);
     // START_CLUSTER 0 means "root" to programs that look; anything else is an opaque nonzero.
     wr16(this.mem, DOS_SEG, cdsOffset(drive) + CDS.START_CLUSTER, components.length ? 0xffff : 0);

@@ -3,7 +3,7 @@
 // does (COM: the largest block; EXE: image + min..max allocation, or the largest block when
 // loading high), place the image, and build the child PSP. Starting the child (registers,
 // listeners) and returning from it are process.ts's part.
-import { rd16, wr8, wr16, writeBytes, readBytes } from '../cpu/guest-memory';
+import { rd16, wr8, wr16, copyToSegment, copyFromSegment, copyToLinear, linear } from '../cpu/guest-memory';
 import { PSP, PSP_PARAS } from './layout';
 import { DOS_ERROR } from './errors';
 import { environmentBlock, environmentLength } from './environment';
@@ -28,6 +28,9 @@ export const EXEC_BLOCK = {
   OVERLAY_SEGMENT: 0x00, // 4B03h: where the overlay goes
   OVERLAY_RELOCATION: 0x02, // and the relocation factor
 } as const;
+
+/** The one read DOS's EXEC makes of an overlay file without an MZ header. */
+const COM_OVERLAY_READ = 0xffff;
 
 /** Bytes of an FCB that EXEC copies into the PSP (drive, name, extension); 4 zero bytes follow. */
 export const FCB_COPY = 12;
@@ -79,10 +82,10 @@ export function loadProgram(dos: Dos, req: ExecRequest): LoadedProgram | LoadPro
   if (source !== 0) {
     const len = environmentLength(mem, source);
     if (len < 0) return { error: DOS_ERROR.BAD_ENVIRONMENT, reason: 'the environment has no end within 32 KiB' };
-    const block = environmentBlock(readBytes(mem, source, 0, len), file.fullPath);
+    const block = environmentBlock(copyFromSegment(mem, source, 0, len), file.fullPath);
     const seg = arena.allocate((block.length + 15) >>> 4, parent);
     if (seg < 0) return { error: -seg, reason: 'no memory for the environment' };
-    writeBytes(mem, seg, 0, block);
+    copyToSegment(mem, seg, 0, block);
     envSeg = seg;
   }
   const fail = (p: LoadProblem): LoadProblem => {
@@ -108,7 +111,7 @@ export function loadProgram(dos: Dos, req: ExecRequest): LoadedProgram | LoadPro
     }
     block = arena.allocate(size, parent);
     if (block < 0) return fail({ error: -block, reason: 'no memory for the program' });
-    writeBytes(mem, block + PSP_PARAS, 0, info.image);
+    copyToLinear(mem, linear(block + PSP_PARAS, 0), info.image, dos.machine.cpu);
     ss = cs = block;
     ip = PSP.SIZE;
     sp = (room + 0xfe) & 0xffff;
@@ -128,7 +131,7 @@ export function loadProgram(dos: Dos, req: ExecRequest): LoadedProgram | LoadPro
     block = arena.allocate(size, parent);
     if (block < 0) return fail({ error: -block, reason: 'no memory for the program' });
     const loadSeg = info.loadHigh ? block + size - info.imageParas : block + PSP_PARAS;
-    placeExe(mem, info, loadSeg, loadSeg);
+    placeExe(mem, info, loadSeg, loadSeg, dos.machine.cpu);
     ss = (info.ss + loadSeg) & 0xffff;
     sp = info.sp;
     cs = (info.cs + loadSeg) & 0xffff;
@@ -147,10 +150,10 @@ export function loadProgram(dos: Dos, req: ExecRequest): LoadedProgram | LoadPro
     [PSP.FCB1, req.fcb1],
     [PSP.FCB2, req.fcb2],
   ] as const) {
-    writeBytes(mem, psp, at, fcb.subarray(0, FCB_COPY));
+    copyToSegment(mem, psp, at, fcb.subarray(0, FCB_COPY));
     for (let i = FCB_COPY; i < FCB_COPY + 4; i++) wr8(mem, psp, at + i, 0);
   }
-  writeBytes(mem, psp, PSP.TAIL_LENGTH, req.tail.subarray(0, TAIL_COPY));
+  copyToSegment(mem, psp, PSP.TAIL_LENGTH, req.tail.subarray(0, TAIL_COPY));
 
   // The child returns to req.returnTo: INT 22h and PSP:0Ah both hold it.
   setVector(mem, 0x22, req.returnTo.seg, req.returnTo.off);
@@ -164,14 +167,19 @@ export function loadProgram(dos: Dos, req: ExecRequest): LoadedProgram | LoadPro
 }
 
 /** INT 21h/4B03h: the image goes to the caller's segment, relocated by the caller's factor; no
- *  PSP, no memory allocation (DOS assumes the caller owns the space). */
+ *  PSP, no memory allocation (DOS assumes the caller owns the space). An EXE's load module may be
+ *  any size (it runs on past 64 KiB, as for EXEC); a file without an MZ header is read at
+ *  segment:0000 with one read of FFFFh bytes, and one that fills all of it is refused with error
+ *  8, as DOS's EXEC does (its "did we read them all?" check). */
 export function loadOverlay(dos: Dos, path: string, loadSeg: number, relocFactor: number): number {
   const file = dos.files.loadFile(path);
   if (typeof file === 'number') return file;
   const info = parseProgram(file.data);
   if ('error' in info) return info.error;
-  if (info.kind === 'com') writeBytes(dos.mem, loadSeg, 0, info.image.subarray(0, 0xffff));
-  else placeExe(dos.mem, info, loadSeg, relocFactor);
+  if (info.kind === 'com') {
+    if (info.image.length >= COM_OVERLAY_READ) return DOS_ERROR.INSUFFICIENT_MEMORY;
+    copyToLinear(dos.mem, linear(loadSeg, 0), info.image, dos.machine.cpu);
+  } else placeExe(dos.mem, info, loadSeg, relocFactor, dos.machine.cpu);
   return 0;
 }
 

@@ -7,7 +7,8 @@
 // quietly does.
 import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
-import { linear, rd16, wr16, fill } from '../cpu/guest-memory';
+import { linear, rd16, wr16, fillSegment, fillLinear } from '../cpu/guest-memory';
+import { fcbRecordsThatFit } from './transfer';
 import { ATTR, FCB, XFCB } from './layout';
 import { DOS_ERROR } from './errors';
 import { OPEN_MODE_FCB } from './sft';
@@ -89,7 +90,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     wr16(mem, r.seg, r.off + FCB.FILE_SIZE + 2, size >>> 16);
     wr16(mem, r.seg, r.off + FCB.DATE, fs.sft.date(a));
     wr16(mem, r.seg, r.off + FCB.TIME, fs.sft.time(a));
-    fill(mem, r.seg, r.off + FCB.RESERVED, 8, 0);
+    fillSegment(mem, r.seg, r.off + FCB.RESERVED, 8, 0);
     mem[at(r, FCB.RESERVED + RESERVED_SFN)] = sfn;
     mem[at(r, FCB.RESERVED + RESERVED_SIGNATURE)] = SIGNATURE_OPEN;
   };
@@ -156,14 +157,14 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     const dta = fs.dos.getDta();
     let off = dta.off;
     if (r.extended) {
-      fill(mem, dta.seg, off, XFCB.PREFIX_SIZE, 0);
+      fillSegment(mem, dta.seg, off, XFCB.PREFIX_SIZE, 0);
       mem[linear(dta.seg, off)] = 0xff;
       mem[linear(dta.seg, off + XFCB.ATTRIBUTE)] = e.attribute;
       off += XFCB.PREFIX_SIZE;
     }
     mem[linear(dta.seg, off)] = drive + 1;
     const entry = off + 1;
-    fill(mem, dta.seg, entry, DIRENT.LENGTH, 0);
+    fillSegment(mem, dta.seg, entry, DIRENT.LENGTH, 0);
     for (let i = 0; i < 11; i++) mem[linear(dta.seg, entry + DIRENT.NAME + i)] = e.fcbName.charCodeAt(i);
     mem[linear(dta.seg, entry + DIRENT.ATTRIBUTE)] = e.attribute;
     wr16(mem, dta.seg, entry + DIRENT.TIME, e.time);
@@ -287,44 +288,45 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   /**
    * Reads `count` records from record number `record` into the DTA. Returns AL and the records
    * transferred (a partial last record counts, padded with zeros), or null while the console waits.
+   * Only the records that fit before the end of the DTA's segment move (AL=02h), as DOS's FCBIO.
    */
   const readRecords = (r: FcbRef, sfn: number, record: number, count: number): { al: number; done: number } | null => {
     const size = recordSize(r);
     const dta = fs.dos.getDta();
-    const fit = Math.floor((0x10000 - dta.off) / size);
-    let al: number = RECORD.OK;
-    if (count > fit) {
-      count = fit;
-      al = RECORD.SEGMENT_WRAP;
-    }
-    if (count === 0) return { al: RECORD.SEGMENT_WRAP, done: 0 };
+    const fit = fcbRecordsThatFit(dta.off, size, count);
+    const al: number = fit < count ? RECORD.SEGMENT_WRAP : RECORD.OK;
+    // Zero records asked: nothing moves and all is well; none fitting: AL=02h.
+    if (fit === 0) return { al: count === 0 ? RECORD.OK : RECORD.SEGMENT_WRAP, done: 0 };
     const a = fs.entry(sfn);
     fs.sft.setPosition(a, record * size);
-    const got = fs.read(sfn, dta.seg, dta.off, count * size);
+    const at = linear(dta.seg, dta.off);
+    const got = fs.read(sfn, at, fit * size);
     if (got === 'wait') return null;
     if (got < 0) return { al: RECORD.EOF, done: 0 };
     if (got === 0) return { al: RECORD.EOF, done: 0 };
     const whole = Math.floor(got / size);
     if (got % size) {
-      fill(mem, dta.seg, dta.off + got, size - (got % size), 0);
+      fillLinear(mem, at + got, size - (got % size), 0, fs.cpu);
       return { al: RECORD.PARTIAL, done: whole + 1 };
     }
-    return { al: whole < count ? RECORD.EOF : al, done: whole };
+    return { al: whole < fit ? RECORD.EOF : al, done: whole };
   };
 
-  /** Writes `count` records from the DTA at record number `record`; count 0 sets the file size. */
+  /** Writes `count` records from the DTA at record number `record`; count 0 sets the file size.
+   *  As for reads, only the records that fit in the DTA's segment are written (AL=02h). */
   const writeRecords = (r: FcbRef, sfn: number, record: number, count: number): { al: number; done: number } => {
     const size = recordSize(r);
     const dta = fs.dos.getDta();
-    const fit = Math.floor((0x10000 - dta.off) / size);
-    if (count > fit) return { al: RECORD.SEGMENT_WRAP, done: 0 };
+    const fit = fcbRecordsThatFit(dta.off, size, count);
+    if (fit === 0 && count > 0) return { al: RECORD.SEGMENT_WRAP, done: 0 };
     const a = fs.entry(sfn);
     fs.sft.setPosition(a, record * size);
-    const n = fs.write(sfn, dta.seg, dta.off, count * size);
+    const n = fs.write(sfn, linear(dta.seg, dta.off), fit * size);
     updateSize(r, sfn);
     if (n < 0) return { al: RECORD.DISK_FULL, done: 0 };
     const done = Math.floor(n / size);
-    return { al: done < count ? RECORD.DISK_FULL : RECORD.OK, done };
+    if (done < fit) return { al: RECORD.DISK_FULL, done };
+    return { al: fit < count ? RECORD.SEGMENT_WRAP : RECORD.OK, done };
   };
 
   // 14h sequential read, 15h sequential write (at the current block/record, which then advances).

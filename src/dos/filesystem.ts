@@ -5,7 +5,7 @@
 import type { Dos, DosOptions } from './dos';
 import type { Int21Table } from './int21';
 import type { HostObject } from './host-handles';
-import { readBytes, writeBytes, rd8, wr8, linear, ADDRESS_MASK } from '../cpu/guest-memory';
+import { copyFromSegment, copyToSegment, copyFromLinear, copyToLinear, rd8, wr8 } from '../cpu/guest-memory';
 import { ATTR, JFT_DEFAULT_SIZE, JFT_FREE, OPEN_MODE, PSP, SDA, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR } from './errors';
@@ -37,19 +37,6 @@ import { registerFcbFunctions } from './fcb';
 import { registerIoctl } from './ioctl';
 
 const E = DOS_ERROR;
-
-// Handle transfers run through memory from the linear address of DS:DX on, as DOS does after
-// normalising the pointer: a buffer may cross the end of its segment (up to 1 MiB, then wrap).
-function toGuest(mem: Uint8Array, seg: number, off: number, data: Uint8Array): void {
-  const base = linear(seg, off);
-  for (let i = 0; i < data.length; i++) mem[(base + i) & ADDRESS_MASK] = data[i];
-}
-function fromGuest(mem: Uint8Array, seg: number, off: number, count: number): Uint8Array {
-  const base = linear(seg, off);
-  const out = new Uint8Array(count);
-  for (let i = 0; i < count; i++) out[i] = mem[(base + i) & ADDRESS_MASK];
-  return out;
-}
 
 /** How to open: the INT 21h/3Dh mode byte, and for creating opens what to do with the file. */
 export interface OpenRequest {
@@ -317,8 +304,9 @@ export class FileSystem {
 
   // ------------------------------------------------------------------ I/O on SFT entries
 
-  /** Reads up to `count` bytes at the entry's position into guest memory seg:off. */
-  read(sfn: number, seg: number, off: number, count: number): ReadResult {
+  /** Reads up to `count` bytes at the entry's position into guest memory from linear address
+   *  `at` on (the caller applied DOS's rule for where a transfer lands: src/dos/transfer.ts). */
+  read(sfn: number, at: number, count: number): ReadResult {
     const a = this.sft.address(sfn);
     const s = this.sft;
     if ((s.openMode(a) & OPEN_MODE.ACCESS_MASK) === ACCESS.WRITE) return -E.ACCESS_DENIED;
@@ -327,7 +315,7 @@ export class FileSystem {
       if (!dev) return -E.INVALID_HANDLE;
       const got = deviceRead(this.dos, dev, s.info(a), count);
       if (got === 'wait') return 'wait';
-      toGuest(this.mem, seg, off, got);
+      copyToLinear(this.mem, at, got, this.cpu);
       return got.length;
     }
     const obj = this.hostObject(a);
@@ -342,15 +330,15 @@ export class FileSystem {
     } catch (err) {
       return -dosErrorOf(err);
     }
-    toGuest(this.mem, seg, off, buf.subarray(0, n));
+    copyToLinear(this.mem, at, buf.subarray(0, n), this.cpu);
     s.setPosition(a, pos + n);
     return n;
   }
 
-  /** Writes `count` bytes from guest memory at the entry's position; a zero count sets the file's
-   *  size to the position (truncating or extending), as DOS does. */
-  write(sfn: number, seg: number, off: number, count: number): number {
-    return this.writeData(sfn, fromGuest(this.mem, seg, off, count));
+  /** Writes `count` bytes from guest memory (linear address `at` on) at the entry's position; a
+   *  zero count sets the file's size to the position (truncating or extending), as DOS does. */
+  write(sfn: number, at: number, count: number): number {
+    return this.writeData(sfn, copyFromLinear(this.mem, at, count, this.cpu));
   }
 
   writeData(sfn: number, data: Uint8Array): number {
@@ -565,18 +553,18 @@ export class FileSystem {
     const oldInPsp = jft.inPsp;
     if (want === oldSize && (oldInPsp || want > JFT_DEFAULT_SIZE)) return 0;
     const keep = Math.min(oldSize, want);
-    const entries = readBytes(this.mem, old.seg, old.off, keep);
+    const entries = copyFromSegment(this.mem, old.seg, old.off, keep);
     if (want === JFT_DEFAULT_SIZE) {
       jft.relocate(psp, PSP.JFT, JFT_DEFAULT_SIZE);
       const table = new Uint8Array(JFT_DEFAULT_SIZE).fill(JFT_FREE);
       table.set(entries);
-      writeBytes(this.mem, psp, PSP.JFT, table);
+      copyToSegment(this.mem, psp, PSP.JFT, table);
     } else {
       const seg = this.dos.memory.allocate(Math.ceil(want / 16), psp);
       if (seg < 0) return -seg;
       const table = new Uint8Array(want).fill(JFT_FREE);
       table.set(entries);
-      writeBytes(this.mem, seg, 0, table);
+      copyToSegment(this.mem, seg, 0, table);
       jft.relocate(seg, 0, want);
     }
     if (!oldInPsp) this.dos.memory.free(old.seg);

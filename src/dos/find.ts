@@ -5,7 +5,7 @@
 // The search state lives in a small table keyed by the id kept in the DTA's reserved bytes.
 import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
-import { fill, wr8, wr16, wr32, writeBytes, writeAsciiz, rd16 } from '../cpu/guest-memory';
+import { fillSegment, wr8, wr16, wr32, copyToSegment, writeAsciiz, rd16 } from '../cpu/guest-memory';
 import { ATTR, FIND } from './layout';
 import { DOS_ERROR } from './errors';
 import { matchFcb, toFcbForm } from './names';
@@ -187,7 +187,7 @@ function writeFound(fs: FileSystem, seg: number, off: number, e: FoundEntry): vo
   wr16(fs.mem, seg, off + FIND.TIME, e.time);
   wr16(fs.mem, seg, off + FIND.DATE, e.date);
   wr32(fs.mem, seg, off + FIND.SIZE, e.size);
-  fill(fs.mem, seg, off + FIND.NAME, FIND.LENGTH - FIND.NAME, 0);
+  fillSegment(fs.mem, seg, off + FIND.NAME, FIND.LENGTH - FIND.NAME, 0);
   writeAsciiz(fs.mem, seg, off + FIND.NAME, e.name);
 }
 
@@ -202,16 +202,16 @@ export function registerFindFunctions(fs: FileSystem, t: Int21Table): void {
     const dta = fs.dos.getDta();
     if (r.device) {
       // MS-DOS finds a device by name, with the device attribute bit (40h) and no date.
-      fill(fs.mem, dta.seg, dta.off, FIND.LENGTH, 0);
+      fillSegment(fs.mem, dta.seg, dta.off, FIND.LENGTH, 0);
       writeFound(fs, dta.seg, dta.off, { name: r.device.name, fcbName: '', attribute: 0x40, date: 0, time: 0, size: 0 });
       return fs.dos.ok();
     }
     const found = searches.first(r, c.cx & 0xff);
     if (typeof found === 'number') return fs.dos.fail(found);
     // Reserved part: drive (1 = A), the pattern, the attribute, and vdm86's search id.
-    fill(fs.mem, dta.seg, dta.off, FIND.ATTRIBUTE, 0);
+    fillSegment(fs.mem, dta.seg, dta.off, FIND.ATTRIBUTE, 0);
     wr8(fs.mem, dta.seg, dta.off + FIND.DRIVE, r.drive.index + 1);
-    writeBytes(fs.mem, dta.seg, dta.off + FIND.TEMPLATE, [...r.fcbName].map((ch) => ch.charCodeAt(0)));
+    copyToSegment(fs.mem, dta.seg, dta.off + FIND.TEMPLATE, [...r.fcbName].map((ch) => ch.charCodeAt(0)));
     wr8(fs.mem, dta.seg, dta.off + FIND.SEARCH_ATTRIBUTE, c.cx & 0xff);
     wr16(fs.mem, dta.seg, dta.off + FIND.SEARCH_ID, found.id);
     writeFound(fs, dta.seg, dta.off, found.entry);

@@ -6,6 +6,7 @@ import type { FileSystem } from './filesystem';
 import { OPEN_ACTION } from './filesystem';
 import { readAsciiz, writeAsciiz } from '../cpu/guest-memory';
 import { DOS_ERROR } from './errors';
+import { handleTransfer } from './transfer';
 import { JFT_FREE } from './layout';
 import { ACCESS } from './sharing';
 
@@ -54,12 +55,13 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
     fs.dos.ok();
   });
 
-  // 3Fh: read CX bytes to DS:DX.
+  // 3Fh: read CX bytes to DS:DX (normalised: the buffer may cross its segment's end).
   t.set(0x3f, () => {
     const c = cpu();
     const sfn = fs.sfnOf(c.bx);
     if (sfn < 0) return fs.dos.fail(E.INVALID_HANDLE);
-    const got = fs.read(sfn, c.ds, c.dx, c.cx);
+    const x = handleTransfer(c.ds, c.dx, c.cx);
+    const got = fs.read(sfn, x.linear, x.count);
     if (got === 'wait') return; // the console waits; this BOP runs again
     answer(fs, got);
   });
@@ -69,7 +71,8 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
     const c = cpu();
     const sfn = fs.sfnOf(c.bx);
     if (sfn < 0) return fs.dos.fail(E.INVALID_HANDLE);
-    answer(fs, fs.write(sfn, c.ds, c.dx, c.cx));
+    const x = handleTransfer(c.ds, c.dx, c.cx);
+    answer(fs, fs.write(sfn, x.linear, x.count));
   });
 
   // 42h: seek; CX:DX is a signed offset from AL's origin; DX:AX = new position.

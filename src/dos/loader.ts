@@ -2,7 +2,7 @@
 // DOS does), checking an EXE header, computing how much memory it needs, and placing the load
 // module in memory with its relocations applied. Pure functions over bytes and guest memory; the
 // EXEC logic that allocates memory and builds the PSP lives in exec.ts.
-import { rd16, wr16 } from '../cpu/guest-memory';
+import { copyToLinear, linear, rd16, wr16, type PageHookBus } from '../cpu/guest-memory';
 import { DOS_ERROR } from './errors';
 
 /** The MZ header fields DOS reads (the first 1Ah bytes). */
@@ -117,15 +117,13 @@ export function parseProgram(data: Uint8Array): ProgramInfo | LoadProblem {
   };
 }
 
-/** Copies an EXE load module to `loadSeg` (zero-filling what the file lacks) and adds
- *  `relocFactor` to every fixed-up word, as DOS does for EXEC (factor = load segment) and for
- *  overlays (factor from the caller). */
-export function placeExe(mem: Uint8Array, exe: ExeInfo, loadSeg: number, relocFactor: number): void {
-  // A load module is one run of linear memory, not one segment (MASM 5.10 is 110 KB).
-  const base = (loadSeg & 0xffff) << 4;
-  for (let i = 0; i < exe.image.length; i++) mem[(base + i) & 0xfffff] = exe.image[i];
-  const declared = exe.imageParas * 16;
-  for (let i = exe.image.length; i < declared; i++) mem[((loadSeg << 4) + i) & 0xfffff] = 0;
+/** Copies an EXE load module to `loadSeg` and adds `relocFactor` to every fixed-up word, as DOS
+ *  does for EXEC (factor = load segment) and for overlays (factor from the caller). The module is
+ *  one run of linear memory, not one segment (MASM 5.10's is 110 KB): DOS's EXEC reads it in
+ *  pieces of at most FE00h bytes, moving its transfer segment on after each. The up to 511 bytes
+ *  the header promises beyond the file's end are not read, so memory there keeps what it held. */
+export function placeExe(mem: Uint8Array, exe: ExeInfo, loadSeg: number, relocFactor: number, hooks?: PageHookBus): void {
+  copyToLinear(mem, linear(loadSeg, 0), exe.image, hooks);
   for (const r of exe.relocations) {
     const seg = (loadSeg + r.seg) & 0xffff;
     wr16(mem, seg, r.off, rd16(mem, seg, r.off) + relocFactor);

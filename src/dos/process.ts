@@ -4,7 +4,7 @@
 // Termination follows MS-DOS: vectors 22h-24h come back from the PSP, handles close and memory is
 // freed (not for a TSR), and the parent resumes at INT 22h with the registers it had saved on its
 // own stack at its EXEC call (PSP+2Eh), flags F202h.
-import { rd16, wr16, readAsciiz, readBytes, writeBytes } from '../cpu/guest-memory';
+import { rd16, wr16, readAsciiz, copyFromSegment, copyToSegment } from '../cpu/guest-memory';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
 import { IRET_CS, IRET_IP } from '../bios/iret-frame';
 import { PSP, PSP_PARAS, SDA, MCB_OWNER_DOS } from './layout';
@@ -71,7 +71,7 @@ export function startFirstProcess(dos: Dos, program: string, args: string[]): vo
   const envBytes = masterEnvironment(dos.options);
   const env = dos.memory.allocate((envBytes.length + 15) >>> 4, MCB_OWNER_DOS);
   if (env < 0) throw new DosLoadError('no memory for the environment', -env);
-  writeBytes(mem, env, 0, envBytes);
+  copyToSegment(mem, env, 0, envBytes);
 
   // The shell PSP, plus room for the register frame its PSP+2Eh points at: when the first program
   // ends, DOS "returns" through that frame to root_terminate, which ends the run.
@@ -141,9 +141,9 @@ export function int21_4B(dos: Dos): void {
   const r = loadProgram(dos, {
     path,
     environment: rd16(mem, es, bx + EXEC_BLOCK.ENVIRONMENT),
-    tail: readBytes(mem, tail.seg, tail.off, TAIL_COPY),
-    fcb1: readBytes(mem, f1.seg, f1.off, FCB_COPY),
-    fcb2: readBytes(mem, f2.seg, f2.off, FCB_COPY),
+    tail: copyFromSegment(mem, tail.seg, tail.off, TAIL_COPY),
+    fcb1: copyFromSegment(mem, f1.seg, f1.off, FCB_COPY),
+    fcb2: copyFromSegment(mem, f2.seg, f2.off, FCB_COPY),
     returnTo,
   });
   if ('error' in r) return dos.fail(r.error);

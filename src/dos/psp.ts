@@ -3,7 +3,7 @@
 // memory top, CP/M call, saved INT 22h/23h/24h from the vector table, INT 21h/RETF, its own
 // 20-entry JFT pointer and the DOS version. EXEC and 55h also make it a child (parent field,
 // inherited handles, current PSP).
-import { rd16, wr8, wr16, wr32, readBytes, writeBytes, fill } from '../cpu/guest-memory';
+import { rd16, wr8, wr16, wr32, copyFromSegment, copyToSegment, fillSegment } from '../cpu/guest-memory';
 import { PSP, JFT_DEFAULT_SIZE } from './layout';
 import { Jft } from './jft';
 import { cpmCallTarget } from './sysdata';
@@ -29,10 +29,10 @@ export function setVector(mem: Uint8Array, n: number, seg: number, off: number):
  */
 export function copyPsp(dos: Dos, source: number, seg: number, memTop: number): void {
   const mem = dos.mem;
-  const image = readBytes(mem, source, 0, PSP.SIZE);
-  const jft = readBytes(mem, rd16(mem, source, PSP.JFT_POINTER + 2), rd16(mem, source, PSP.JFT_POINTER), JFT_DEFAULT_SIZE);
-  writeBytes(mem, seg, 0, image);
-  writeBytes(mem, seg, PSP.JFT, jft);
+  const image = copyFromSegment(mem, source, 0, PSP.SIZE);
+  const jft = copyFromSegment(mem, rd16(mem, source, PSP.JFT_POINTER + 2), rd16(mem, source, PSP.JFT_POINTER), JFT_DEFAULT_SIZE);
+  copyToSegment(mem, seg, 0, image);
+  copyToSegment(mem, seg, PSP.JFT, jft);
   preparePsp(dos, seg, memTop);
 }
 
@@ -80,7 +80,7 @@ export function createChildPsp(dos: Dos, seg: number, memTop: number): void {
 /** A fresh PSP with no source to copy (the DOS-owned shell): zeroed, its own parent, empty JFT. */
 export function createRootPsp(dos: Dos, seg: number, memTop: number): void {
   const mem = dos.mem;
-  fill(mem, seg, 0, PSP.SIZE, 0);
+  fillSegment(mem, seg, 0, PSP.SIZE, 0);
   preparePsp(dos, seg, memTop);
   new Jft(mem, seg).resetToPsp();
   wr16(mem, seg, PSP.PARENT, seg);

@@ -4,7 +4,7 @@
 // console layer is used directly; otherwise the kernel calls its own INT 21h/3Fh or 40h on the
 // handle, with a scratch buffer and frame in the SDA (DOS does the same through its own buffers).
 import { FLAG } from '../cpu/cpu';
-import { rd16, wr16, readBytes, writeBytes } from '../cpu/guest-memory';
+import { rd16, wr16, copyFromSegment, copyToSegment } from '../cpu/guest-memory';
 import { IRET_FLAGS } from '../bios/iret-frame';
 import { SFT, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
@@ -76,7 +76,7 @@ export function handleWrite(dos: Dos, h: number, data: Uint8Array): void {
   const max = SDA_INTERNAL.SCRATCH_BUFFER_SIZE;
   for (let i = 0; i < data.length; i += max) {
     const part = data.subarray(i, i + max);
-    writeBytes(dos.mem, DOS_SEG, DOSMEM.SDA + SDA_INTERNAL.SCRATCH_BUFFER, part);
+    copyToSegment(dos.mem, DOS_SEG, DOSMEM.SDA + SDA_INTERNAL.SCRATCH_BUFFER, part);
     const r = selfCall(dos, 0x40, h, part.length);
     if (r.carry) return; // DOS drops character output it cannot deliver
   }
@@ -87,5 +87,5 @@ export function handleWrite(dos: Dos, h: number, data: Uint8Array): void {
 export function handleReadByte(dos: Dos, h: number): number {
   const r = selfCall(dos, 0x3f, h, 1);
   if (r.carry || r.ax === 0) return -1;
-  return readBytes(dos.mem, DOS_SEG, DOSMEM.SDA + SDA_INTERNAL.SCRATCH_BUFFER, 1)[0];
+  return copyFromSegment(dos.mem, DOS_SEG, DOSMEM.SDA + SDA_INTERNAL.SCRATCH_BUFFER, 1)[0];
 }

@@ -1,7 +1,7 @@
 // DOS-core's part of the DOS data segment: the List of Lists fields FileSystem.init does not write,
 // the swappable data area, the MCB arena, and the CP/M entry at 0000:00C0. Also the SDA-internal
 // scratch areas the kernel uses (DOS keeps such buffers in its own data too).
-import { wr8, wr16, wr32, fill } from '../cpu/guest-memory';
+import { wr8, wr16, wr32, fillSegment } from '../cpu/guest-memory';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
 import { LOL, PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM, FIRST_MCB_SEG } from './sysvars';
@@ -52,7 +52,7 @@ export function cpmCallTarget(paras: number): { seg: number; off: number } {
 export function setupSystemData(dos: Dos): void {
   const mem = dos.mem;
   const lol = DOSMEM.LOL;
-  fill(mem, DOS_SEG, 0, DOSMEM.END, 0);
+  fillSegment(mem, DOS_SEG, 0, DOSMEM.END, 0);
 
   // List of Lists: the parts that are not files, drives or devices.
   wr16(mem, DOS_SEG, lol + LOL.FIRST_MCB, FIRST_MCB_SEG);

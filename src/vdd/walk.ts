@@ -2,7 +2,7 @@
 // usable at any moment: PSP -> JFT size (PSP+32h) and far pointer (PSP+34h) -> each open handle's
 // SFN -> that SFT entry's fields -> the host handle and the host path or object behind it.
 // Read from guest memory only, so it shows what the guest itself would find.
-import { rd16, rdLin16, readBytes } from '../cpu/guest-memory';
+import { rd16, rdLin16, copyFromSegment } from '../cpu/guest-memory';
 import type { HostHandleTable } from '../dos/host-handles';
 import { hex4 as h4 } from '../hw/board';
 import { DEVHDR, JFT_FREE, PSP, SFT, SFT_INFO } from '../dos/layout';
@@ -92,7 +92,7 @@ function sftRecord(mem: Uint8Array, slot: SftSlot): SftRecord {
     devicePointer: { seg: devSeg, off: devOff },
     deviceName:
       isDevice && !(devSeg === 0xffff && devOff === 0xffff)
-        ? text(readBytes(mem, devSeg, devOff + DEVHDR.NAME, 8)).trimEnd()
+        ? text(copyFromSegment(mem, devSeg, devOff + DEVHDR.NAME, 8)).trimEnd()
         : null,
     time: rdLin16(mem, a + SFT.TIME),
     date: rdLin16(mem, a + SFT.DATE),

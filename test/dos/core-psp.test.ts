@@ -2,7 +2,7 @@
 // 50h/51h/62h, InDOS, the List of Lists and the MCB chain — and the test checks each against
 // MS-DOS 5's behaviour and against guest memory.
 import { afterAll, describe, expect, it } from 'vitest';
-import { rd16, readBytes, linear } from '../../src/cpu/guest-memory';
+import { rd16, copyFromSegment, linear } from '../../src/cpu/guest-memory';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../../src/bios/rom';
 import { PSP, MCB } from '../../src/dos/layout';
 import { cleanupTemps, hex4, hexBytes, runCore, values } from './helpers';
@@ -122,7 +122,7 @@ describe('a .COM program at start', async () => {
     const parent = parseInt(v.get('PARENT'), 16);
     expect(chain.find((c) => parseInt(c[0], 16) === parent - 1)?.[2]).toBe('0008');
     // Parent's PSP is a real one: INT 20h at its start, its own parent.
-    expect(hexBytes(readBytes(mem, parent, 0, 2))).toBe('CD20');
+    expect(hexBytes(copyFromSegment(mem, parent, 0, 2))).toBe('CD20');
     expect(rd16(mem, parent, PSP.PARENT)).toBe(parent);
   });
 });
