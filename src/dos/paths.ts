@@ -53,7 +53,6 @@ interface ParsedPath {
   drive: number;
   components: string[]; // FCB-form names of the components (after "." and ".." are applied)
   wild: boolean;
-  hostStyle: boolean; // begins with "/" (what a host absolute path looks like)
 }
 
 /** A listed host folder. */
@@ -86,6 +85,7 @@ export class PathResolver {
       s = s.slice(2);
     }
     if (!this.drives.isValid(drive)) return E.PATH_NOT_FOUND;
+    // '/' is a separator like '\\' (never a host absolute path): "C:/%PIPE1.$$$" is C:\%PIPE1.$$$.
     const absolute = s.startsWith('\\') || s.startsWith('/');
     const stack: string[] = absolute ? [] : this.drives.currentDirectory(drive).map((c) => {
       const p = parseComponent(c);
@@ -112,7 +112,7 @@ export class PathResolver {
       }
       stack.push(parsed.fcb);
     }
-    return { drive, components: stack, wild, hostStyle: s.startsWith('/') };
+    return { drive, components: stack, wild };
   }
 
   /** The entries of a host folder under their DOS names, or a DOS error. */
@@ -210,7 +210,7 @@ export class PathResolver {
       if (!hit) {
         const dev = comps.length === 2 && want === 'DEV' && deviceByName(deviceBaseName(comps[1]));
         if (dev) return this.deviceResult(drive, dev, comps[1]);
-        return i === 0 && parsed.hostStyle ? E.ACCESS_DENIED : E.PATH_NOT_FOUND;
+        return E.PATH_NOT_FOUND;
       }
       const next = joinPath(host, hit.host);
       const escape = this.containment(drive, next);
@@ -255,9 +255,6 @@ export class PathResolver {
         if (escape) return escape;
         stat = statPath(path);
         if (!stat && entryExists(path)) return E.ACCESS_DENIED;
-      } else if (comps.length === 1 && parsed.hostStyle) {
-        // "/etc/passwd": a host absolute path, not a name on this drive.
-        return E.ACCESS_DENIED;
       }
     }
     names.push(want);
