@@ -78,6 +78,17 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   const setAl = (v: number) => {
     cpu().al = v;
   };
+  /** Record I/O on an FCB whose file cannot be reopened: the error recorded, AL = EOF/disk full
+   *  (DOS's FCBIO: FCB_Ret_Err, then FEOF). */
+  const lostFile = (negError: number, al: number) => {
+    fs.dos.setExtendedError(-negError);
+    setAl(al);
+  };
+  /** AL=FFh with the call's error recorded for INT 21h/59h, as DOS's FCB_Ret_Err does. */
+  const failFcb = (error: number) => {
+    fs.dos.setExtendedError(error);
+    setAl(FCB_FAIL);
+  };
 
   /** Fills the fields an open/create sets: drive, block 0, record size 128, size, date, time. */
   const fillOpened = (r: FcbRef, drive: number, sfn: number) => {
@@ -134,8 +145,13 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   };
 
   // 0Fh open, 16h create.
-  t.set(0x0f, () => setAl(openFcb(fcbAtDsDx(), false) < 0 ? FCB_FAIL : FCB_OK));
-  t.set(0x16, () => setAl(openFcb(fcbAtDsDx(), true) < 0 ? FCB_FAIL : FCB_OK));
+  const openOrCreate = (create: boolean) => {
+    const sfn = openFcb(fcbAtDsDx(), create);
+    if (sfn < 0) return failFcb(-sfn);
+    setAl(FCB_OK);
+  };
+  t.set(0x0f, () => openOrCreate(false));
+  t.set(0x16, () => openOrCreate(true));
 
   // 10h close.
   t.set(0x10, () => {
@@ -175,15 +191,15 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   t.set(0x11, () => {
     const r = fcbAtDsDx();
     const drive = driveOf(r);
-    if (drive < 0) return setAl(FCB_FAIL);
+    if (drive < 0) return failFcb(E.INVALID_DRIVE);
     const resolved = fs.paths.resolve(pathOf(r, drive), { wildcards: true });
-    if (typeof resolved === 'number') return setAl(FCB_FAIL);
+    if (typeof resolved === 'number') return failFcb(resolved === E.FILE_NOT_FOUND ? E.NO_MORE_FILES : resolved);
     if (resolved.device) {
       writeFound(r, drive, { fcbName: toFcbForm(resolved.device.name), attribute: 0x40, time: 0, date: 0, size: 0 });
       return setAl(FCB_OK);
     }
     const found = fs.searches.first(resolved, r.attribute);
-    if (typeof found === 'number') return setAl(FCB_FAIL);
+    if (typeof found === 'number') return failFcb(found);
     mem[at(r, FCB.RESERVED + RESERVED_SIGNATURE)] = SIGNATURE_SEARCH;
     wr16(mem, r.seg, r.off + FCB.RESERVED + RESERVED_SEARCH_ID, found.id);
     writeFound(r, drive, found.entry);
@@ -191,20 +207,23 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   });
   t.set(0x12, () => {
     const r = fcbAtDsDx();
-    if (mem[at(r, FCB.RESERVED + RESERVED_SIGNATURE)] !== SIGNATURE_SEARCH) return setAl(FCB_FAIL);
+    if (mem[at(r, FCB.RESERVED + RESERVED_SIGNATURE)] !== SIGNATURE_SEARCH) return failFcb(E.NO_MORE_FILES);
     const found = fs.searches.next(rd16(mem, r.seg, r.off + FCB.RESERVED + RESERVED_SEARCH_ID));
-    if (typeof found === 'number') return setAl(FCB_FAIL);
+    if (typeof found === 'number') return failFcb(found);
     const drive = driveOf(r);
     writeFound(r, drive < 0 ? fs.currentDrive : drive, found);
     setAl(FCB_OK);
   });
 
-  /** Every entry a (possibly wild) FCB name matches in its directory: [host path, DOS name]. */
-  const matches = (r: FcbRef, drive: number): { dir: string; host: string; dos: string; fcb: string }[] | null => {
+  /** Every entry a (possibly wild) FCB name matches in its directory: [host path, DOS name], or
+   *  the DOS error that stops the search (a device name: file not found). */
+  const matches = (r: FcbRef, drive: number): { dir: string; host: string; dos: string; fcb: string }[] | number => {
+    if (drive < 0) return E.INVALID_DRIVE;
     const resolved = fs.paths.resolve(pathOf(r, drive), { wildcards: true });
-    if (typeof resolved === 'number' || resolved.device) return null;
+    if (typeof resolved === 'number') return resolved;
+    if (resolved.device) return E.FILE_NOT_FOUND;
     const listed = fs.paths.listNamed(resolved.parentHost);
-    if (typeof listed === 'number') return null;
+    if (typeof listed === 'number') return listed;
     return listed
       .map((e) => ({ dir: resolved.parentHost, host: e.host, dos: e.dos, fcb: toFcbForm(e.dos) }))
       .filter((e) => matchFcb(resolved.fcbName, e.fcb));
@@ -214,8 +233,9 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   t.set(0x13, () => {
     const r = fcbAtDsDx();
     const drive = driveOf(r);
-    const list = drive < 0 ? null : matches(r, drive);
-    if (!list) return setAl(FCB_FAIL);
+    const list = matches(r, drive);
+    if (typeof list === 'number') return failFcb(list);
+    if (list.length === 0) return failFcb(E.FILE_NOT_FOUND);
     let deleted = 0;
     for (const m of list) {
       // Resolving the name again applies the containment checks to this entry too.
@@ -229,15 +249,18 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
       fs.attributes.moved(path, null);
       deleted++;
     }
-    setAl(deleted ? FCB_OK : FCB_FAIL);
+    // Matches, none of them deletable (read-only, directories, host refusal): access denied.
+    if (!deleted) return failFcb(E.ACCESS_DENIED);
+    setAl(FCB_OK);
   });
 
   // 17h rename: old name at 01h, new name at 11h; '?' in the new name keeps the old character.
   t.set(0x17, () => {
     const r = fcbAtDsDx();
     const drive = driveOf(r);
-    const list = drive < 0 ? null : matches(r, drive);
-    if (!list || list.length === 0) return setAl(FCB_FAIL);
+    const list = matches(r, drive);
+    if (typeof list === 'number') return failFcb(list);
+    if (list.length === 0) return failFcb(E.FILE_NOT_FOUND);
     const newPattern = nameOf(r, RENAME_NEW_NAME);
     let renamed = 0;
     for (const m of list) {
@@ -252,7 +275,9 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
       fs.attributes.moved(from, target);
       renamed++;
     }
-    setAl(renamed ? FCB_OK : FCB_FAIL);
+    // Matches, none renamed (the new name exists, or the host refused): access denied.
+    if (!renamed) return failFcb(E.ACCESS_DENIED);
+    setAl(FCB_OK);
   });
 
   // ---- record I/O
@@ -333,7 +358,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   t.set(0x14, () => {
     const r = fcbAtDsDx();
     const sfn = sfnOfFcb(r);
-    if (sfn < 0) return setAl(RECORD.EOF);
+    if (sfn < 0) return lostFile(sfn, RECORD.EOF);
     const rec = currentRecord(r);
     const res = readRecords(r, sfn, rec, 1);
     if (!res) return;
@@ -343,7 +368,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   t.set(0x15, () => {
     const r = fcbAtDsDx();
     const sfn = sfnOfFcb(r);
-    if (sfn < 0) return setAl(RECORD.DISK_FULL);
+    if (sfn < 0) return lostFile(sfn, RECORD.DISK_FULL);
     const rec = currentRecord(r);
     const res = writeRecords(r, sfn, rec, 1);
     if (res.done) setCurrentRecord(r, rec + 1);
@@ -354,7 +379,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   t.set(0x21, () => {
     const r = fcbAtDsDx();
     const sfn = sfnOfFcb(r);
-    if (sfn < 0) return setAl(RECORD.EOF);
+    if (sfn < 0) return lostFile(sfn, RECORD.EOF);
     const rec = randomRecord(r, recordSize(r));
     setCurrentRecord(r, rec);
     const res = readRecords(r, sfn, rec, 1);
@@ -364,7 +389,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   t.set(0x22, () => {
     const r = fcbAtDsDx();
     const sfn = sfnOfFcb(r);
-    if (sfn < 0) return setAl(RECORD.DISK_FULL);
+    if (sfn < 0) return lostFile(sfn, RECORD.DISK_FULL);
     const rec = randomRecord(r, recordSize(r));
     setCurrentRecord(r, rec);
     setAl(writeRecords(r, sfn, rec, 1).al);
@@ -374,9 +399,10 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   t.set(0x23, () => {
     const r = fcbAtDsDx();
     const drive = driveOf(r);
-    if (drive < 0) return setAl(FCB_FAIL);
+    if (drive < 0) return failFcb(E.INVALID_DRIVE);
     const resolved = fs.paths.resolve(pathOf(r, drive));
-    if (typeof resolved === 'number' || !resolved.stat || resolved.stat.kind !== 'file') return setAl(FCB_FAIL);
+    if (typeof resolved === 'number') return failFcb(resolved);
+    if (!resolved.stat || resolved.stat.kind !== 'file') return failFcb(E.FILE_NOT_FOUND);
     const size = rd16(mem, r.seg, r.off + FCB.RECORD_SIZE) || DEFAULT_RECORD_SIZE;
     setRandomRecord(r, size, Math.ceil(resolved.stat.size / size));
     setAl(FCB_OK);
@@ -396,7 +422,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     const sfn = sfnOfFcb(r);
     if (sfn < 0) {
       c.cx = 0;
-      return setAl(RECORD.EOF);
+      return lostFile(sfn, RECORD.EOF);
     }
     const size = recordSize(r);
     const rec = randomRecord(r, size);
@@ -413,7 +439,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     const sfn = sfnOfFcb(r);
     if (sfn < 0) {
       c.cx = 0;
-      return setAl(RECORD.DISK_FULL);
+      return lostFile(sfn, RECORD.DISK_FULL);
     }
     const size = recordSize(r);
     const rec = randomRecord(r, size);
