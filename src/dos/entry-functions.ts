@@ -2,7 +2,7 @@
 // 43h get/set attributes, 56h rename (and move within a drive), 57h get/set a file's date and time.
 import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
-import { readAsciiz } from '../cpu/guest-memory';
+import { readAsciiz, wr16 } from '../cpu/guest-memory';
 import { DOS_ERROR } from './errors';
 import { ATTR, SFT_INFO } from './layout';
 import { INFO_DATE_SET } from './sft';
@@ -13,6 +13,8 @@ import { removeFile, renamePath, setModified } from '../host/fs';
 import { pathAtDsDx, MAX_PATH } from './handle-functions';
 
 const E = DOS_ERROR;
+/** INT 21h/57h subfunctions for extended attributes, and the size of an empty list (its count). */
+const EA = { GET: 0x02, GET_NAMES: 0x03, SET: 0x04, EMPTY_LIST_BYTES: 2 } as const;
 
 export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
   const cpu = () => fs.cpu;
@@ -74,12 +76,14 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     fs.dos.ok();
   });
 
-  // 57h: AL=0 get CX=time DX=date of handle BX, AL=1 set them (kept at close, as DOS does).
+  // 57h: AL=0 get CX=time DX=date of handle BX, AL=1 set them (kept at close, as DOS does);
+  // AL=2-4 the extended attributes of DOS 4.
   t.set(0x57, () => {
     const c = cpu();
-    if (c.al > 1) return fs.dos.fail(E.INVALID_FUNCTION);
+    if (c.al > EA.SET) return fs.dos.fail(E.INVALID_FUNCTION);
     const sfn = fs.sfnOf(c.bx);
     if (sfn < 0) return fs.dos.fail(E.INVALID_HANDLE);
+    if (c.al >= EA.GET) return extendedAttributes();
     const a = fs.entry(sfn);
     const s = fs.sft;
     if (c.al === 0) {
@@ -105,4 +109,20 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     }
     fs.dos.ok();
   });
+
+  /**
+   * 5702h get extended attributes (DS:SI query list, ES:DI buffer of CX bytes), 5703h get their
+   * names (ES:DI, CX), 5704h set them (ES:DI list). MS-DOS 4.0 keeps none (EXTATTR.ASM): every
+   * file has the empty list. CX=0 asks the size needed: CX=2; a buffer of 2 bytes or more gets
+   * the list, a count word of 0, and CX=2; a 1-byte buffer is left as it is. Setting accepts
+   * any list and keeps nothing. All succeed (CF=0, AX as it was).
+   */
+  function extendedAttributes(): void {
+    const c = cpu();
+    if (c.al !== EA.SET && c.cx !== 1) {
+      if (c.cx !== 0) wr16(fs.mem, c.es, c.di, 0);
+      c.cx = EA.EMPTY_LIST_BYTES;
+    }
+    fs.dos.ok();
+  }
 }
