@@ -203,6 +203,19 @@ video_params:
 diskette_params:                ; 1.44 MB diskette values, for programs that read the table
     db 0xDF, 0x02, 0x25, 0x02, 0x12, 0x1B, 0xFF, 0x6C, 0xF6, 0x0F, 0x08
 
+; ---------------------------------------------------------------- ROM BASIC, F600:0000-7FFF
+; The IBM PC's ROM BASIC fills F6000h-FDFFFh; BASICA and BASIC of MS-DOS 1.25 jump to entry
+; points all over it (F600:4C79...). vdm86 has no ROM BASIC: whatever offset a program enters,
+; it reaches BOP F3h (at once from F600:0000, else down a run of NOPs), which ends the run with
+; that reason instead of executing zeros.
+    times 0x6000 - ($ - $$) db 0
+rom_basic:
+    BOP 0xF3
+    times 0xE000 - 5 - ($ - $$) nop
+rom_basic_end:
+    BOP 0xF3
+    jmp short rom_basic_end
+
 ; ---------------------------------------------------------------- reset vector, date, model
     times 0xFFF0 - ($ - $$) db 0
 reset:

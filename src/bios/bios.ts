@@ -2,6 +2,7 @@
 // port 61h and CRT controller on the I/O bus, the BIOS data area filled in, a BOP handler for
 // every BIOS vector of the ROM (roms/rom.asm), and the BIOS console as machine.console.
 import type { Board } from '../hw/board';
+import { BOP_INTERNAL } from '../cpu/bop';
 import { Pic } from '../hw/pic';
 import { Pit } from '../hw/pit';
 import { KeyboardController } from '../hw/kbc';
@@ -106,6 +107,7 @@ export class Bios {
     on(0x16, () => this.keyboard.handle(cpu));
     on(0x17, () => this.system.printer(cpu));
     on(0x18, () => this.system.romBasic());
+    on(BOP_INTERNAL.ROM_BASIC_ENTRY, () => this.system.romBasicEntered());
     on(0x19, () => this.system.reboot('INT 19h'));
     on(0x1a, () => this.timer.handle(cpu));
     // INT 29h, DOS's fast console output, is the BIOS teletype (the CON driver's output path).

@@ -12,6 +12,8 @@ import { returnAddress, setReturnCarry } from './iret-frame';
 
 /** AH for an INT 15h function the BIOS does not support. */
 const UNSUPPORTED = 0x86;
+/** Where the IBM PC's ROM BASIC is (F600:0000-7FFF; roms/rom.asm makes it lead to BOP F3h). */
+const ROM_BASIC_SEGMENT = 0xf600;
 const BOP_OPCODE = 0xc4;
 
 export class SystemBios implements TimedDevice {
@@ -110,6 +112,13 @@ export class SystemBios implements TimedDevice {
   /** INT 18h: the IBM PC started ROM BASIC when no disk booted. */
   romBasic(): void {
     this.end('the program called INT 18h (ROM BASIC), which vdm86 does not have');
+  }
+
+  /** BOP F3h in F600:0000-7FFF: a program jumped into the IBM PC's ROM BASIC (BASICA and BASIC
+   *  of MS-DOS 1.25 do: they are extensions of it). vdm86 has no ROM BASIC, and executing the
+   *  zeros there would run on forever; the run ends, as PCs without ROM BASIC stop at INT 18h. */
+  romBasicEntered(): void {
+    this.end(`ROM BASIC is not present: the program jumped into ${hex4(ROM_BASIC_SEGMENT)}:0000-7FFF, where the IBM PC's ROM BASIC would be`);
   }
 
   /** INT 19h and the keyboard controller's reset line: the program asked to reboot. */

@@ -17,6 +17,8 @@ export const BOP_INTERNAL = {
   DOS_ROOT_TERMINATE: 0xf1,
   /** DOS: the CP/M-style CALL 5 entry (PSP+05h), function number in CL. */
   DOS_CPM_CALL: 0xf2,
+  /** BIOS: F600:0000, where the IBM PC's ROM BASIC starts (vdm86 has none: the run ends). */
+  ROM_BASIC_ENTRY: 0xf3,
 } as const;
 
 export class BopTable {
