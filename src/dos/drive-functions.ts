@@ -52,17 +52,12 @@ export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
   t.set(0x1b, () => allocationInfo(fs.driveFromNumber(0)));
   t.set(0x1c, () => allocationInfo(fs.driveFromNumber(cpu().dl)));
 
-  // 1Fh (default drive) / 32h (DL): AL = 0 and DS:BX -> DPB, or AL = FFh.
-  const dpb = (drive: number) => {
-    const c = cpu();
-    if (drive < 0) {
-      c.al = 0xff;
-      return;
-    }
-    const p = fs.drives.dpb(drive);
-    c.al = 0;
-    c.ds = p.seg;
-    c.bx = p.off;
+  // 1Fh (default drive) / 32h (DL): AL = FFh, "invalid or network drive". vdm86's drives are
+  // host folders, remote drives to DOS (IOCTL 4409h, INT 25h/26h): DOS gives no DPB for those, and
+  // the disk tools that ask (CHKDSK, RECOVER, FORMAT of DOS 2-5) stop with "Invalid drive"
+  // instead of reading sectors that are not there. The DPBs stay in the List of Lists chain.
+  const dpb = (_drive: number) => {
+    cpu().al = 0xff;
   };
   t.set(0x1f, () => dpb(fs.driveFromNumber(0)));
   t.set(0x32, () => dpb(fs.driveFromNumber(cpu().dl)));

@@ -21,6 +21,10 @@ const IOCTL = {
   GET_DRIVE_MAP: 0x0e,
   SET_DRIVE_MAP: 0x0f,
 } as const;
+/** 4409h DX bit 12: the drive is remote (redirected). Every vdm86 drive is a host folder reached
+ *  as DOS reaches a network drive: no sectors behind it (CHKDSK 4+ asks this first and says it
+ *  cannot check a network drive). */
+const DRIVE_REMOTE = 0x1000;
 const READY = 0xff;
 const NOT_READY = 0x00;
 
@@ -74,7 +78,7 @@ export function registerIoctl(fs: FileSystem, t: Int21Table): void {
       }
       case IOCTL.REMOTE_DRIVE: {
         if (fs.driveFromNumber(c.bl) < 0) return dos.fail(E.INVALID_DRIVE);
-        c.dx = 0; // a local drive
+        c.dx = DRIVE_REMOTE;
         return dos.ok();
       }
       case IOCTL.REMOTE_HANDLE: {
