@@ -23,13 +23,14 @@ const LIMITS = { maxInstructions: 100_000, timeoutMs: 250 };
 const REASONS = ['exit', 'fault', 'instruction-limit', 'timeout', 'input-exhausted'];
 
 /** Fault messages a guest legitimately earns (src/bios/system.ts, src/dos/process.ts): an unhandled
- *  BOP or INT 6, a divide error before DOS hooks INT 0, INT 18h, a reboot, a destroyed MCB chain
+ *  BOP or INT 6, a divide error before DOS hooks INT 0, INT 18h or a jump into ROM BASIC, a reboot, a destroyed MCB chain
  *  on termination. Anything else (notably "DOS kernel: ..." from a caught host exception) is a bug. */
 const GUEST_FAULTS = [
   /^BOP [0-9A-F]{2}h at [0-9A-F]{4}:[0-9A-F]{4} has no handler$/,
   /^INT 6 \(invalid opcode\) raised at [0-9A-F]{4}:[0-9A-F]{4}$/,
   /^divide error \(the instruction before [0-9A-F]{4}:[0-9A-F]{4}\)$/,
   /^the program called INT 18h \(ROM BASIC\), which vdm86 does not have$/,
+  /^ROM BASIC is not present: the program jumped into F600:0000-7FFF, where the IBM PC's ROM BASIC would be$/,
   /^the program rebooted the machine \(.+\)$/,
   /^Memory allocation error: the MCB chain is destroyed$/,
 ];
