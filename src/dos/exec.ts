@@ -3,7 +3,7 @@
 // does (COM: the largest block; EXE: image + min..max allocation, or the largest block when
 // loading high), place the image, and build the child PSP. Starting the child (registers,
 // listeners) and returning from it are process.ts's part.
-import { rd16, wr8, wr16, copyToSegment, copyFromSegment, copyToLinear, linear } from '../cpu/guest-memory';
+import { rd16, wr16, copyToSegment, copyFromSegment, copyToLinear, fillSegment, linear } from '../cpu/guest-memory';
 import { PSP, PSP_PARAS } from './layout';
 import { DOS_ERROR } from './errors';
 import { environmentBlock, environmentLength } from './environment';
@@ -34,6 +34,8 @@ const COM_OVERLAY_READ = 0xffff;
 
 /** Bytes of an FCB that EXEC copies into the PSP (drive, name, extension); 4 zero bytes follow. */
 export const FCB_COPY = 12;
+/** Bytes EXEC zeroes after each copied FCB (current block and record size). */
+const FCB_ZEROED = 4;
 /** Bytes of the command tail EXEC copies to PSP:80h. */
 export const TAIL_COPY = 0x80;
 
@@ -151,7 +153,7 @@ export function loadProgram(dos: Dos, req: ExecRequest): LoadedProgram | LoadPro
     [PSP.FCB2, req.fcb2],
   ] as const) {
     copyToSegment(mem, psp, at, fcb.subarray(0, FCB_COPY));
-    for (let i = FCB_COPY; i < FCB_COPY + 4; i++) wr8(mem, psp, at + i, 0);
+    fillSegment(mem, psp, at + FCB_COPY, FCB_ZEROED, 0); // extent and record size: zero, as EXEC's two STOSW
   }
   copyToSegment(mem, psp, PSP.TAIL_LENGTH, req.tail.subarray(0, TAIL_COPY));
 

@@ -7,7 +7,7 @@
 // quietly does.
 import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
-import { linear, rd16, wr16, fillSegment, fillLinear } from '../cpu/guest-memory';
+import { linear, rd16, wr16, copyFromSegment, copyToSegment, fillSegment, fillLinear } from '../cpu/guest-memory';
 import { fcbRecordsThatFit } from './transfer';
 import { ATTR, FCB, XFCB } from './layout';
 import { DOS_ERROR } from './errors';
@@ -58,9 +58,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     return { seg: c.ds, off: c.dx, extended: false, attribute: 0 };
   };
   const nameOf = (r: FcbRef, field: number = FCB.NAME): string => {
-    let s = '';
-    for (let i = 0; i < 11; i++) s += String.fromCharCode(mem[at(r, field + i)]);
-    return upperDos(s);
+    return upperDos(String.fromCharCode(...copyFromSegment(mem, r.seg, r.off + field, 11)));
   };
   /** The drive of an FCB (0 = A), the default when its byte is 0; -1 when invalid. */
   const driveOf = (r: FcbRef): number => fs.driveFromNumber(mem[at(r, FCB.DRIVE)]);
@@ -181,7 +179,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     mem[linear(dta.seg, off)] = drive + 1;
     const entry = off + 1;
     fillSegment(mem, dta.seg, entry, DIRENT.LENGTH, 0);
-    for (let i = 0; i < 11; i++) mem[linear(dta.seg, entry + DIRENT.NAME + i)] = e.fcbName.charCodeAt(i);
+    copyToSegment(mem, dta.seg, entry + DIRENT.NAME, [...e.fcbName].map((ch) => ch.charCodeAt(0)));
     mem[linear(dta.seg, entry + DIRENT.ATTRIBUTE)] = e.attribute;
     wr16(mem, dta.seg, entry + DIRENT.TIME, e.time);
     wr16(mem, dta.seg, entry + DIRENT.DATE, e.date);
