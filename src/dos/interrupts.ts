@@ -281,13 +281,13 @@ function divideError(dos: Dos): void {
   terminateProcess(dos, 0, TERMINATION.CTRL_C);
 }
 
-/** INT 25h/26h status when no block device stands behind the drive: AH=01h "bad command",
- *  AL=01h "unknown unit" (the INT 24h code). */
-const ABSOLUTE_DISK_NO_UNIT = 0x0101;
+/** INT 25h/26h status when no block device stands behind the drive: AL=01h "unknown unit" (the
+ *  INT 24h code) with AH=02h, as DOS emulators answer for a drive that has no disk (Wine). */
+const ABSOLUTE_DISK_NO_UNIT = 0x0201;
 
 /** INT 25h/26h: vdm86's drives are host folders, which DOS sees as redirected (network) drives:
  *  there are no sectors to read or write, so absolute disk access fails as on a network drive
- *  (CF=1, AX=0101h), and tools that look first are told so (IOCTL 4409h: remote; 1Fh/32h: no
+ *  (CF=1, AX=0201h), and tools that look first are told so (IOCTL 4409h: remote; 1Fh/32h: no
  *  DPB). The stub returns with RETF, so CF goes into the live flags. */
 function absoluteDisk(dos: Dos): void {
   const cpu = dos.machine.cpu;

@@ -23,8 +23,8 @@ describe('absolute disk access on a host-folder drive', () => {
     const run = await runFiles({ program: 'roms/tests/dos-files-absdisk.com' });
     const v = values(run.output);
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
-    expect([v.get('READ'), v.get('READAX')]).toEqual(['0001', '0101']);
-    expect([v.get('WRITE'), v.get('WRITEAX')]).toEqual(['0001', '0101']);
+    expect([v.get('READ'), v.get('READAX')]).toEqual(['0001', '0201']);
+    expect([v.get('WRITE'), v.get('WRITEAX')]).toEqual(['0001', '0201']);
     expect(parseInt(v.get('REMOTE'), 16) & 0x1000).toBe(0x1000);
     expect(v.get('DPB32')).toBe('00FF');
     expect(v.get('DPB1F')).toBe('00FF');
