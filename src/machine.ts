@@ -4,7 +4,7 @@
 // their details.
 import { Cpu } from './cpu/cpu';
 import { IoPorts } from './cpu/bus';
-import { BopTable } from './cpu/bop';
+import { BopTable, rewindToBop } from './cpu/bop';
 import { loadRom } from './bios/rom';
 import { systemClock, systemScheduler, type HostScheduler } from './host/clock';
 import { faultAt, type Board, type ConsoleIO, type MachineEnd, type TimedDevice } from './hw/board';
@@ -101,7 +101,7 @@ export class Machine implements Board {
    *  buffer, DOS console input): IP is rewound onto the BOP, so it runs again once woken, and the
    *  run loop sleeps until input or the next timer event instead of spinning. */
   waitForInput(): void {
-    this.cpu.ip = (this.cpu.ip - 3) & 0xffff;
+    this.cpu.ip = rewindToBop(this.cpu.ip);
     this.waiting = true;
     this.cpu.stop();
   }

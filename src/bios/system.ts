@@ -6,6 +6,7 @@
 import type { Cpu } from '../cpu/cpu';
 import { hex4, type Board, type TimedDevice } from '../hw/board';
 import { rd8 } from '../cpu/guest-memory';
+import { BOP_LENGTH, BOP_OPCODE } from '../cpu/bop';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from './rom';
 import { BDA, bda } from './bda';
 import { returnAddress, setReturnCarry } from './iret-frame';
@@ -14,7 +15,6 @@ import { returnAddress, setReturnCarry } from './iret-frame';
 const UNSUPPORTED = 0x86;
 /** Where the IBM PC's ROM BASIC is (F600:0000-7FFF; roms/rom.asm makes it lead to BOP F3h). */
 const ROM_BASIC_SEGMENT = 0xf600;
-const BOP_OPCODE = 0xc4;
 
 export class SystemBios implements TimedDevice {
   /** A pending INT 15h/86h wait: the host time it ends and the stack of the call it belongs to. */
@@ -131,8 +131,9 @@ export class SystemBios implements TimedDevice {
   invalidOpcode(cpu: Cpu): void {
     const { cs, ip } = returnAddress(cpu);
     const mem = this.mem;
-    if (rd8(mem, cs, ip - 3) === BOP_OPCODE && rd8(mem, cs, ip - 2) === BOP_OPCODE) {
-      this.end(`BOP ${hex4(rd8(mem, cs, ip - 1)).slice(2)}h at ${hex4(cs)}:${hex4(ip - 3)} has no handler`);
+    const bop = ip - BOP_LENGTH;
+    if (rd8(mem, cs, bop) === BOP_OPCODE && rd8(mem, cs, bop + 1) === BOP_OPCODE) {
+      this.end(`BOP ${hex4(rd8(mem, cs, bop + 2)).slice(2)}h at ${hex4(cs)}:${hex4(bop)} has no handler`);
     } else {
       this.end(`INT 6 (invalid opcode) raised at ${hex4(cs)}:${hex4(ip)}`);
     }

@@ -8,6 +8,17 @@
 
 export type BopHandler = (n: number) => void;
 
+/** The BOP's first two bytes (C4 C4); the third is its number. */
+export const BOP_OPCODE = 0xc4;
+/** Bytes of a BOP (C4 C4 nn): a handler that moves IP back by this much runs again (waiting for
+ *  input, or a DOS call restarted after INT 23h/28h). */
+export const BOP_LENGTH = 3;
+
+/** IP moved back onto the BOP just executed, so the same BOP runs again. */
+export function rewindToBop(ip: number): number {
+  return (ip - BOP_LENGTH) & 0xffff;
+}
+
 export const BOP_VDD = 0x58;
 export const BOP_UNSIMULATE = 0xfe;
 

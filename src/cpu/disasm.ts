@@ -1,6 +1,7 @@
 // The 8086 disassembler: decodes one instruction at CS:IP into Intel syntax as MS-DOS DEBUG's U
 // command prints it (uppercase, bare hex, BYTE/WORD PTR only where no register implies the size).
 // It serves --trace lines and fault messages only, so it favours clarity over speed.
+import { BOP_OPCODE } from './bop';
 
 export interface Disassembly {
   text: string;
@@ -37,8 +38,7 @@ const PREFIX = {
 } as const;
 
 /** A BOP is LES with ModRM C4h (register operand) followed by the BOP number: C4 C4 nn. */
-const BOP_OPCODE = 0xc4;
-const BOP_MODRM = 0xc4;
+const BOP_MODRM = BOP_OPCODE;
 /** BOP 58h (the VDD bridge) is followed by a sub-function byte (00 RegisterModule,
  *  01 UnRegisterModule, 02 DispatchCall) that its handler steps IP past. */
 const BOP_VDD = 0x58;

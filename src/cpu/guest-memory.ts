@@ -47,6 +47,17 @@ export function wrLin16(mem: Uint8Array, a: number, v: number): void {
   mem[(a + 1) & ADDRESS_MASK] = (v >>> 8) & 0xff;
 }
 
+/** A little-endian dword by linear address (the SFT's size, position, host handle and device
+ *  pointer are read and written this way by the kernel and the VDD handle calls). */
+export function rdLin32(mem: Uint8Array, a: number): number {
+  return (rdLin16(mem, a) | (rdLin16(mem, a + 2) << 16)) >>> 0;
+}
+
+export function wrLin32(mem: Uint8Array, a: number, v: number): void {
+  wrLin16(mem, a, v & 0xffff);
+  wrLin16(mem, a + 2, (v >>> 16) & 0xffff);
+}
+
 // ---- bulk copies, by the two rules a copy between host and guest memory follows
 
 /** The page hooks a bulk copy honours as the CPU's own accesses do (CpuState has this shape):

@@ -5,7 +5,7 @@
 // machine fault.
 import { FLAG } from '../cpu/cpu';
 import { rd16, wr16 } from '../cpu/guest-memory';
-import { BOP_INTERNAL } from '../cpu/bop';
+import { BOP_INTERNAL, rewindToBop } from '../cpu/bop';
 import { IRET_CS, IRET_FLAGS, IRET_IP } from '../bios/iret-frame';
 import { PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
@@ -80,12 +80,9 @@ function entryState(dos: Dos): EntryState {
 
 const SDA_BASE = DOSMEM.SDA;
 
-/** Bytes of a BOP (C4 C4 nn): IP moved back by this much runs the same INT 21h call again. */
-const BOP_SIZE = 3;
-
 /** Whether IP was moved back onto the BOP that ran at `ipBefore` (the call runs again). */
 function rewoundOntoBop(ip: number, ipBefore: number): boolean {
-  return ip === ((ipBefore - BOP_SIZE) & 0xffff);
+  return ip === rewindToBop(ipBefore);
 }
 
 export function installDosInterrupts(dos: Dos): void {
@@ -239,7 +236,7 @@ export function ctrlBreak(dos: Dos): void {
   // Return from INT 23h onto the INT 21h BOP in the ROM, so the call runs again.
   cpu.ss = c.frameSs;
   cpu.sp = c.frameSp;
-  cpu.ip = (cpu.ip - BOP_SIZE) & 0xffff;
+  cpu.ip = rewindToBop(cpu.ip);
   entryState(dos).breakFrame = { ss: c.frameSs, sp: c.frameSp };
   c.transferred = true;
   // DOS runs the handler with InDOS cleared (it may end the program or call DOS itself).
@@ -253,7 +250,7 @@ export function issueIdle(dos: Dos, vector: number): void {
   const c = dos.call;
   if (!c) return;
   const cpu = dos.machine.cpu;
-  cpu.ip = (cpu.ip - BOP_SIZE) & 0xffff;
+  cpu.ip = rewindToBop(cpu.ip);
   c.idle = true;
   cpu.interrupt(vector);
 }

@@ -1,7 +1,7 @@
 // The System File Table in guest memory: chained blocks reached from LoL+04h, entries in the
 // NTVDM layout (layout.ts SFT). A system file number (SFN) counts entries along the chain, as
 // DOS does; the chain is walked in memory every time, so what the guest sees is the truth.
-import { linear, rdLin16, wrLin16 } from '../cpu/guest-memory';
+import { linear, rdLin16, wrLin16, rdLin32, wrLin32 } from '../cpu/guest-memory';
 import { LOL, SFT, SFT_BLOCK, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM, SFT1_ENTRIES, SFT2_ENTRIES, FCB_SFT_ENTRIES } from './sysvars';
 
@@ -16,16 +16,6 @@ export const NO_DEVICE = 0xffffffff;
 /** The most blocks, and entries, vdm86 walks: a guest that loops the chain cannot hang the kernel,
  *  and an SFN is a byte in the JFT anyway. */
 const MAX_WALK = 255;
-
-/** A 32-bit SFT field (size, position, host handle, device pointer) by linear address, as the
- *  kernel and the VDD handle calls read and write it. */
-export function rdLin32(mem: Uint8Array, a: number): number {
-  return (rdLin16(mem, a) | (rdLin16(mem, a + 2) << 16)) >>> 0;
-}
-export function wrLin32(mem: Uint8Array, a: number, v: number): void {
-  wrLin16(mem, a, v & 0xffff);
-  wrLin16(mem, a + 2, (v >>> 16) & 0xffff);
-}
 
 export class SftChain {
   constructor(

@@ -2,6 +2,7 @@
 // the swappable data area, the MCB arena, and the CP/M entry at 0000:00C0. Also the SDA-internal
 // scratch areas the kernel uses (DOS keeps such buffers in its own data too).
 import { wr8, wr16, wr32, fillSegment } from '../cpu/guest-memory';
+import { BOP_OPCODE } from '../cpu/bop';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
 import { LOL, PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM, FIRST_MCB_SEG } from './sysvars';
@@ -28,7 +29,6 @@ const DOS_STUBS = {
   /** INT 1Bh (Ctrl-Break from the BIOS): BOP 1Bh; IRET. */
   CTRL_BREAK: 0x0000,
 } as const;
-const BOP_OPCODE = 0xc4;
 const IRET_OPCODE = 0xcf;
 const JMP_FAR_OPCODE = 0xea;
 const INT_CTRL_BREAK = 0x1b;

@@ -2,11 +2,10 @@
 // usable at any moment: PSP -> JFT size (PSP+32h) and far pointer (PSP+34h) -> each open handle's
 // SFN -> that SFT entry's fields -> the host handle and the host path or object behind it.
 // Read from guest memory only, so it shows what the guest itself would find.
-import { rd16, rdLin16, copyFromSegment } from '../cpu/guest-memory';
+import { rd16, rdLin16, rdLin32, copyFromSegment } from '../cpu/guest-memory';
 import type { HostHandleTable } from '../dos/host-handles';
 import { hex4 as h4 } from '../hw/board';
 import { DEVHDR, JFT_FREE, PSP, SFT, SFT_INFO } from '../dos/layout';
-import { rdLin32 } from '../dos/sft';
 import { currentPsp, isPsp, jftEntry, jftOf, sftSlots, type SftSlot } from './dos-tables';
 
 export interface FarPointer {
