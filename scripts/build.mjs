@@ -5,6 +5,9 @@ import { existsSync } from 'node:fs';
 const entries = {
   index: 'src/index.ts',
   cli: 'bin/cli.ts',
+  // vdm86/testing (package.json "exports") and the worker threads of `vdm86 test --jobs`.
+  testing: 'src/testing/index.ts',
+  'testing-worker': 'src/testing/worker.ts',
   bench: 'scripts/bench.ts',
 };
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, p]) => existsSync(p)));
@@ -18,7 +21,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   // esbuild stays external: the VDD loader calls it at run time to compile plugins.
-  external: ['esbuild', 'commander'],
+  external: ['esbuild', 'commander', 'yaml', 'diff'],
   banner: { js: "import { createRequire as __vdm86_cr } from 'node:module'; const require = __vdm86_cr(import.meta.url);" },
   logLevel: 'warning',
 });
