@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { runProgram, RunOptionError, type RunContext, type RunResult } from '../run';
 import { frameLines, screenText } from '../host/terminal';
-import { cp437ToString } from '../host/cp437';
+import { CP437 } from '../host/cp437';
 import type { ByteStream } from '../host/input';
 import { makeSandbox, type Sandbox } from './sandbox';
 import { unifiedDiff } from './diff';
@@ -114,6 +114,13 @@ function regionLines(lines: string[], step: Extract<Step, { kind: 'screen' }>): 
   return step.lines.map((l, i) => [...(lines[step.row + i] ?? '')].slice(step.col, step.col + [...l].length).join('').trimEnd());
 }
 
+/** A produced file as text: CP437 shown as Unicode, control codes (CR, LF, TAB...) as they are. */
+function fileText(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b < 0x20 || b === 0x7f ? String.fromCharCode(b) : CP437[b];
+  return s;
+}
+
 function readGolden(path: string): Buffer | null {
   return existsSync(path) ? readFileSync(path) : null;
 }
@@ -141,7 +148,9 @@ function checkText(what: string, expect: TextExpect, text: string, bytes: Uint8A
       return null;
     }
     if (!golden) return { what, message: `golden file ${name} is missing (run with --update to write it)` };
-    return { what, message: `differs from ${name}`, diff: unifiedDiff(golden.toString('utf8'), Buffer.from(bytes).toString('utf8'), name, 'actual') };
+    // Shown with CR LF as LF (a terminal would hide the CRs); the comparison was of the bytes.
+    const diff = unifiedDiff(lf(golden.toString('utf8')), lf(Buffer.from(bytes).toString('utf8')), name, 'actual');
+    return { what, message: `differs from ${name}`, diff: diff.includes('@@') ? diff : `the bytes differ (line ends or encoding): ${golden.length} bytes expected, ${bytes.length} actual\n` };
   }
   return null;
 }
@@ -174,7 +183,7 @@ function checkRun(tc: TestCase, r: RunResult, box: Sandbox, opts: CaseRunOptions
       continue;
     }
     const bytes = readFileSync(host as string);
-    const f = checkText(what, expect, cp437ToString(bytes), bytes, opts, updated, shownFrom);
+    const f = checkText(what, expect, fileText(bytes), bytes, opts, updated, shownFrom);
     if (f) failures.push(f);
   }
   if (ex.screen) {
