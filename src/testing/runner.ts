@@ -83,22 +83,23 @@ export function discoverCases(paths: readonly string[], cwd = process.cwd()): { 
   return { cases, errors };
 }
 
-/** The worker script: the bundle's sibling (dist/testing-worker.js), or the TypeScript source
- *  run through tsx when the runner itself runs from source (tests, `tsx bin/cli.ts`). */
-function workerScript(): { url: URL; execArgv: string[] } {
+/** How to start a worker: the bundle's sibling (dist/testing-worker.js), or, when the runner runs
+ *  from source (tests, `tsx bin/cli.ts`), a bootstrap that registers tsx in the new thread (a
+ *  worker does not inherit the parent's loader) and then imports worker.ts. */
+function startWorker(): Worker {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const tsx = createRequire(fileURLToPath(here)).resolve('tsx');
-    return { url: new URL('./worker.ts', here), execArgv: ['--import', pathToFileURL(tsx).href] };
-  }
-  return { url: new URL('./testing-worker.js', here), execArgv: [] };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./testing-worker.js', here));
+  // The ESM build of tsx's API (require.resolve would give its CommonJS one).
+  const tsxApi = pathToFileURL(createRequire(fileURLToPath(here)).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const script = new URL('./worker.ts', here).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((t) => { t.register(); return import(${JSON.stringify(script)}); });`;
+  return new Worker(boot, { eval: true });
 }
 
 type Runner = (tc: TestCase, opts: CaseRunOptions) => Promise<CaseOutcome>;
 
 /** A pool of `n` worker threads running cases; each runs one case at a time. */
 function workerPool(n: number): { run: Runner; close(): Promise<void> } {
-  const { url, execArgv } = workerScript();
   const idle: Worker[] = [];
   const waiting: ((w: Worker) => void)[] = [];
   const all: Worker[] = [];
@@ -106,7 +107,7 @@ function workerPool(n: number): { run: Runner; close(): Promise<void> } {
     const w = idle.pop();
     if (w) return Promise.resolve(w);
     if (all.length < n) {
-      const nw = new Worker(url, { execArgv });
+      const nw = startWorker();
       all.push(nw);
       return Promise.resolve(nw);
     }
