@@ -1,10 +1,12 @@
 // `vdm86 test` tested by being used: the runner's own suite (test/runner/cases) must pass, the
 // failing suite (test/runner/failing) must fail in the documented ways, and --update, the
 // reporters, --jobs, --shard, the fixed clock and the vdm86/testing helper do what they say.
-import { copyFileSync, cpSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
 import { ROOT, cleanupTemps, tempDir } from '../helpers/folders';
+import { runCli } from '../cli/helpers';
 import { runSuite, type SuiteOptions } from '../../src/testing/runner';
 import { parseClock } from '../../src/testing/clock';
 import { parseKey } from '../../src/testing/keys';
@@ -28,6 +30,47 @@ describe('the runner suite (test/runner/cases)', () => {
     const outcomes = await suite(['test/runner/cases']);
     expect(outcomes.length).toBeGreaterThanOrEqual(13);
     for (const o of outcomes) expect({ id: o.id, failures: o.failures }).toEqual({ id: o.id, failures: [] });
+  });
+});
+
+describe('examples/ci (programs from roms/programs run through the runner)', () => {
+  it('passes: SORT, GREP, FCOPY, and MAKE building a project with CC, LINK and SORT', async () => {
+    const outcomes = await suite(['examples/ci'], { jobs: 2 });
+    expect(outcomes.map((o) => o.name)).toContain('builds everything');
+    for (const o of outcomes) expect({ id: o.id, failures: o.failures }).toEqual({ id: o.id, failures: [] });
+  });
+});
+
+describe('the vdm86 test command', () => {
+  it('prints a line per case and a summary, writes reports, runs shards in worker threads, and exits 0, 1 or 125', async () => {
+    const out = tempDir('vdm86-runner-build-');
+    await build({
+      entryPoints: { cli: join(ROOT, 'bin/cli.ts'), 'testing-worker': join(ROOT, 'src/testing/worker.ts') },
+      outdir: out,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['esbuild'],
+      banner: { js: "import { createRequire as __vdm86_cr } from 'node:module'; const require = __vdm86_cr(import.meta.url);" },
+      logLevel: 'silent',
+    });
+    const cli = join(out, 'cli.js');
+    const report = join(out, 'r.xml');
+    const ok = await runCli(cli, ['test', 'test/runner/cases', '--jobs', '2', '--shard', '1/2', '--reporter', 'junit', '--report-file', report], { cwd: ROOT });
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const lines = ok.stdout.toString().split('\n');
+    expect(lines[0]).toMatch(/^\[1\/7\] PASS  test\/runner\/cases\/\S+\.case\.yaml#.+ \d+ ms$/);
+    expect(lines.at(-2)).toMatch(/^7 cases: 7 passed, 0 failed \([\d.]+ s\)$/);
+    checkJunit(readFileSync(report, 'utf8'));
+    const bad = await runCli(cli, ['test', 'test/runner/failing/failing.case.yaml', '--jobs', '1', '--reporter', 'tap'], { cwd: ROOT });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout.toString()).toMatch(/^TAP version 13\n1\.\.12\nnot ok 1 - /);
+    expect(bad.stderr).toContain('12 cases: 0 passed, 12 failed');
+    const usage = await runCli(cli, ['test', '--shard', '3/2'], { cwd: ROOT });
+    expect(usage.code).toBe(125);
+    expect(usage.stderr).toContain('bad shard "3/2"');
   });
 });
 
@@ -233,5 +276,3 @@ function checkJunit(text: string): void {
   expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
 }
 
-void existsSync;
-void cpSync;
