@@ -100,7 +100,8 @@ export interface RunOptions {
   onStart?: (ctx: RunContext) => void | Promise<void>;
   /** A reproducible run: DOS and the BIOS start at this local date and time and their clock
    *  advances with the emulated machine, not the host (EmulatedClock); the drives report a fixed
-   *  free space (REPRODUCIBLE_DISK). Absent: the host's clock and disks. */
+   *  free space (REPRODUCIBLE_DISK); `timeoutMs` then counts emulated milliseconds. Absent: the
+   *  host's clock and disks. */
   clock?: Date;
 }
 

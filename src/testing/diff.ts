@@ -6,8 +6,8 @@ import { createTwoFilesPatch } from 'diff';
 /** Lines shown around each change. */
 const CONTEXT_LINES = 3;
 
-/** Text with its line ends made visible where they matter: a CR that is not part of CR LF, and no
- *  newline at the end (diff marks that itself). */
+/** The unified diff from `expected` to `actual`, without the "Index:" preamble; a missing newline
+ *  at the end is marked by diff itself. */
 export function unifiedDiff(expected: string, actual: string, expectedName = 'expected', actualName = 'actual'): string {
   const patch = createTwoFilesPatch(expectedName, actualName, expected, actual, undefined, undefined, { context: CONTEXT_LINES });
   // Drop the "Index:" / "=====" preamble: the ---/+++ lines name both sides.
