@@ -71,6 +71,9 @@ describe('the vdm86 test command', () => {
     const usage = await runCli(cli, ['test', '--shard', '3/2'], { cwd: ROOT });
     expect(usage.code).toBe(125);
     expect(usage.stderr).toContain('bad shard "3/2"');
+    const clock = await runCli(cli, ['test', '--clock', '1990-02-30'], { cwd: ROOT });
+    expect(clock.code).toBe(125);
+    expect(clock.stderr).toContain('bad clock "1990-02-30" (no such local date and time)');
   });
 });
 
@@ -143,6 +146,23 @@ describe('--jobs and --shard', () => {
     const shard = await suite(['test/runner/cases'], { shard: parseShard('2/3'), jobs: 2 });
     expect(shard.map((o) => o.id)).toEqual(ids.filter((_, i) => i % 3 === 1));
     expect(() => parseShard('4/3')).toThrow('bad shard "4/3"');
+  });
+});
+
+describe('the whole-run timeout', () => {
+  it('ends running cases and fails the rest, in this thread and in workers', async () => {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, 'roms/tests/runner-menu.com'), join(dir, 'menu.com'));
+    const stuck = '    program: menu.com\n    clock: host\n    steps: [{ wait: NEVER, timeout: 100000000 }]\n';
+    writeFileSync(join(dir, 't.case.yaml'), `cases:\n  - name: a\n${stuck}  - name: b\n${stuck}  - name: c\n${stuck}`);
+    for (const jobs of [1, 2]) {
+      const outcomes = await runSuite({ paths: [dir], cwd: dir, jobs, clock: CLOCK, caseTimeoutMs: 60000, totalTimeoutMs: 300 });
+      expect(outcomes.map((o) => [o.status, o.failures[0]?.message])).toEqual([
+        ['fail', 'the whole run timed out'],
+        ['fail', 'the whole run timed out'],
+        ['fail', 'the whole run timed out'],
+      ]);
+    }
   });
 });
 
