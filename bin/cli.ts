@@ -8,6 +8,7 @@ import { writeTextFile } from '../src/host/text-file';
 import { screenText } from '../src/host/terminal';
 import { writeAllToFd } from '../src/host/fs';
 import { VERSION } from '../src/index';
+import { runTestCommand } from '../src/testing/cli';
 
 /** Process exit codes of vdm86's own verdicts; any other code is the program's own. */
 const EXIT = {
@@ -108,7 +109,8 @@ Exit status: the program's DOS exit code, or one of vdm86's own:
   ${EXIT.INSTRUCTION_LIMIT} instruction limit   ${EXIT.TIMEOUT} time limit   ${EXIT.USAGE} usage or internal error
   ${EXIT.BAD_PROGRAM} bad program file   ${EXIT.NOT_FOUND} program not found   ${EXIT.STOPPED} stopped (Ctrl-\\ or a signal)
 Use --result-json to tell a program's own code from these for certain.
-At a terminal, Ctrl-\\ stops vdm86 (Ctrl-C goes to the program).`,
+At a terminal, Ctrl-\\ stops vdm86 (Ctrl-C goes to the program).
+Regression tests of DOS programs: vdm86 test --help`,
     );
 }
 
@@ -141,6 +143,8 @@ function resultRecord(program: string, result: RunResult, processExitCode: numbe
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `vdm86 test ...`: the test runner, a command of its own (src/testing/cli.ts).
+  if (argv[2] === 'test') return runTestCommand(argv.slice(3));
   const cmd = buildCommand();
   cmd.exitOverride();
   cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `vdm86: ${s}` : s) });

@@ -6,6 +6,9 @@ import { bundleSettings } from './bundle-settings.mjs';
 const entries = {
   index: 'src/index.ts',
   cli: 'bin/cli.ts',
+  // vdm86/testing (package.json "exports") and the worker threads of `vdm86 test --jobs`.
+  testing: 'src/testing/index.ts',
+  'testing-worker': 'src/testing/worker.ts',
   bench: 'scripts/bench.ts',
 };
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, p]) => existsSync(p)));

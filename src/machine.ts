@@ -6,7 +6,7 @@ import { Cpu } from './cpu/cpu';
 import { IoPorts } from './cpu/bus';
 import { BopTable, rewindToBop } from './cpu/bop';
 import { loadRom } from './bios/rom';
-import { systemClock, systemScheduler, type HostScheduler } from './host/clock';
+import { systemClock, systemScheduler, type HostClock, type HostScheduler } from './host/clock';
 import { faultAt, type Board, type ConsoleIO, type MachineEnd, type TimedDevice } from './hw/board';
 
 export type { Board, ConsoleIO, EndReason, MachineEnd, TimedDevice } from './hw/board';
@@ -43,6 +43,9 @@ export interface MachineOptions {
   memoryKB?: number;
   /** Host clock in ms. Default the system's monotonic clock (src/host/clock.ts). */
   now?: () => number;
+  /** The wall clock the BIOS and DOS read the date and time from (an EmulatedClock for
+   *  reproducible runs); its `now` is the default of `now`. Default the host's (systemClock). */
+  clock?: HostClock;
   /** How the run loop sleeps and yields to the host. Default Node's timers (src/host/clock.ts). */
   scheduler?: HostScheduler;
 }
@@ -61,6 +64,7 @@ export class Machine implements Board {
   readonly mem: Uint8Array;
   readonly memoryKB: number;
   readonly now: () => number;
+  readonly wallClock: () => Date;
   readonly scheduler: HostScheduler;
   console: ConsoleIO = new BufferConsole();
   end: MachineEnd | null = null;
@@ -75,7 +79,9 @@ export class Machine implements Board {
 
   constructor(options: MachineOptions = {}) {
     this.memoryKB = Math.max(64, Math.min(640, options.memoryKB ?? 640));
-    this.now = options.now ?? systemClock.now;
+    const clock = options.clock ?? systemClock;
+    this.now = options.now ?? clock.now;
+    this.wallClock = clock.wallClock;
     this.scheduler = options.scheduler ?? systemScheduler;
     this.cpu = new Cpu(this.io);
     this.mem = this.cpu.mem;

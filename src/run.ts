@@ -13,7 +13,7 @@ import { readStreamKeys, readTerminalKeys, typeAll, type ByteStream, type KeySou
 import { guardTerminal } from './host/tty-guard';
 import { TextFileWriter } from './host/text-file';
 import type { HostKey } from './host/keys';
-import { systemClock } from './host/clock';
+import { EmulatedClock, systemClock } from './host/clock';
 import { stringToCp437 } from './host/cp437';
 import { InputBytes, OutputSink } from './host/redirected-files';
 import { ACCESS } from './dos/sharing';
@@ -98,7 +98,15 @@ export interface RunOptions {
   handles?: (text: string) => void;
   /** Called after the program is loaded, before its first instruction. */
   onStart?: (ctx: RunContext) => void | Promise<void>;
+  /** A reproducible run: DOS and the BIOS start at this local date and time and their clock
+   *  advances with the emulated machine, not the host (EmulatedClock); the drives report a fixed
+   *  free space (REPRODUCIBLE_DISK); `timeoutMs` then counts emulated milliseconds. Absent: the
+   *  host's clock and disks. */
+  clock?: Date;
 }
+
+/** The disk space every drive reports in a reproducible run (36h, DPBs): 32 MB, 16 MB free. */
+export const REPRODUCIBLE_DISK = { free: 16 * 1024 * 1024, total: 32 * 1024 * 1024 } as const;
 
 /** How a run ended: the machine's verdicts, or the program could not be started at all. */
 export type RunReason = EndReason | 'not-found' | 'bad-program';
@@ -208,12 +216,14 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   drives = located.drives;
   const cwd = startDirectory(options.cwd, drives, hostCwd);
 
-  const machine = new Machine({ memoryKB, now: systemClock.now });
+  const emulatedClock = options.clock ? new EmulatedClock(options.clock) : null;
+  const machine = new Machine({ memoryKB, clock: emulatedClock ?? systemClock, scheduler: emulatedClock ?? undefined });
+  emulatedClock?.attach(() => machine.cpu.instructions);
   const bios = installBios(machine, { videoMode: options.videoMode });
   let dos: Dos;
   try {
     dos = new Dos(machine, {
-      drives: drives.map((d) => ({ letter: d.letter, hostPath: d.hostPath })),
+      drives: drives.map((d) => ({ letter: d.letter, hostPath: d.hostPath, space: emulatedClock ? REPRODUCIBLE_DISK : undefined })),
       cwd,
       env: options.env && Object.fromEntries(Object.entries(options.env).map(([k, v]) => [dosText(k, raw), dosText(v, raw)])),
       version,

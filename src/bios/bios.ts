@@ -18,7 +18,7 @@ import { SystemBios } from './system';
 import { BiosConsole } from './console';
 
 export interface BiosOptions {
-  /** Local date and time for the tick count at start and the real-time clock. Default: the host's. */
+  /** Local date and time for the tick count at start and the real-time clock. Default: the machine's. */
   wallClock?: () => Date;
   /** Initial video mode (3: 80x25 colour, 7: monochrome, 0-2: the other text modes). Default 3. */
   videoMode?: number;
@@ -50,7 +50,7 @@ export class Bios {
     this.crtc = new Crtc(now);
     this.video = new VideoBios(mem, this.crtc);
     this.keyboard = new KeyboardBios(machine, this.kbc);
-    this.timer = new TimerBios(mem, options.wallClock ?? (() => new Date()));
+    this.timer = new TimerBios(mem, options.wallClock ?? machine.wallClock ?? (() => new Date()));
     this.system = new SystemBios(machine);
     this.console = new BiosConsole(this.video, this.keyboard);
 

@@ -20,6 +20,8 @@ import { startFirstProcess } from './process';
 export interface DriveMapping {
   letter: string;
   hostPath: string;
+  /** Fixed free and total bytes reported (36h, DPBs) instead of the host disk's: reproducible runs. */
+  space?: { free: number; total: number };
 }
 
 export interface DosOptions {

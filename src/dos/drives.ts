@@ -54,6 +54,8 @@ export interface Drive {
   letter: string;
   /** Canonical host path of the folder (symbolic links resolved): the escape check's root. */
   root: string;
+  /** Fixed free and total bytes, when the mapping gives them (reproducible runs). */
+  space?: { free: number; total: number };
 }
 
 /** Where the CDS entry and the DPB of a drive live in DOS_SEG. */
@@ -70,7 +72,7 @@ export class Drives {
 
   constructor(
     private readonly mem: Uint8Array,
-    mappings: readonly { letter: string; hostPath: string }[],
+    mappings: readonly { letter: string; hostPath: string; space?: { free: number; total: number } }[],
   ) {
     for (const m of mappings) {
       const letter = m.letter.toUpperCase();
@@ -82,7 +84,7 @@ export class Drives {
       } catch {
         throw new Error(`drive ${letter}: host folder "${m.hostPath}" does not exist`);
       }
-      this.drives[index] = { index, letter, root };
+      this.drives[index] = { index, letter, root, space: m.space };
     }
   }
 
@@ -172,7 +174,8 @@ export class Drives {
     const d = this.drives[drive];
     let free = 0;
     let total = 0;
-    if (d) {
+    if (d?.space) ({ free, total } = d.space);
+    else if (d) {
       try {
         ({ free, total } = diskSpace(d.root));
       } catch {

@@ -1,6 +1,7 @@
 // INT 21h handle functions (MS-DOS 5 semantics): 3Ch create, 3Dh open, 3Eh close, 3Fh read,
 // 40h write, 42h seek, 45h dup, 46h dup2, 5Ah temporary file, 5Bh create new, 5Ch lock/unlock,
 // 67h set handle count, 68h/6Ah commit, 6Ch extended open/create.
+import { clockMs } from './time';
 import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { OPEN_ACTION } from './filesystem';
@@ -124,7 +125,7 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
     if (!/[\\/]$/.test(dir)) dir += '\\';
     for (let attempt = 0; attempt < 64; attempt++) {
       tempCounter = (tempCounter + 1) & 0xffff;
-      const stamp = ((Date.now() & 0xffff) << 16) | tempCounter;
+      const stamp = ((clockMs(fs.dos) & 0xffff) << 16) | tempCounter; // the machine's clock: reproducible runs get the same names
       const name = (stamp >>> 0).toString(16).toUpperCase().padStart(8, '0');
       const h = fs.openHandle(dir + name, { mode: ACCESS.READ_WRITE, create: true, exclusive: true, attribute: c.cx });
       if (h === -E.FILE_EXISTS) continue;

@@ -1,5 +1,6 @@
-// The DOS date and time (INT 21h/2Ah-2Dh): the host's local clock, shifted by whatever a program
-// set with 2Bh/2Dh (the host clock itself is never changed). Exposed as dosClock() for the CLOCK$
+// The DOS date and time (INT 21h/2Ah-2Dh): the machine's wall clock (the host's local clock, or a
+// fixed one for reproducible runs), shifted by whatever a program set with 2Bh/2Dh (the clock
+// itself is never changed). Exposed as dosClock() for the CLOCK$
 // device and file times.
 import type { Dos } from './dos';
 
@@ -14,15 +15,20 @@ export interface DosDateTime {
   hundredths: number;
 }
 
-/** Milliseconds added to the host clock, per Dos (what 2Bh/2Dh set). */
+/** Milliseconds added to the machine's clock, per Dos (what 2Bh/2Dh set). */
 const offsets = new WeakMap<Dos, number>();
 
 /** DOS accepts dates from 1980 to 2099. */
 const YEAR_MIN = 1980;
 const YEAR_MAX = 2099;
 
+/** The machine's wall clock in ms, before any 2Bh/2Dh offset. */
+export function clockMs(dos: Dos): number {
+  return dos.machine.wallClock ? dos.machine.wallClock().getTime() : Date.now();
+}
+
 function nowMs(dos: Dos): number {
-  return Date.now() + (offsets.get(dos) ?? 0);
+  return clockMs(dos) + (offsets.get(dos) ?? 0);
 }
 
 /** The current DOS date and time. */
@@ -42,7 +48,7 @@ export function dosClock(dos: Dos): DosDateTime {
 
 /** Moves the DOS clock so that it now reads `t` (local time). */
 function setClock(dos: Dos, t: Date): void {
-  offsets.set(dos, t.getTime() - Date.now());
+  offsets.set(dos, t.getTime() - clockMs(dos));
 }
 
 /** 2Ah: CX = year, DH = month, DL = day, AL = day of the week. */

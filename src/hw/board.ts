@@ -61,6 +61,8 @@ export interface Board {
   readonly memoryKB: number;
   /** Host clock in ms. */
   readonly now: () => number;
+  /** Local date and time as the guest's BIOS and DOS see it (absent: the host's). */
+  readonly wallClock?: () => Date;
   /** The console the DOS kernel writes to and reads from (the BIOS installs its own). */
   console: ConsoleIO;
   /** How the run ended, once it has. */
