@@ -23,13 +23,13 @@ import {
 } from './console';
 import { STD, stdTarget, handleReadByte, handleWrite } from './stdio';
 import { handleSftEntry } from './multiplex';
-import { callRunsAgain } from './interrupts';
-import type { Dos } from './dos';
+import { callRunsAgain } from './call-frame';
+import type { Kernel } from './kernel';
 
 const DOLLAR = 0x24;
 
 /** A character to standard output (console: DOS's tab expansion; otherwise the handle). */
-function outChar(dos: Dos, ch: number, h: number = STD.OUT): void {
+function outChar(dos: Kernel, ch: number, h: number = STD.OUT): void {
   const t = stdTarget(dos, h, false);
   if (t === 'console') consolePutChar(dos, ch);
   else if (t === 'handle') handleWrite(dos, h, Uint8Array.of(ch));
@@ -37,7 +37,7 @@ function outChar(dos: Dos, ch: number, h: number = STD.OUT): void {
 
 /** DOS's check for a waiting Ctrl-C on the console; true when it started the break handling
  *  (the function must return at once). */
-function breakCheck(dos: Dos): boolean {
+function breakCheck(dos: Kernel): boolean {
   if (stdTarget(dos, STD.IN, true) !== 'console') return false;
   if (!consoleCtrlCWaiting(dos)) return false;
   echoCtrlC(dos);
@@ -46,7 +46,7 @@ function breakCheck(dos: Dos): boolean {
 }
 
 /** One byte from standard input: the byte, CTRL_Z at the end of input, or NO_KEY_WAIT. */
-function inChar(dos: Dos): number {
+function inChar(dos: Kernel): number {
   const t = stdTarget(dos, STD.IN, true);
   if (t === 'console') return consoleReadKey(dos);
   if (t === 'closed') return CTRL_Z;
@@ -55,7 +55,7 @@ function inChar(dos: Dos): number {
 }
 
 /** Whether standard input has a character ready (0Bh). */
-function inReady(dos: Dos): boolean {
+function inReady(dos: Kernel): boolean {
   const t = stdTarget(dos, STD.IN, true);
   if (t === 'console') return consolePeek(dos) >= 0 || consoleState(dos).pending.length > 0;
   if (t === 'closed') return false;
@@ -68,7 +68,7 @@ function inReady(dos: Dos): boolean {
 }
 
 /** Reads a key for 01h/07h/08h: -1 when the call must return (waiting, or break started). */
-function readKey(dos: Dos, checkBreak: boolean): number {
+function readKey(dos: Kernel, checkBreak: boolean): number {
   const ch = inChar(dos);
   if (ch === NO_KEY_WAIT) return -1;
   if (checkBreak && ch === CTRL_C && stdTarget(dos, STD.IN, true) === 'console') {
@@ -80,7 +80,7 @@ function readKey(dos: Dos, checkBreak: boolean): number {
 }
 
 /** 01h: read a character with echo (Ctrl-C checked). */
-function int21_01(dos: Dos): void {
+export function int21_01(dos: Kernel): void {
   const ch = readKey(dos, true);
   if (ch < 0) return;
   outChar(dos, ch);
@@ -88,7 +88,7 @@ function int21_01(dos: Dos): void {
 }
 
 /** 02h: write DL to standard output (Ctrl-C checked first). AL = DL (a TAB reads back as 20h). */
-function int21_02(dos: Dos): void {
+export function int21_02(dos: Kernel): void {
   if (breakCheck(dos)) return;
   const cpu = dos.machine.cpu;
   const ch = cpu.dl;
@@ -97,27 +97,27 @@ function int21_02(dos: Dos): void {
 }
 
 /** 03h: read a character from AUX (standard handle 3). */
-function int21_03(dos: Dos): void {
+export function int21_03(dos: Kernel): void {
   if (breakCheck(dos)) return;
   const b = stdTarget(dos, STD.AUX, true) === 'handle' ? handleReadByte(dos, STD.AUX) : -1;
   dos.machine.cpu.al = b < 0 ? CTRL_Z : b;
 }
 
 /** 04h: write DL to AUX (standard handle 3). */
-function int21_04(dos: Dos): void {
+export function int21_04(dos: Kernel): void {
   if (breakCheck(dos)) return;
   outChar(dos, dos.machine.cpu.dl, STD.AUX);
 }
 
 /** 05h: write DL to the printer (standard handle 4). */
-function int21_05(dos: Dos): void {
+export function int21_05(dos: Kernel): void {
   if (breakCheck(dos)) return;
   outChar(dos, dos.machine.cpu.dl, STD.PRN);
 }
 
 /** 06h: direct console I/O. DL=FFh: input without waiting (ZF=1 and AL=0 when nothing is
  *  there); otherwise output DL. No Ctrl-C check. */
-function int21_06(dos: Dos): void {
+export function int21_06(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   if (cpu.dl !== 0xff) {
     outChar(dos, cpu.dl);
@@ -137,19 +137,19 @@ function int21_06(dos: Dos): void {
 }
 
 /** 07h: read a character, no echo, no Ctrl-C check. */
-function int21_07(dos: Dos): void {
+export function int21_07(dos: Kernel): void {
   const ch = readKey(dos, false);
   if (ch >= 0) dos.machine.cpu.al = ch;
 }
 
 /** 08h: read a character, no echo (Ctrl-C checked). */
-function int21_08(dos: Dos): void {
+export function int21_08(dos: Kernel): void {
   const ch = readKey(dos, true);
   if (ch >= 0) dos.machine.cpu.al = ch;
 }
 
 /** 09h: write the '$'-terminated string at DS:DX (Ctrl-C checked). AL = 24h. */
-function int21_09(dos: Dos): void {
+export function int21_09(dos: Kernel): void {
   if (breakCheck(dos)) return;
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
@@ -167,7 +167,7 @@ function int21_09(dos: Dos): void {
 
 /** 0Ah: buffered input into DS:DX ([max][count][chars... CR]). Line editing on the console;
  *  from a redirected handle, bytes up to CR (LF skipped), echoed as DOS echoes them. */
-function int21_0A(dos: Dos): void {
+export function int21_0A(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
   const seg = cpu.ds;
@@ -204,18 +204,18 @@ function int21_0A(dos: Dos): void {
 }
 
 /** 0Bh: AL = FFh when standard input has a character, else 00h (Ctrl-C checked). */
-function int21_0B(dos: Dos): void {
+export function int21_0B(dos: Kernel): void {
   if (breakCheck(dos)) return;
   dos.machine.cpu.al = inReady(dos) ? 0xff : 0;
 }
 
 /** 0Ch: flush the keyboard buffer, then run input function AL (01h, 06h, 07h, 08h or 0Ah). */
-function int21_0C(dos: Dos): void {
+export function int21_0C(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const fn = cpu.al;
   // Flush only on the first run: a waiting read re-runs this call and must keep its keys.
-  if (!consoleState(dos).lineActive && reentry.get(dos) !== true) consoleFlush(dos);
-  const follow: Record<number, (d: Dos) => void> = { 0x01: int21_01, 0x06: int21_06, 0x07: int21_07, 0x08: int21_08, 0x0a: int21_0A };
+  if (!consoleState(dos).lineActive && !consoleState(dos).flushRunsAgain) consoleFlush(dos);
+  const follow: Record<number, (d: Kernel) => void> = { 0x01: int21_01, 0x06: int21_06, 0x07: int21_07, 0x08: int21_08, 0x0a: int21_0A };
   const f = follow[fn];
   if (!f) {
     cpu.al = 0;
@@ -225,32 +225,12 @@ function int21_0C(dos: Dos): void {
   const ipBefore = cpu.ip;
   f(dos);
   const waiting = callRunsAgain(dos, ipBefore);
-  reentry.set(dos, waiting);
+  consoleState(dos).flushRunsAgain = waiting;
   // The call runs again as 0Ch after a wait (or INT 28h), with the caller's AH.
   if (waiting) cpu.ah = 0x0c;
 }
 
-/** Per Dos: the last 0Ch call is waiting and will run again (so it must not flush a second time). */
-const reentry = new WeakMap<Dos, boolean>();
-
 /** 0Dh: disk reset. vdm86 keeps no dirty sector buffers (host writes go straight through). */
-function int21_0D(dos: Dos): void {
+export function int21_0D(dos: Kernel): void {
   dos.ok();
-}
-
-export function registerConsoleFunctions(dos: Dos): void {
-  const t = dos.int21;
-  t.set(0x01, int21_01);
-  t.set(0x02, int21_02);
-  t.set(0x03, int21_03);
-  t.set(0x04, int21_04);
-  t.set(0x05, int21_05);
-  t.set(0x06, int21_06);
-  t.set(0x07, int21_07);
-  t.set(0x08, int21_08);
-  t.set(0x09, int21_09);
-  t.set(0x0a, int21_0A);
-  t.set(0x0b, int21_0B);
-  t.set(0x0c, int21_0C);
-  t.set(0x0d, int21_0D);
 }

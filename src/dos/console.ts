@@ -5,10 +5,11 @@
 // continues where it stopped. At the end of host input a line read (0Ah) gets Ctrl-Z and a handle
 // read gets end of file (0 bytes), the same whenever the host's end arrives. While a console
 // function (01h-0Ch) waits, DOS issues INT 28h (idle) for TSRs that hooked it.
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
 import { rd16 } from '../cpu/guest-memory';
-import { issueIdle } from './interrupts';
+import { issueIdle } from './call-frame';
+import type { ConsoleState } from './console-state';
 
 export const CTRL_C = 0x03;
 export const BS = 0x08;
@@ -20,45 +21,21 @@ export const ESC = 0x1b;
 export const BEL = 0x07;
 const DEL = 0x7f;
 
-/** What the console keeps between calls (and between re-runs of a waiting BOP). */
-export class ConsoleState {
-  /** Output column, for tab expansion and for the backspacing of line editing. */
-  column = 0;
-  /** The line being typed (cooked input), kept while the read waits for more keys. */
-  line: number[] = [];
-  /** True while `line` belongs to a read in progress. */
-  lineActive = false;
-  /** Column where the line being edited started (ESC and BS never back up over the prompt). */
-  lineStartColumn = 0;
-  /** Bytes of a completed cooked line not yet handed out (handle reads smaller than the line). */
-  pending: number[] = [];
-  /** INT 28h was issued for the current wait; the next re-run with no key sleeps instead. */
-  idleIssued = false;
-  /** Ctrl-Break was pressed (INT 1Bh): the next console read sees Ctrl-C. */
-  breakPending = false;
-}
-
 /** INT 1Bh (Ctrl-Break): the CON driver turns it into a Ctrl-C for the next read. */
-export function consoleBreak(dos: Dos): void {
+export function consoleBreak(dos: Kernel): void {
   consoleState(dos).breakPending = true;
 }
 
-/** The console state of a Dos (created on first use). */
-const states = new WeakMap<Dos, ConsoleState>();
-export function consoleState(dos: Dos): ConsoleState {
-  let s = states.get(dos);
-  if (!s) {
-    s = new ConsoleState();
-    states.set(dos, s);
-  }
-  return s;
+/** The console state of a machine's kernel. */
+export function consoleState(dos: Kernel): ConsoleState {
+  return dos.state.console;
 }
 
 // ------------------------------------------------------------------ output
 
 /** One character to the screen, keeping DOS's column count; TAB expands to the next multiple of 8
  *  as the kernel's cooked console output does. */
-export function consolePutChar(dos: Dos, ch: number): void {
+export function consolePutChar(dos: Kernel, ch: number): void {
   const st = consoleState(dos);
   const out = dos.machine.console;
   ch &= 0xff;
@@ -77,13 +54,13 @@ export function consolePutChar(dos: Dos, ch: number): void {
 }
 
 /** Cooked console output (CON, INT 21h/02h/09h/40h). Returns the byte count written. */
-export function consoleWrite(dos: Dos, data: Uint8Array): number {
+export function consoleWrite(dos: Kernel, data: Uint8Array): number {
   for (let i = 0; i < data.length; i++) consolePutChar(dos, data[i]);
   return data.length;
 }
 
 /** Raw console output (CON in binary mode, INT 29h): no tab expansion. */
-export function consoleWriteRaw(dos: Dos, data: Uint8Array): number {
+export function consoleWriteRaw(dos: Kernel, data: Uint8Array): number {
   const st = consoleState(dos);
   for (let i = 0; i < data.length; i++) {
     dos.machine.console.writeChar(data[i]);
@@ -93,12 +70,12 @@ export function consoleWriteRaw(dos: Dos, data: Uint8Array): number {
   return data.length;
 }
 
-function putString(dos: Dos, s: string): void {
+function putString(dos: Kernel, s: string): void {
   for (let i = 0; i < s.length; i++) consolePutChar(dos, s.charCodeAt(i));
 }
 
 /** Echo as DOS echoes typed control characters: ^X for controls other than CR, LF, TAB, BS. */
-function echo(dos: Dos, ch: number): void {
+function echo(dos: Kernel, ch: number): void {
   if (ch < 0x20 && ch !== CR && ch !== LF && ch !== TAB && ch !== BS) {
     consolePutChar(dos, 0x5e); // '^'
     consolePutChar(dos, ch + 0x40);
@@ -113,7 +90,7 @@ const INT_IDLE = 0x28;
 /** No key yet: once per wake-up, a console function (01h-0Ch) lets TSRs run through INT 28h
  *  (as DOS's keyboard wait loop does) when someone hooked it; otherwise the machine sleeps until
  *  input or a timer tick. Either way the BOP runs again and the read continues. */
-function waitForKey(dos: Dos): void {
+function waitForKey(dos: Kernel): void {
   const st = consoleState(dos);
   const c = dos.call;
   const hooked = rd16(dos.mem, 0, INT_IDLE * 4) !== romEntry(dos.mem, ROM_ENTRY.IRET) || rd16(dos.mem, 0, INT_IDLE * 4 + 2) !== ROM_SEGMENT;
@@ -127,7 +104,7 @@ function waitForKey(dos: Dos): void {
 }
 
 /** The next key's ASCII byte without removing it: a number, or -1 if none is waiting. */
-export function consolePeek(dos: Dos): number {
+export function consolePeek(dos: Kernel): number {
   const st = consoleState(dos);
   if (st.breakPending) return CTRL_C;
   const k = dos.machine.console.peekKey();
@@ -135,7 +112,7 @@ export function consolePeek(dos: Dos): number {
 }
 
 /** Removes and returns the next key (INT 16h form: scan << 8 | ascii), or -1. */
-function takeKey(dos: Dos): number {
+function takeKey(dos: Kernel): number {
   const st = consoleState(dos);
   if (st.breakPending) {
     // The BIOS left a 0000h key for Ctrl-Break; the console hands out Ctrl-C instead.
@@ -147,7 +124,7 @@ function takeKey(dos: Dos): number {
 }
 
 /** True once host input has ended and nothing is left to read. */
-export function consoleAtEnd(dos: Dos): boolean {
+export function consoleAtEnd(dos: Kernel): boolean {
   const st = consoleState(dos);
   return !st.breakPending && dos.machine.console.inputEnded();
 }
@@ -158,7 +135,7 @@ export const NO_KEY_WAIT = -1;
 /** Reads one key for INT 21h/01h, 07h, 08h: its ASCII byte; CTRL_Z at the end of input;
  *  NO_KEY_WAIT while waiting (the caller returns at once; the call runs again). Extended keys arrive
  *  as two reads, 00h then the scan code, as DOS delivers them. */
-export function consoleReadKey(dos: Dos): number {
+export function consoleReadKey(dos: Kernel): number {
   const st = consoleState(dos);
   if (st.pending.length) return st.pending.shift() as number;
   const k = takeKey(dos);
@@ -175,7 +152,7 @@ export function consoleReadKey(dos: Dos): number {
 
 /** True (after consuming it) when a Ctrl-C is waiting: the check DOS makes on console calls
  *  (and on every call when BREAK is on). Any other key stays waiting. */
-export function consoleCtrlCWaiting(dos: Dos): boolean {
+export function consoleCtrlCWaiting(dos: Kernel): boolean {
   const st = consoleState(dos);
   if (st.pending.length) return false;
   const k = consolePeek(dos);
@@ -196,9 +173,9 @@ export type LineResult = { bytes: number[] } | { ctrlC: true } | { end: true } |
  * { ctrlC } when Ctrl-C was typed (the caller echoes "^C" and runs INT 23h). When host input
  * ends on an empty line, the line is Ctrl-Z (echoed "^Z"), or with `endOfFile` { end } and no echo.
  */
-export function consoleEditLine(dos: Dos, room: number): Exclude<LineResult, { end: true }>;
-export function consoleEditLine(dos: Dos, room: number, endOfFile: true): LineResult;
-export function consoleEditLine(dos: Dos, room: number, endOfFile = false): LineResult {
+export function consoleEditLine(dos: Kernel, room: number): Exclude<LineResult, { end: true }>;
+export function consoleEditLine(dos: Kernel, room: number, endOfFile: true): LineResult;
+export function consoleEditLine(dos: Kernel, room: number, endOfFile = false): LineResult {
   const st = consoleState(dos);
   if (!st.lineActive) {
     st.lineActive = true;
@@ -264,7 +241,7 @@ function finishLine(st: ConsoleState): { bytes: number[] } {
   return { bytes };
 }
 
-function eraseOne(dos: Dos, st: ConsoleState): void {
+function eraseOne(dos: Kernel, st: ConsoleState): void {
   if (st.line.pop() === undefined) return;
   // Back up to where the remaining characters end: a control character took two cells (^X),
   // a TAB up to the next multiple of 8 from where the line started.
@@ -284,7 +261,7 @@ function echoColumn(start: number, line: number[]): number {
 }
 
 /** Echoes "^C" and a new line, as DOS does before issuing INT 23h. */
-export function echoCtrlC(dos: Dos): void {
+export function echoCtrlC(dos: Kernel): void {
   putString(dos, '^C\r\n');
 }
 
@@ -292,7 +269,7 @@ export function echoCtrlC(dos: Dos): void {
  *  bytes, or null after machine.waitForInput() (return from the handler at once; the BOP re-runs
  *  and the partial line is kept). At input end returns what there is, or an empty array. A typed
  *  Ctrl-C runs the break handling of the INT 21h call in progress. */
-export function consoleReadCooked(dos: Dos, max: number): Uint8Array | null {
+export function consoleReadCooked(dos: Kernel, max: number): Uint8Array | null {
   const st = consoleState(dos);
   if (!st.pending.length) {
     if (!st.lineActive && consoleAtEnd(dos)) return new Uint8Array(0);
@@ -316,7 +293,7 @@ export function consoleReadCooked(dos: Dos, max: number): Uint8Array | null {
 }
 
 /** Raw read: the keys waiting (at least one), or null after waitForInput(); empty at input end. */
-export function consoleReadRaw(dos: Dos, max: number): Uint8Array | null {
+export function consoleReadRaw(dos: Kernel, max: number): Uint8Array | null {
   const out: number[] = [];
   while (out.length < max) {
     const st = consoleState(dos);
@@ -337,7 +314,7 @@ export function consoleReadRaw(dos: Dos, max: number): Uint8Array | null {
 }
 
 /** Discards every key waiting (INT 21h/0Ch); a pending Ctrl-Break still counts. */
-export function consoleFlush(dos: Dos): void {
+export function consoleFlush(dos: Kernel): void {
   const st = consoleState(dos);
   st.pending = [];
   while (dos.machine.console.readKey() >= 0) {

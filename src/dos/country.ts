@@ -5,7 +5,7 @@ import { rd8, copyFromSegment, wr8, wr16, copyToSegment } from '../cpu/guest-mem
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR } from './errors';
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 
 const COUNTRY_USA = 1;
 const CODE_PAGE = 437;
@@ -95,7 +95,7 @@ export function writeCountryTables(mem: Uint8Array): void {
 
 /** INT 21h/38h: AL=00h (or the country code) gets the 34-byte info at DS:DX, BX = country code;
  *  DX=FFFFh sets the country (only the USA is known). */
-export function int21_38(dos: Dos): void {
+export function int21_38(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const code = cpu.al === 0xff ? cpu.bx : cpu.al;
   if (cpu.dx === 0xffff) {
@@ -110,7 +110,7 @@ export function int21_38(dos: Dos): void {
 }
 
 /** INT 21h/65h: extended country information (DOS 3.3+) and the 20h-23h character functions (DOS 4+). */
-export function int21_65(dos: Dos): void {
+export function int21_65(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
   const al = cpu.al;
@@ -172,7 +172,7 @@ export function int21_65(dos: Dos): void {
 }
 
 /** INT 21h/66h: 01h gets the global code page (BX active, DX system), 02h sets it (437 only). */
-export function int21_66(dos: Dos): void {
+export function int21_66(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   if (cpu.al === 0x01) {
     cpu.bx = CODE_PAGE;

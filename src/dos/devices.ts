@@ -6,7 +6,7 @@
 import { linear, wr16, copyToSegment } from '../cpu/guest-memory';
 import { DEVHDR, DEVATTR, LOL, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 import { consoleReadCooked, consoleReadRaw, consoleWrite, consoleWriteRaw } from './console';
 import { dosClock } from './time';
 import { upperDos } from './names';
@@ -98,16 +98,9 @@ function daysSince1980(year: number, month: number, day: number): number {
  *  re-runs later; nothing has changed). */
 export type DeviceRead = Uint8Array | 'wait';
 
-/** A raw CON read in progress: the bytes gathered so far, and which call they belong to. */
-interface RawRead {
-  call: string;
-  bytes: number[];
-}
-const rawReads = new WeakMap<Dos, RawRead>();
-
 /** Identifies the INT 21h call that is waiting (its frame and count): a re-run of the same BOP
  *  continues the read; any other call starts afresh. */
-function callKey(dos: Dos, max: number): string {
+function callKey(dos: Kernel, max: number): string {
   const c = dos.call;
   return c ? `${c.frameSs}:${c.frameSp}:${c.ah}:${max}` : `-:${max}`;
 }
@@ -116,12 +109,13 @@ function callKey(dos: Dos, max: number): string {
  * CON in raw mode returns exactly the bytes asked for, as the console driver does, waiting for
  * each key (no echo, no editing, no Ctrl-C); at the end of host input it returns what there is.
  */
-function conReadRaw(dos: Dos, max: number): DeviceRead {
+function conReadRaw(dos: Kernel, max: number): DeviceRead {
   const key = callKey(dos, max);
-  let st = rawReads.get(dos);
+  const con = dos.state.console;
+  let st = con.rawRead;
   if (!st || st.call !== key) {
     st = { call: key, bytes: [] };
-    rawReads.set(dos, st);
+    con.rawRead = st;
   }
   while (st.bytes.length < max) {
     const got = consoleReadRaw(dos, max - st.bytes.length);
@@ -129,12 +123,12 @@ function conReadRaw(dos: Dos, max: number): DeviceRead {
     if (got.length === 0) break; // end of input
     st.bytes.push(...got);
   }
-  rawReads.delete(dos);
+  con.rawRead = null;
   return Uint8Array.from(st.bytes);
 }
 
 /** Reads up to `max` bytes from a device; `info` is the SFT entry's device-information word. */
-export function deviceRead(dos: Dos, d: Device, info: number, max: number): DeviceRead {
+export function deviceRead(dos: Kernel, d: Device, info: number, max: number): DeviceRead {
   switch (d.kind) {
     case 'con': {
       if (max === 0) return new Uint8Array(0);
@@ -163,7 +157,7 @@ export function deviceRead(dos: Dos, d: Device, info: number, max: number): Devi
 
 /** Writes to a device; returns the count accepted, or -1 when the device refuses writes. CON in
  *  binary mode (IOCTL 4401h bit 5) writes without DOS's tab expansion. */
-export function deviceWrite(dos: Dos, d: Device, data: Uint8Array, info: number): number {
+export function deviceWrite(dos: Kernel, d: Device, data: Uint8Array, info: number): number {
   switch (d.kind) {
     case 'con':
       return info & SFT_INFO.BINARY ? consoleWriteRaw(dos, data) : consoleWrite(dos, data);
@@ -175,7 +169,7 @@ export function deviceWrite(dos: Dos, d: Device, data: Uint8Array, info: number)
 }
 
 /** IOCTL 4406h: can the device deliver input now? */
-export function deviceInputReady(dos: Dos, d: Device): boolean {
+export function deviceInputReady(dos: Kernel, d: Device): boolean {
   switch (d.kind) {
     case 'con': {
       const c = dos.machine.console;

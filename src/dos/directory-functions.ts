@@ -1,6 +1,5 @@
 // INT 21h directory functions (MS-DOS 5 semantics): 39h mkdir, 3Ah rmdir, 3Bh chdir, 47h get the
 // current directory, 60h truename. A drive's current directory lives in its CDS entry.
-import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { readAsciiz, writeAsciiz } from '../cpu/guest-memory';
 import { DOS_ERROR } from './errors';
@@ -18,11 +17,11 @@ export function driveOfPath(path: string): number {
   return -1;
 }
 
-export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void {
+export function directoryFunctions(fs: FileSystem) {
   const cpu = () => fs.cpu;
 
   // 39h: make a directory.
-  t.set(0x39, () => {
+  const int21_39 = () => {
     const r = fs.paths.resolve(pathAtDsDx(fs));
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : r);
     if (r.device || r.components.length === 0 || r.stat) return fs.dos.fail(E.ACCESS_DENIED);
@@ -30,10 +29,10 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     const done = tryHost(() => makeDirectory(r.hostPath));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
     fs.dos.ok();
-  });
+  };
 
   // 3Ah: remove an empty directory that is no drive's current directory.
-  t.set(0x3a, () => {
+  const int21_3A = () => {
     const r = fs.paths.resolve(pathAtDsDx(fs));
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : r);
     if (r.device || !r.stat || r.stat.kind !== 'dir') return fs.dos.fail(E.PATH_NOT_FOUND);
@@ -47,29 +46,29 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     const done = tryHost(() => removeDirectory(r.hostPath));
     if (typeof done === 'number') return fs.dos.fail(done);
     fs.dos.ok();
-  });
+  };
 
   // 3Bh: change a drive's current directory (the current drive stays).
-  t.set(0x3b, () => {
+  const int21_3B = () => {
     const r = fs.paths.resolve(pathAtDsDx(fs));
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : r);
     if (r.device || !r.stat || r.stat.kind !== 'dir') return fs.dos.fail(E.PATH_NOT_FOUND);
     if (!fs.drives.setCurrentDirectory(r.drive.index, r.components)) return fs.dos.fail(E.PATH_NOT_FOUND);
     fs.dos.ok();
-  });
+  };
 
   // 47h: DL = drive (0 default, 1 = A); DS:SI <- its current directory without drive and root.
-  t.set(0x47, () => {
+  const int21_47 = () => {
     const c = cpu();
     const drive = fs.driveFromNumber(c.dl);
     if (drive < 0) return fs.dos.fail(E.INVALID_DRIVE);
     writeAsciiz(fs.mem, c.ds, c.si, fs.drives.currentDirectory(drive).join('\\'));
     c.ax = 0x0100; // what MS-DOS leaves in AX on success
     fs.dos.ok();
-  });
+  };
 
   // 60h: canonical form of DS:SI into ES:DI (128 bytes).
-  t.set(0x60, () => {
+  const int21_60 = () => {
     const c = cpu();
     const path = readAsciiz(fs.mem, c.ds, c.si, MAX_PATH);
     const drive = driveOfPath(path);
@@ -78,5 +77,6 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     if (typeof name === 'number') return fs.dos.fail(name);
     writeAsciiz(fs.mem, c.es, c.di, name.slice(0, MAX_PATH - 1));
     fs.dos.ok();
-  });
+  };
+  return { int21_39, int21_3A, int21_3B, int21_47, int21_60 };
 }

@@ -2,7 +2,6 @@
 // allocation information, 1Fh/32h drive parameter block, 36h free space, 69h volume serial number.
 // Host folders are shown with the clamped geometry of drives.ts (GEOMETRY) so old programs can do
 // their arithmetic.
-import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { LASTDRIVE } from './sysvars';
 import { DOS_ERROR } from './errors';
@@ -18,20 +17,20 @@ function serialOf(root: string): number {
   return h >>> 0;
 }
 
-export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
+export function driveFunctions(fs: FileSystem) {
   const cpu = () => fs.cpu;
 
   // 0Eh: select drive DL (0 = A); AL = number of drive letters (LASTDRIVE), even when DL is bad.
-  t.set(0x0e, () => {
+  const int21_0E = () => {
     const c = cpu();
     if (fs.drives.isValid(c.dl)) fs.setCurrentDrive(c.dl);
     c.al = LASTDRIVE;
-  });
+  };
 
   // 19h: AL = current drive (0 = A).
-  t.set(0x19, () => {
+  const int21_19 = () => {
     cpu().al = fs.currentDrive;
-  });
+  };
 
   // 1Bh (default drive) / 1Ch (DL): AL sectors per cluster, CX bytes per sector, DX clusters,
   // DS:BX -> media ID byte; AL = FFh for a bad drive.
@@ -49,8 +48,8 @@ export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
     c.ds = media.seg;
     c.bx = media.off;
   };
-  t.set(0x1b, () => allocationInfo(fs.driveFromNumber(0)));
-  t.set(0x1c, () => allocationInfo(fs.driveFromNumber(cpu().dl)));
+  const int21_1B = () => allocationInfo(fs.driveFromNumber(0));
+  const int21_1C = () => allocationInfo(fs.driveFromNumber(cpu().dl));
 
   // 1Fh (default drive) / 32h (DL): AL = FFh, "invalid or network drive". vdm86's drives are
   // host folders, remote drives to DOS (IOCTL 4409h, INT 25h/26h): DOS gives no DPB for those, and
@@ -59,12 +58,12 @@ export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
   const dpb = (_drive: number) => {
     cpu().al = 0xff;
   };
-  t.set(0x1f, () => dpb(fs.driveFromNumber(0)));
-  t.set(0x32, () => dpb(fs.driveFromNumber(cpu().dl)));
+  const int21_1F = () => dpb(fs.driveFromNumber(0));
+  const int21_32 = () => dpb(fs.driveFromNumber(cpu().dl));
 
   // 69h: AL=00h get the media ID (serial number, "NO NAME" label, "FAT16") of drive BL into DS:DX;
   // AL=01h (set) is refused: a host folder has no boot sector to write it to.
-  t.set(0x69, () => {
+  const int21_69 = () => {
     const c = cpu();
     const drive = fs.driveFromNumber(c.bl);
     if (drive < 0) return fs.dos.fail(DOS_ERROR.INVALID_DRIVE);
@@ -76,11 +75,11 @@ export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
     copyToSegment(fs.mem, c.ds, c.dx + MEDIA_ID.LABEL, text('NO NAME    '));
     copyToSegment(fs.mem, c.ds, c.dx + MEDIA_ID.FILE_SYSTEM, text('FAT16   '));
     fs.dos.ok();
-  });
+  };
 
   // 36h: DL drive (0 default): AX sectors per cluster, BX free clusters, CX bytes per sector,
   // DX total clusters; AX = FFFFh for a bad drive.
-  t.set(0x36, () => {
+  const int21_36 = () => {
     const c = cpu();
     const drive = fs.driveFromNumber(c.dl);
     if (drive < 0) {
@@ -92,5 +91,6 @@ export function registerDriveFunctions(fs: FileSystem, t: Int21Table): void {
     c.bx = space.freeClusters;
     c.cx = space.bytesPerSector;
     c.dx = space.totalClusters;
-  });
+  };
+  return { int21_0E, int21_19, int21_1B, int21_1C, int21_1F, int21_32, int21_69, int21_36 };
 }

@@ -1,6 +1,5 @@
 // INT 21h functions on directory entries by name or handle (MS-DOS 5 semantics): 41h delete,
 // 43h get/set attributes, 56h rename (and move within a drive), 57h get/set a file's date and time.
-import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { readAsciiz, wr16 } from '../cpu/guest-memory';
 import { DOS_ERROR } from './errors';
@@ -16,11 +15,11 @@ const E = DOS_ERROR;
 /** INT 21h/57h subfunctions for extended attributes, and the size of an empty list (its count). */
 const EA = { GET: 0x02, GET_NAMES: 0x03, SET: 0x04, EMPTY_LIST_BYTES: 2 } as const;
 
-export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
+export function entryFunctions(fs: FileSystem) {
   const cpu = () => fs.cpu;
 
   // 41h: delete a file (no wildcards, not a directory, not read-only).
-  t.set(0x41, () => {
+  const int21_41 = () => {
     const r = fs.paths.resolve(pathAtDsDx(fs));
     if (typeof r === 'number') return fs.dos.fail(r);
     if (r.device) return fs.dos.fail(E.ACCESS_DENIED);
@@ -31,10 +30,10 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     if (typeof done === 'number') return fs.dos.fail(done);
     fs.attributes.moved(r.hostPath, null);
     fs.dos.ok();
-  });
+  };
 
   // 43h: AL=0 get attributes into CX, AL=1 set them from CX.
-  t.set(0x43, () => {
+  const int21_43 = () => {
     const c = cpu();
     if (c.al > 1) return fs.dos.fail(E.INVALID_FUNCTION);
     const r = fs.paths.resolve(pathAtDsDx(fs));
@@ -55,10 +54,10 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     const done = tryHost(() => fs.attributes.set(r.hostPath, st, c.cx & SETTABLE_ATTRIBUTES));
     if (typeof done === 'number') return fs.dos.fail(done);
     fs.dos.ok();
-  });
+  };
 
   // 56h: rename DS:DX to ES:DI, possibly into another directory of the same drive.
-  t.set(0x56, () => {
+  const int21_56 = () => {
     const c = cpu();
     const from = fs.paths.resolve(pathAtDsDx(fs));
     if (typeof from === 'number') return fs.dos.fail(from);
@@ -74,11 +73,11 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
     fs.attributes.moved(from.hostPath, target);
     fs.dos.ok();
-  });
+  };
 
   // 57h: AL=0 get CX=time DX=date of handle BX, AL=1 set them (kept at close, as DOS does);
   // AL=2-4 the extended attributes of DOS 4.
-  t.set(0x57, () => {
+  const int21_57 = () => {
     const c = cpu();
     if (c.al > EA.SET) return fs.dos.fail(E.INVALID_FUNCTION);
     const sfn = fs.sfnOf(c.bx);
@@ -108,7 +107,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
       if (typeof done === 'number') return fs.dos.fail(done);
     }
     fs.dos.ok();
-  });
+  };
 
   /**
    * 5702h get extended attributes (DS:SI query list, ES:DI buffer of CX bytes), 5703h get their
@@ -125,4 +124,5 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     }
     fs.dos.ok();
   }
+  return { int21_41, int21_43, int21_56, int21_57 };
 }

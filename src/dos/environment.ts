@@ -3,7 +3,7 @@
 // word 0001h and the program's full path as ASCIIZ. DOS scans at most 32 KiB for the end and
 // answers error 10 (bad environment) past that.
 import { rd8 } from '../cpu/guest-memory';
-import type { DosOptions } from './dos';
+import type { DosOptions } from './kernel';
 
 /** The most DOS scans for the end of an environment (its REPNZ SCASB count). */
 const ENVIRONMENT_MAX = 0x7fff;

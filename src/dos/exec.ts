@@ -9,7 +9,7 @@ import { DOS_ERROR } from './errors';
 import { environmentBlock, environmentLength } from './environment';
 import { parseProgram, placeExe, type LoadProblem } from './loader';
 import { createChildPsp, setVector } from './psp';
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 
 export const EXEC_MODE = {
   LOAD_AND_EXECUTE: 0,
@@ -69,7 +69,7 @@ export interface LoadedProgram {
 
 /** Loads a program as a child of the current process; on success the child's PSP is current
  *  and its DTA set (DOS's EXEC up to the jump). Returns the entry state or a DOS error. */
-export function loadProgram(dos: Dos, req: ExecRequest): LoadedProgram | LoadProblem {
+export function loadProgram(dos: Kernel, req: ExecRequest): LoadedProgram | LoadProblem {
   const mem = dos.mem;
   const arena = dos.memory;
   const parent = dos.currentPsp;
@@ -173,7 +173,7 @@ export function loadProgram(dos: Dos, req: ExecRequest): LoadedProgram | LoadPro
  *  any size (it runs on past 64 KiB, as for EXEC); a file without an MZ header is read at
  *  segment:0000 with one read of FFFFh bytes, and one that fills all of it is refused with error
  *  8, as DOS's EXEC does (its "did we read them all?" check). */
-export function loadOverlay(dos: Dos, path: string, loadSeg: number, relocFactor: number): number {
+export function loadOverlay(dos: Kernel, path: string, loadSeg: number, relocFactor: number): number {
   const file = dos.files.loadFile(path);
   if (typeof file === 'number') return file;
   const info = parseProgram(file.data);
@@ -187,7 +187,7 @@ export function loadOverlay(dos: Dos, path: string, loadSeg: number, relocFactor
 
 /** DOS's validity check of an FCB drive byte (0 = default drive, 1 = A:): the drive table's
  *  answer, as for INT 21h/29h. */
-function driveValid(dos: Dos, drive: number): boolean {
+function driveValid(dos: Kernel, drive: number): boolean {
   return drive === 0 || dos.files.drives.isValid(drive - 1);
 }
 

@@ -1,6 +1,5 @@
 // INT 21h/29h: parse a file name from DS:SI into the FCB at ES:DI, as MS-DOS does it (the
 // command-line parser DOS 1 programs and the loader's PSP FCBs rely on).
-import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { linear } from '../cpu/guest-memory';
 import { FCB } from './layout';
@@ -80,8 +79,8 @@ function parseFcbName(peek: (i: number) => number, flags: number, driveValid: (d
   return { consumed: i, drive, name, extension, badDrive };
 }
 
-export function registerFcbParse(fs: FileSystem, t: Int21Table): void {
-  t.set(0x29, () => {
+export function fcbParseFunctions(fs: FileSystem) {
+  const int21_29 = () => {
     const c = fs.cpu;
     const mem = fs.mem;
     const flags = c.al;
@@ -107,5 +106,6 @@ export function registerFcbParse(fs: FileSystem, t: Int21Table): void {
     for (let k = 0; k < 11; k++) if (mem[fcb(FCB.NAME + k)] === 0x3f) wild = true;
     c.si = (si + parsed.consumed) & 0xffff;
     c.al = parsed.badDrive ? 0xff : wild ? 1 : 0;
-  });
+  };
+  return { int21_29 };
 }

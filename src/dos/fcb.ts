@@ -5,7 +5,6 @@
 // the FCB's reserved bytes. An FCB whose reserved bytes no longer name its entry (copied,
 // saved and restored, or never closed by a program that ended) is reopened by name, as DOS
 // quietly does.
-import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { linear, rd16, wr16, copyFromSegment, copyToSegment, fillSegment, fillLinear } from '../cpu/guest-memory';
 import { fcbRecordsThatFit } from './transfer';
@@ -17,7 +16,6 @@ import { fromFcbForm, matchFcb, toFcbForm, upperDos } from './names';
 import { packDateTime, dosNowMs } from './file-times';
 import { tryHost } from './host-errors';
 import { removeFile, renamePath, joinPath } from '../host/fs';
-import { registerFcbParse } from './fcb-parse';
 
 const E = DOS_ERROR;
 /** FCB function results in AL. */
@@ -45,7 +43,7 @@ interface FcbRef {
   attribute: number; // search/create attribute (0 for a normal FCB)
 }
 
-export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
+export function fcbFunctions(fs: FileSystem) {
   const mem = fs.mem;
   const cpu = () => fs.cpu;
   const at = (r: FcbRef, field: number) => linear(r.seg, r.off + field);
@@ -148,11 +146,11 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     if (sfn < 0) return failFcb(-sfn);
     setAl(FCB_OK);
   };
-  t.set(0x0f, () => openOrCreate(false));
-  t.set(0x16, () => openOrCreate(true));
+  const int21_0F = () => openOrCreate(false);
+  const int21_16 = () => openOrCreate(true);
 
   // 10h close.
-  t.set(0x10, () => {
+  const int21_10 = () => {
     const r = fcbAtDsDx();
     if (mem[at(r, FCB.RESERVED + RESERVED_SIGNATURE)] !== SIGNATURE_OPEN) return setAl(FCB_FAIL);
     const sfn = mem[at(r, FCB.RESERVED + RESERVED_SFN)];
@@ -164,7 +162,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     fs.release(sfn);
     mem[at(r, FCB.RESERVED + RESERVED_SIGNATURE)] = 0;
     setAl(FCB_OK);
-  });
+  };
 
   // 11h/12h search: the match goes to the DTA as an unopened FCB (extended if the query was).
   const writeFound = (r: FcbRef, drive: number, e: { fcbName: string; attribute: number; time: number; date: number; size: number }) => {
@@ -186,7 +184,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     wr16(mem, dta.seg, entry + DIRENT.SIZE, e.size & 0xffff);
     wr16(mem, dta.seg, entry + DIRENT.SIZE + 2, e.size >>> 16);
   };
-  t.set(0x11, () => {
+  const int21_11 = () => {
     const r = fcbAtDsDx();
     const drive = driveOf(r);
     if (drive < 0) return failFcb(E.INVALID_DRIVE);
@@ -202,8 +200,8 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     wr16(mem, r.seg, r.off + FCB.RESERVED + RESERVED_SEARCH_ID, found.id);
     writeFound(r, drive, found.entry);
     setAl(FCB_OK);
-  });
-  t.set(0x12, () => {
+  };
+  const int21_12 = () => {
     const r = fcbAtDsDx();
     if (mem[at(r, FCB.RESERVED + RESERVED_SIGNATURE)] !== SIGNATURE_SEARCH) return failFcb(E.NO_MORE_FILES);
     const found = fs.searches.next(rd16(mem, r.seg, r.off + FCB.RESERVED + RESERVED_SEARCH_ID));
@@ -211,7 +209,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     const drive = driveOf(r);
     writeFound(r, drive < 0 ? fs.currentDrive : drive, found);
     setAl(FCB_OK);
-  });
+  };
 
   /** Every entry a (possibly wild) FCB name matches in its directory: [host path, DOS name], or
    *  the DOS error that stops the search (a device name: file not found). */
@@ -228,7 +226,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   };
 
   // 13h delete every matching file (not directories, not read-only; hidden/system only by xFCB).
-  t.set(0x13, () => {
+  const int21_13 = () => {
     const r = fcbAtDsDx();
     const drive = driveOf(r);
     const list = matches(r, drive);
@@ -250,10 +248,10 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     // Matches, none of them deletable (read-only, directories, host refusal): access denied.
     if (!deleted) return failFcb(E.ACCESS_DENIED);
     setAl(FCB_OK);
-  });
+  };
 
   // 17h rename: old name at 01h, new name at 11h; '?' in the new name keeps the old character.
-  t.set(0x17, () => {
+  const int21_17 = () => {
     const r = fcbAtDsDx();
     const drive = driveOf(r);
     const list = matches(r, drive);
@@ -276,7 +274,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     // Matches, none renamed (the new name exists, or the host refused): access denied.
     if (!renamed) return failFcb(E.ACCESS_DENIED);
     setAl(FCB_OK);
-  });
+  };
 
   // ---- record I/O
 
@@ -353,7 +351,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
   };
 
   // 14h sequential read, 15h sequential write (at the current block/record, which then advances).
-  t.set(0x14, () => {
+  const int21_14 = () => {
     const r = fcbAtDsDx();
     const sfn = sfnOfFcb(r);
     if (sfn < 0) return lostFile(sfn, RECORD.EOF);
@@ -362,8 +360,8 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     if (!res) return;
     if (res.done) setCurrentRecord(r, rec + 1);
     setAl(res.al);
-  });
-  t.set(0x15, () => {
+  };
+  const int21_15 = () => {
     const r = fcbAtDsDx();
     const sfn = sfnOfFcb(r);
     if (sfn < 0) return lostFile(sfn, RECORD.DISK_FULL);
@@ -371,10 +369,10 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     const res = writeRecords(r, sfn, rec, 1);
     if (res.done) setCurrentRecord(r, rec + 1);
     setAl(res.al);
-  });
+  };
 
   // 21h random read, 22h random write: at the random record; current block/record follow it.
-  t.set(0x21, () => {
+  const int21_21 = () => {
     const r = fcbAtDsDx();
     const sfn = sfnOfFcb(r);
     if (sfn < 0) return lostFile(sfn, RECORD.EOF);
@@ -383,18 +381,18 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     const res = readRecords(r, sfn, rec, 1);
     if (!res) return;
     setAl(res.al);
-  });
-  t.set(0x22, () => {
+  };
+  const int21_22 = () => {
     const r = fcbAtDsDx();
     const sfn = sfnOfFcb(r);
     if (sfn < 0) return lostFile(sfn, RECORD.DISK_FULL);
     const rec = randomRecord(r, recordSize(r));
     setCurrentRecord(r, rec);
     setAl(writeRecords(r, sfn, rec, 1).al);
-  });
+  };
 
   // 23h file size in records (rounded up) into the random record field, for an unopened FCB.
-  t.set(0x23, () => {
+  const int21_23 = () => {
     const r = fcbAtDsDx();
     const drive = driveOf(r);
     if (drive < 0) return failFcb(E.INVALID_DRIVE);
@@ -404,17 +402,17 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     const size = rd16(mem, r.seg, r.off + FCB.RECORD_SIZE) || DEFAULT_RECORD_SIZE;
     setRandomRecord(r, size, Math.ceil(resolved.stat.size / size));
     setAl(FCB_OK);
-  });
+  };
 
   // 24h random record field <- current block/record.
-  t.set(0x24, () => {
+  const int21_24 = () => {
     const r = fcbAtDsDx();
     setRandomRecord(r, recordSize(r), currentRecord(r));
-  });
+  };
 
   // 27h random block read, 28h random block write: CX records from the random record, which
   // advances by the records done (and the current block/record follow); CX = records done.
-  t.set(0x27, () => {
+  const int21_27 = () => {
     const c = cpu();
     const r = fcbAtDsDx();
     const sfn = sfnOfFcb(r);
@@ -430,8 +428,8 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     setCurrentRecord(r, rec + res.done);
     c.cx = res.done;
     setAl(res.al);
-  });
-  t.set(0x28, () => {
+  };
+  const int21_28 = () => {
     const c = cpu();
     const r = fcbAtDsDx();
     const sfn = sfnOfFcb(r);
@@ -446,7 +444,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
     setCurrentRecord(r, rec + res.done);
     c.cx = res.done;
     setAl(res.al);
-  });
+  };
 
-  registerFcbParse(fs, t);
+  return { int21_0F, int21_16, int21_10, int21_11, int21_12, int21_13, int21_17, int21_14, int21_15, int21_21, int21_22, int21_23, int21_24, int21_27, int21_28 };
 }

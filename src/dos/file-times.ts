@@ -1,7 +1,7 @@
 // Packed DOS file dates and times (directory entries, SFT+0Bh/0Dh, FCBs, find data, INT 21h/57h),
 // in the host's local time as DOS keeps local time:
 //   time = hours << 11 | minutes << 5 | seconds / 2;   date = (year - 1980) << 9 | month << 5 | day
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 import { dosClock } from './time';
 
 export interface PackedDateTime {
@@ -35,7 +35,7 @@ export function unpackDateTime(date: number, time: number): Date | null {
 }
 
 /** The DOS clock (the host clock moved by whatever a program set with 2Bh/2Dh), in ms. */
-export function dosNowMs(dos: Dos): number {
+export function dosNowMs(dos: Kernel): number {
   const t = dosClock(dos);
   return new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.hundredths * 10).getTime();
 }

@@ -2,13 +2,13 @@
 // the SFT and each process's JFT, opening host files and devices into SFT entries, and reading,
 // writing, seeking and closing them. The INT 21h functions live in the *-functions.ts, find.ts,
 // fcb.ts and ioctl.ts modules, which all work through this object.
-import type { Dos, DosOptions } from './dos';
-import type { Int21Table } from './int21';
+import type { Kernel, DosOptions } from './kernel';
 import type { HostObject } from './host-handles';
 import { copyFromSegment, copyToSegment, copyFromLinear, copyToLinear, rd8, wr8 } from '../cpu/guest-memory';
 import { ATTR, JFT_DEFAULT_SIZE, JFT_FREE, OPEN_MODE, PSP, SDA, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR } from './errors';
+import { OPEN_ACTION, type OpenRequest } from './open-request';
 import { Drives } from './drives';
 import { PathResolver, type ResolvedPath } from './paths';
 import { SftChain, OPEN_MODE_FCB, OPEN_MODE_AUTO_COMMIT, INFO_DATE_SET } from './sft';
@@ -28,38 +28,19 @@ import {
   type Device,
 } from './devices';
 import { HostFile, readWholeFile, setModified } from '../host/fs';
-import { registerHandleFunctions } from './handle-functions';
-import { registerEntryFunctions } from './entry-functions';
-import { registerDirectoryFunctions } from './directory-functions';
-import { registerDriveFunctions } from './drive-functions';
-import { registerFindFunctions, DirectorySearches } from './find';
-import { registerFcbFunctions } from './fcb';
-import { registerIoctl } from './ioctl';
+import { DirectorySearches } from './find';
 
 const E = DOS_ERROR;
 
-/** How to open: the INT 21h/3Dh mode byte, and for creating opens what to do with the file. */
-export interface OpenRequest {
-  mode: number; // access | sharing | no-inherit (and OPEN_MODE_FCB for FCB opens)
-  create?: boolean; // create when missing
-  truncate?: boolean; // cut an existing file to zero (3Ch)
-  exclusive?: boolean; // fail with 80 when it exists (5Bh)
-  mustExist?: boolean; // fail with 2 when missing
-  attribute?: number; // attribute of a created file
-}
-
 /** How far (ms) the DOS clock may be from the host's before written files are re-dated at close. */
 const CLOCK_SLACK_MS = 2000;
-
-/** What an open did (INT 21h/6Ch reports it in CX). */
-export const OPEN_ACTION = { OPENED: 1, CREATED: 2, REPLACED: 3 } as const;
 
 /** Result of a read: a byte count, a DOS error (negative), or 'wait' (the console must wait;
  *  return from the handler at once, the BOP re-runs). */
 export type ReadResult = number | 'wait';
 
 export class FileSystem {
-  readonly dos: Dos;
+  readonly dos: Kernel;
   readonly mem: Uint8Array;
   readonly drives: Drives;
   readonly paths: PathResolver;
@@ -69,7 +50,7 @@ export class FileSystem {
   readonly searches: DirectorySearches;
   private readonly options: DosOptions;
 
-  constructor(dos: Dos, options: DosOptions) {
+  constructor(dos: Kernel, options: DosOptions) {
     this.dos = dos;
     this.mem = dos.mem;
     this.options = options;
@@ -101,16 +82,6 @@ export class FileSystem {
       this.setCurrentDrive(r.drive.index);
       this.drives.setCurrentDirectory(r.drive.index, r.components);
     }
-  }
-
-  register(table: Int21Table): void {
-    registerHandleFunctions(this, table);
-    registerEntryFunctions(this, table);
-    registerDirectoryFunctions(this, table);
-    registerDriveFunctions(this, table);
-    registerFindFunctions(this, table);
-    registerFcbFunctions(this, table);
-    registerIoctl(this, table);
   }
 
   /** The default drive, 0 = A (the byte in the SDA is the truth). */

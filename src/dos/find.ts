@@ -3,7 +3,6 @@
 // and ".." first outside the root) and a search resumes after the last name it returned, so a
 // program that deletes or creates files while it searches neither skips nor repeats entries.
 // The search state lives in a small table keyed by the id kept in the DTA's reserved bytes.
-import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { fillSegment, wr8, wr16, wr32, copyToSegment, writeAsciiz, rd16 } from '../cpu/guest-memory';
 import { ATTR, FIND } from './layout';
@@ -191,11 +190,11 @@ function writeFound(fs: FileSystem, seg: number, off: number, e: FoundEntry): vo
   writeAsciiz(fs.mem, seg, off + FIND.NAME, e.name);
 }
 
-export function registerFindFunctions(fs: FileSystem, t: Int21Table): void {
+export function findFunctions(fs: FileSystem) {
   const searches = fs.searches;
 
   // 4Eh: find first match of DS:DX with attributes CX; results in the DTA.
-  t.set(0x4e, () => {
+  const int21_4E = () => {
     const c = fs.cpu;
     const r = fs.paths.resolve(pathAtDsDx(fs), { wildcards: true });
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.NO_MORE_FILES : r);
@@ -217,10 +216,10 @@ export function registerFindFunctions(fs: FileSystem, t: Int21Table): void {
     writeFound(fs, dta.seg, dta.off, found.entry);
     c.ax = 0;
     fs.dos.ok();
-  });
+  };
 
   // 4Fh: find next, continuing the search whose state the DTA holds.
-  t.set(0x4f, () => {
+  const int21_4F = () => {
     const dta = fs.dos.getDta();
     const id = rd16(fs.mem, dta.seg, dta.off + FIND.SEARCH_ID);
     const found = searches.next(id);
@@ -228,5 +227,6 @@ export function registerFindFunctions(fs: FileSystem, t: Int21Table): void {
     writeFound(fs, dta.seg, dta.off, found);
     fs.cpu.ax = 0;
     fs.dos.ok();
-  });
+  };
+  return { int21_4E, int21_4F };
 }

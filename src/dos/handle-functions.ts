@@ -2,9 +2,8 @@
 // 40h write, 42h seek, 45h dup, 46h dup2, 5Ah temporary file, 5Bh create new, 5Ch lock/unlock,
 // 67h set handle count, 68h/6Ah commit, 6Ch extended open/create.
 import { clockMs } from './time';
-import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
-import { OPEN_ACTION } from './filesystem';
+import { OPEN_ACTION } from './open-request';
 import { readAsciiz, writeAsciiz } from '../cpu/guest-memory';
 import { DOS_ERROR } from './errors';
 import { handleTransfer } from './transfer';
@@ -32,32 +31,30 @@ export function pathAtDsDx(fs: FileSystem): string {
   return readAsciiz(fs.mem, fs.cpu.ds, fs.cpu.dx, MAX_PATH);
 }
 
-let tempCounter = 0;
-
-export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
+export function handleFunctions(fs: FileSystem) {
   const cpu = () => fs.cpu;
 
   // 3Ch: create or truncate, opened read/write in compatibility mode.
-  t.set(0x3c, () => {
+  const int21_3C = () => {
     const c = cpu();
     answer(fs, fs.openHandle(pathAtDsDx(fs), { mode: ACCESS.READ_WRITE, create: true, truncate: true, attribute: c.cx }));
-  });
+  };
 
   // 3Dh: open an existing file; AL = access | sharing | no-inherit.
-  t.set(0x3d, () => {
+  const int21_3D = () => {
     const c = cpu();
     answer(fs, fs.openHandle(pathAtDsDx(fs), { mode: c.al, mustExist: true }));
-  });
+  };
 
   // 3Eh: close.
-  t.set(0x3e, () => {
+  const int21_3E = () => {
     const err = fs.closeHandle(cpu().bx);
     if (err) return fs.dos.fail(err);
     fs.dos.ok();
-  });
+  };
 
   // 3Fh: read CX bytes to DS:DX (normalised: the buffer may cross its segment's end).
-  t.set(0x3f, () => {
+  const int21_3F = () => {
     const c = cpu();
     const sfn = fs.sfnOf(c.bx);
     if (sfn < 0) return fs.dos.fail(E.INVALID_HANDLE);
@@ -65,19 +62,19 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
     const got = fs.read(sfn, x.linear, x.count);
     if (got === 'wait') return; // the console waits; this BOP runs again
     answer(fs, got);
-  });
+  };
 
   // 40h: write CX bytes from DS:DX; CX = 0 sets the file size to the position.
-  t.set(0x40, () => {
+  const int21_40 = () => {
     const c = cpu();
     const sfn = fs.sfnOf(c.bx);
     if (sfn < 0) return fs.dos.fail(E.INVALID_HANDLE);
     const x = handleTransfer(c.ds, c.dx, c.cx);
     answer(fs, fs.write(sfn, x.linear, x.count));
-  });
+  };
 
   // 42h: seek; CX:DX is a signed offset from AL's origin; DX:AX = new position.
-  t.set(0x42, () => {
+  const int21_42 = () => {
     const c = cpu();
     const sfn = fs.sfnOf(c.bx);
     if (sfn < 0) return fs.dos.fail(E.INVALID_HANDLE);
@@ -87,10 +84,10 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
     c.ax = pos & 0xffff;
     c.dx = Math.floor(pos / 0x10000) & 0xffff;
     fs.dos.ok();
-  });
+  };
 
   // 45h: duplicate a handle (same SFT entry, so the position is shared).
-  t.set(0x45, () => {
+  const int21_45 = () => {
     const c = cpu();
     const sfn = fs.sfnOf(c.bx);
     if (sfn < 0) return fs.dos.fail(E.INVALID_HANDLE);
@@ -99,10 +96,10 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
     const a = fs.entry(sfn);
     fs.sft.setRefCount(a, fs.sft.refCount(a) + 1);
     answer(fs, h);
-  });
+  };
 
   // 46h: force handle CX to refer to BX's file (closing what CX had).
-  t.set(0x46, () => {
+  const int21_46 = () => {
     const c = cpu();
     const sfn = fs.sfnOf(c.bx);
     const jft = fs.jft();
@@ -114,18 +111,18 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
       fs.sft.setRefCount(a, fs.sft.refCount(a) + 1);
     }
     fs.dos.ok();
-  });
+  };
 
   // 5Ah: create a uniquely named file in the directory DS:DX names; the name is appended there.
   // MS-DOS 5 puts a missing trailing backslash in first, so "" names the current drive's root
   // and "C:" the root of C: (DOS 3 and 4 took both as the current directory).
-  t.set(0x5a, () => {
+  const int21_5A = () => {
     const c = cpu();
     let dir = pathAtDsDx(fs);
     if (!/[\\/]$/.test(dir)) dir += '\\';
     for (let attempt = 0; attempt < 64; attempt++) {
-      tempCounter = (tempCounter + 1) & 0xffff;
-      const stamp = ((clockMs(fs.dos) & 0xffff) << 16) | tempCounter; // the machine's clock: reproducible runs get the same names
+      const n = (fs.dos.state.tempNameCounter = (fs.dos.state.tempNameCounter + 1) & 0xffff);
+      const stamp = ((clockMs(fs.dos) & 0xffff) << 16) | n; // the machine's clock: reproducible runs get the same names
       const name = (stamp >>> 0).toString(16).toUpperCase().padStart(8, '0');
       const h = fs.openHandle(dir + name, { mode: ACCESS.READ_WRITE, create: true, exclusive: true, attribute: c.cx });
       if (h === -E.FILE_EXISTS) continue;
@@ -133,16 +130,16 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
       return answer(fs, h);
     }
     fs.dos.fail(E.FILE_EXISTS);
-  });
+  };
 
   // 5Bh: create, failing with 80 when the file exists.
-  t.set(0x5b, () => {
+  const int21_5B = () => {
     const c = cpu();
     answer(fs, fs.openHandle(pathAtDsDx(fs), { mode: ACCESS.READ_WRITE, create: true, exclusive: true, attribute: c.cx }));
-  });
+  };
 
   // 5Ch: AL=0 lock, 1 unlock the region CX:DX (offset), SI:DI (length).
-  t.set(0x5c, () => {
+  const int21_5C = () => {
     const c = cpu();
     if (c.al > 1) return fs.dos.fail(E.INVALID_FUNCTION);
     const sfn = fs.sfnOf(c.bx);
@@ -154,14 +151,14 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
     const err = c.al === 0 ? fs.locks.lock(obj.hostPath, sfn, start, length) : fs.locks.unlock(obj.hostPath, sfn, start, length);
     if (err) return fs.dos.fail(err);
     fs.dos.ok();
-  });
+  };
 
   // 67h: set the handle count (moves the JFT; see FileSystem.setHandleCount).
-  t.set(0x67, () => {
+  const int21_67 = () => {
     const err = fs.setHandleCount(fs.dos.currentPsp, cpu().bx);
     if (err) return fs.dos.fail(err);
     fs.dos.ok();
-  });
+  };
 
   // 68h, 6Ah: commit a file to the host.
   const commit = () => {
@@ -171,11 +168,11 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
     if (err) return fs.dos.fail(err);
     fs.dos.ok();
   };
-  t.set(0x68, commit);
-  t.set(0x6a, commit);
+  const int21_68 = commit;
+  const int21_6A = commit;
 
   // 6Ch (AL=00h): extended open/create. BX mode, CX attribute, DL action, DS:SI path.
-  t.set(0x6c, () => {
+  const int21_6C = () => {
     const c = cpu();
     if (c.al !== 0) return fs.dos.fail(E.INVALID_FUNCTION);
     const ifExists = c.dl & 0x0f;
@@ -205,5 +202,6 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
     c.ax = h;
     c.cx = opened.action;
     fs.dos.ok();
-  });
+  };
+  return { int21_3C, int21_3D, int21_3E, int21_3F, int21_40, int21_42, int21_45, int21_46, int21_5A, int21_5B, int21_5C, int21_67, int21_68, int21_6A, int21_6C };
 }

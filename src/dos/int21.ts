@@ -1,10 +1,10 @@
 // The INT 21h dispatch table: function number (AH) -> TypeScript handler. Each part of the kernel
 // installs the functions it serves; a function nobody installed answers AX=1, CF=1 (invalid
 // function), as MS-DOS does for numbers it does not know.
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 
 /** Reads and writes the CPU registers of the caller and ends with dos.ok() / dos.fail(). */
-export type Int21Handler = (dos: Dos) => void;
+export type Int21Handler = (dos: Kernel) => void;
 
 export class Int21Table {
   private readonly handlers: (Int21Handler | undefined)[] = new Array(256);

@@ -6,6 +6,7 @@
 import { FLAG } from '../cpu/cpu';
 import { rd16, wr16 } from '../cpu/guest-memory';
 import { BOP_INTERNAL, rewindToBop } from '../cpu/bop';
+import { USER_FRAME, saveUserFrame, restoreUserRegisters, rewoundOntoBop } from './call-frame';
 import { IRET_CS, IRET_FLAGS, IRET_IP } from '../bios/iret-frame';
 import { PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
@@ -14,44 +15,7 @@ import { consoleBreak, consoleCtrlCWaiting, consolePutChar, echoCtrlC, consoleWr
 import { terminateProcess, TERMINATION } from './process';
 import { multiplex } from './multiplex';
 import { isCookedConsole } from './stdio';
-import type { Dos } from './dos';
-
-/** The caller's registers as DOS saves them on the caller's stack at INT 21h entry (the "user
- *  frame"): AX first, then BX CX DX SI DI BP DS ES, then the IRET frame the INT pushed. PSP+2Eh
- *  holds SS:SP pointing at AX. */
-export const USER_FRAME = {
-  AX: 0x00,
-  BX: 0x02,
-  CX: 0x04,
-  DX: 0x06,
-  SI: 0x08,
-  DI: 0x0a,
-  BP: 0x0c,
-  DS: 0x0e,
-  ES: 0x10,
-  IP: 0x12,
-  CS: 0x14,
-  FLAGS: 0x16,
-  /** Bytes of saved registers below the IRET frame. */
-  REGISTERS: 0x12,
-  SIZE: 0x18,
-} as const;
-
-/** The INT 21h call in progress. */
-export interface CallState {
-  /** SS:SP of the IRET frame (IP, CS, FLAGS) the caller's INT pushed. */
-  frameSs: number;
-  frameSp: number;
-  /** The function number (AH at entry). */
-  ah: number;
-  /** True for a CP/M-style CALL 5 (handled as INT 21h; no Ctrl-C handler run). */
-  cpm: boolean;
-  /** Set when the call does not return to its caller (EXEC started a child, a process ended,
-   *  a Ctrl-C handler was entered): the CPU state is already the new one. */
-  transferred: boolean;
-  /** Set when the call issued INT 28h while waiting: it runs again afterwards, InDOS stays up. */
-  idle?: boolean;
-}
+import type { Kernel, CallState } from './kernel';
 
 /** INT 21h functions DOS answers without switching stacks, leaving PSP+2Eh alone. */
 const QUICK_FUNCTIONS = new Set([0x33, 0x50, 0x51, 0x62, 0x64]);
@@ -60,32 +24,9 @@ const CONSOLE_FUNCTIONS_MAX = 0x0c;
 /** INT 21h/40h, write to a handle. */
 const WRITE_HANDLE = 0x40;
 
-/** Per-Dos bookkeeping of the interrupt layer. */
-interface EntryState {
-  /** A Ctrl-C handler was started from inside an INT 21h call: SP of that call's IRET frame. */
-  breakFrame: { ss: number; sp: number } | null;
-  /** The frame of a call that is waiting for input (or ran INT 28h) and will run again: InDOS
-   *  stays raised meanwhile, and the re-run (same frame) does not raise it twice. */
-  waiting: { ss: number; sp: number } | null;
-}
-const entryStates = new WeakMap<Dos, EntryState>();
-function entryState(dos: Dos): EntryState {
-  let s = entryStates.get(dos);
-  if (!s) {
-    s = { breakFrame: null, waiting: null };
-    entryStates.set(dos, s);
-  }
-  return s;
-}
-
 const SDA_BASE = DOSMEM.SDA;
 
-/** Whether IP was moved back onto the BOP that ran at `ipBefore` (the call runs again). */
-function rewoundOntoBop(ip: number, ipBefore: number): boolean {
-  return ip === rewindToBop(ipBefore);
-}
-
-export function installDosInterrupts(dos: Dos): void {
+export function installDosInterrupts(dos: Kernel): void {
   const b = dos.machine.bops;
   b.set(0x21, () => guarded(dos, () => int21Entry(dos)));
   b.set(0x20, () => guarded(dos, () => terminateProcess(dos, 0, TERMINATION.NORMAL)));
@@ -113,7 +54,7 @@ export function installDosInterrupts(dos: Dos): void {
 const CPM_BOP = BOP_INTERNAL.DOS_CPM_CALL;
 
 /** Runs a handler; a host exception ends the run as a fault instead of escaping into the CPU. */
-function guarded(dos: Dos, fn: () => void): void {
+function guarded(dos: Kernel, fn: () => void): void {
   try {
     fn();
   } catch (err) {
@@ -124,9 +65,9 @@ function guarded(dos: Dos, fn: () => void): void {
 
 // ------------------------------------------------------------------ INT 21h
 
-function int21Entry(dos: Dos): void {
+function int21Entry(dos: Kernel): void {
   const cpu = dos.machine.cpu;
-  const st = entryState(dos);
+  const st = dos.state;
   const f = st.breakFrame;
   if (f && cpu.ss === f.ss && (cpu.sp === f.sp || cpu.sp === ((f.sp - 2) & 0xffff))) {
     // Back from a Ctrl-C handler started by ctrlBreak(): IRET (SP as before) restarts the call;
@@ -143,17 +84,17 @@ function int21Entry(dos: Dos): void {
 }
 
 /** Runs INT 21h function AH for a caller whose IRET frame is at ss:sp. */
-function dispatch(dos: Dos, ss: number, sp: number, cpm: boolean): CallState {
+function dispatch(dos: Kernel, ss: number, sp: number, cpm: boolean): CallState {
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
-  const st = entryState(dos);
+  const st = dos.state;
   const ah = cpu.ah;
 
   if (!QUICK_FUNCTIONS.has(ah)) saveUserFrame(dos, ss, sp);
 
   const indos = DOS_SEG * 16 + SDA_BASE + SDA.INDOS;
-  const rerun = st.waiting !== null && st.waiting.ss === ss && st.waiting.sp === sp;
-  if (rerun) st.waiting = null;
+  const rerun = st.waitingFrame !== null && st.waitingFrame.ss === ss && st.waitingFrame.sp === sp;
+  if (rerun) st.waitingFrame = null;
   else mem[indos] = (mem[indos] + 1) & 0xff;
 
   const call: CallState = { frameSs: ss, frameSp: sp, ah, cpm, transferred: false };
@@ -177,46 +118,12 @@ function dispatch(dos: Dos, ss: number, sp: number, cpm: boolean): CallState {
     // machine.waitForInput() rewound IP onto the BOP (or INT 28h returns there): the call will
     // run again, and InDOS stays up until it is done.
     const again = (call.idle === true || (!call.transferred && rewoundOntoBop(cpu.ip, ipBefore))) && !dos.machine.end;
-    if (again) st.waiting = { ss, sp };
+    if (again) st.waitingFrame = { ss, sp };
     else if (mem[indos] > 0) mem[indos]--;
   }
 }
 
-/** Forgets a pending Ctrl-C handler return (its process ended). */
-export function forgetCtrlBreak(dos: Dos): void {
-  entryState(dos).breakFrame = null;
-}
-
-/** Writes the caller's registers below its IRET frame and records SS:SP at PSP+2Eh. */
-function saveUserFrame(dos: Dos, ss: number, sp: number): void {
-  const cpu = dos.machine.cpu;
-  const mem = dos.mem;
-  const base = (sp - USER_FRAME.REGISTERS) & 0xffff;
-  const regs = [cpu.ax, cpu.bx, cpu.cx, cpu.dx, cpu.si, cpu.di, cpu.bp, cpu.ds, cpu.es];
-  for (let i = 0; i < regs.length; i++) wr16(mem, ss, base + i * 2, regs[i]);
-  const psp = dos.currentPsp;
-  if (psp !== 0) {
-    wr16(mem, psp, PSP.SAVED_SS_SP, base);
-    wr16(mem, psp, PSP.SAVED_SS_SP + 2, ss);
-  }
-}
-
-/** Loads the registers saved by saveUserFrame at ss:base (AX..ES). */
-export function restoreUserRegisters(dos: Dos, ss: number, base: number): void {
-  const cpu = dos.machine.cpu;
-  const mem = dos.mem;
-  cpu.ax = rd16(mem, ss, base + USER_FRAME.AX);
-  cpu.bx = rd16(mem, ss, base + USER_FRAME.BX);
-  cpu.cx = rd16(mem, ss, base + USER_FRAME.CX);
-  cpu.dx = rd16(mem, ss, base + USER_FRAME.DX);
-  cpu.si = rd16(mem, ss, base + USER_FRAME.SI);
-  cpu.di = rd16(mem, ss, base + USER_FRAME.DI);
-  cpu.bp = rd16(mem, ss, base + USER_FRAME.BP);
-  cpu.ds = rd16(mem, ss, base + USER_FRAME.DS);
-  cpu.es = rd16(mem, ss, base + USER_FRAME.ES);
-}
-
-function breakOn(dos: Dos): boolean {
+function breakOn(dos: Kernel): boolean {
   return dos.mem[DOS_SEG * 16 + SDA_BASE + SDA.BREAK_FLAG] !== 0;
 }
 
@@ -225,7 +132,7 @@ function breakOn(dos: Dos): boolean {
  * registers are restored and INT 23h is issued with the call's own stack; if the handler IRETs the
  * call starts again, if it RETFs with CF set (or the default handler runs) the program ends.
  */
-export function ctrlBreak(dos: Dos): void {
+export function ctrlBreak(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const c = dos.call;
   if (!c || c.cpm) {
@@ -237,34 +144,17 @@ export function ctrlBreak(dos: Dos): void {
   cpu.ss = c.frameSs;
   cpu.sp = c.frameSp;
   cpu.ip = rewindToBop(cpu.ip);
-  entryState(dos).breakFrame = { ss: c.frameSs, sp: c.frameSp };
+  dos.state.breakFrame = { ss: c.frameSs, sp: c.frameSp };
   c.transferred = true;
   // DOS runs the handler with InDOS cleared (it may end the program or call DOS itself).
   dos.mem[DOS_SEG * 16 + SDA_BASE + SDA.INDOS] = 0;
   cpu.interrupt(0x23);
 }
 
-/** A console call waiting for a key issues the idle interrupt (INT 28h) as DOS does: it returns
- *  onto the INT 21h BOP, so the call runs again with the caller's registers and InDOS still set. */
-export function issueIdle(dos: Dos, vector: number): void {
-  const c = dos.call;
-  if (!c) return;
-  const cpu = dos.machine.cpu;
-  cpu.ip = rewindToBop(cpu.ip);
-  c.idle = true;
-  cpu.interrupt(vector);
-}
-
-/** True when the call in progress will run again (it waits for input or issued INT 28h). */
-export function callRunsAgain(dos: Dos, ipBefore: number): boolean {
-  const c = dos.call;
-  return c?.idle === true || rewoundOntoBop(dos.machine.cpu.ip, ipBefore);
-}
-
 // ------------------------------------------------------------------ other vectors
 
 /** INT 27h: terminate and stay resident, DX = bytes to keep from the PSP (CS must be the PSP). */
-function int27(dos: Dos): void {
+function int27(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   // DOS rounds up to paragraphs; DX values above FFF0h wrap in DOS 2-5's arithmetic to 1000h.
   const paras = cpu.dx > 0xfff0 ? 0x1000 : (cpu.dx + 15) >>> 4;
@@ -273,7 +163,7 @@ function int27(dos: Dos): void {
 
 /** INT 00h with no program handler: "Divide overflow", then DOS ends the program the way a
  *  Ctrl-C does (return code 0, termination type 1). */
-function divideError(dos: Dos): void {
+function divideError(dos: Kernel): void {
   for (const ch of '\r\nDivide overflow\r\n') consolePutChar(dos, ch.charCodeAt(0));
   terminateProcess(dos, 0, TERMINATION.CTRL_C);
 }
@@ -286,7 +176,7 @@ const ABSOLUTE_DISK_NO_UNIT = 0x0201;
  *  there are no sectors to read or write, so absolute disk access fails as on a network drive
  *  (CF=1, AX=0201h), and tools that look first are told so (IOCTL 4409h: remote; 1Fh/32h: no
  *  DPB). The stub returns with RETF, so CF goes into the live flags. */
-function absoluteDisk(dos: Dos): void {
+function absoluteDisk(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   cpu.ax = ABSOLUTE_DISK_NO_UNIT;
   cpu.setFlag(FLAG.CF, true);
@@ -302,7 +192,7 @@ const CPM_STACK = { FAR_IP: 0, FAR_CS: 2, NEAR_IP: 4 } as const;
  * program's CALL 5. The function is in CL; it runs as INT 21h function CL, then returns straight
  * to the near return address in the PSP's segment.
  */
-function cpmEntry(dos: Dos): void {
+function cpmEntry(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
   const ss = cpu.ss;

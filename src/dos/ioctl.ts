@@ -2,7 +2,6 @@
 // information, 06h/07h input/output status, 08h removable media, 09h remote drive, 0Ah remote
 // handle, 0Bh sharing retry count, 0Eh/0Fh logical drive map. The control-channel and generic
 // requests (02h-05h, 0Ch, 0Dh, 10h, 11h) need a real driver and answer "invalid function".
-import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { DOS_ERROR } from './errors';
 import { SFT_INFO } from './layout';
@@ -28,8 +27,8 @@ const DRIVE_REMOTE = 0x1000;
 const READY = 0xff;
 const NOT_READY = 0x00;
 
-export function registerIoctl(fs: FileSystem, t: Int21Table): void {
-  t.set(0x44, () => {
+export function ioctlFunctions(fs: FileSystem) {
+  const int21_44 = () => {
     const c = fs.cpu;
     const dos = fs.dos;
     /** The SFT entry address behind BX, or -1. */
@@ -99,5 +98,6 @@ export function registerIoctl(fs: FileSystem, t: Int21Table): void {
       default:
         return dos.fail(E.INVALID_FUNCTION);
     }
-  });
+  };
+  return { int21_44 };
 }

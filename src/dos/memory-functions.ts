@@ -3,10 +3,10 @@
 // grows as far as it can when it cannot grow enough), 58h allocation strategy and UMB link.
 import { DOS_ERROR } from './errors';
 import { MemoryArena } from './arena';
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 
 /** 48h: allocate BX paragraphs for the current process; AX = segment. */
-function int21_48(dos: Dos): void {
+export function int21_48(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const seg = dos.memory.allocate(cpu.bx, dos.currentPsp);
   if (seg < 0) {
@@ -18,14 +18,14 @@ function int21_48(dos: Dos): void {
 }
 
 /** 49h: free the block at ES. */
-function int21_49(dos: Dos): void {
+export function int21_49(dos: Kernel): void {
   const r = dos.memory.free(dos.machine.cpu.es);
   if (r < 0) return dos.fail(-r);
   dos.ok();
 }
 
 /** 4Ah: resize the block at ES to BX paragraphs (BX = the most it can have on error 8). */
-function int21_4A(dos: Dos): void {
+export function int21_4A(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const r = dos.memory.resize(cpu.es, cpu.bx, dos.currentPsp);
   if (r < 0) {
@@ -39,7 +39,7 @@ function int21_4A(dos: Dos): void {
 const UMB_LINKED = 1;
 
 /** 58h: 00h get strategy (AX), 01h set strategy (BX), 02h get UMB link (AL), 03h set UMB link (BX). */
-function int21_58(dos: Dos): void {
+export function int21_58(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   switch (cpu.al) {
     case 0x00:
@@ -59,12 +59,4 @@ function int21_58(dos: Dos): void {
     default:
       return dos.fail(DOS_ERROR.INVALID_FUNCTION);
   }
-}
-
-export function registerMemoryFunctions(dos: Dos): void {
-  const t = dos.int21;
-  t.set(0x48, int21_48);
-  t.set(0x49, int21_49);
-  t.set(0x4a, int21_4A);
-  t.set(0x58, int21_58);
 }

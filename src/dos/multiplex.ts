@@ -8,9 +8,9 @@ import { setFrameFlag } from '../bios/iret-frame';
 import { LOL, SFT, SFT_BLOCK, JFT_FREE } from './layout';
 import { Jft } from './jft';
 import { DOS_SEG, DOSMEM } from './sysvars';
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 
-export function multiplex(dos: Dos): void {
+export function multiplex(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   switch (cpu.ax) {
     case 0x1200: // DOS internal services: installed
@@ -48,7 +48,7 @@ export function multiplex(dos: Dos): void {
 }
 
 /** INT 2Fh returns with IRET from the ROM stub: CF goes into the FLAGS word the INT pushed. */
-function setLiveCarry(dos: Dos, on: boolean): void {
+function setLiveCarry(dos: Kernel, on: boolean): void {
   const cpu = dos.machine.cpu;
   setFrameFlag(dos.mem, cpu.ss, cpu.sp, FLAG.CF, on);
 }

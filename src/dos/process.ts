@@ -10,12 +10,12 @@ import { IRET_CS, IRET_IP } from '../bios/iret-frame';
 import { PSP, PSP_PARAS, SDA, MCB_OWNER_DOS } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { DOS_ERROR } from './errors';
-import { DosLoadError, type Dos } from './dos';
+import { DosLoadError, type Kernel } from './kernel';
 import { loadProgram, loadOverlay, fileNamePart, EXEC_BLOCK, EXEC_MODE, FCB_COPY, TAIL_COPY, type LoadedProgram } from './exec';
 import { commandTail, parseFcbArgument } from './command-line';
 import { masterEnvironment } from './environment';
 import { copyPsp, createChildPsp, createRootPsp, getVector, setVector } from './psp';
-import { forgetCtrlBreak, restoreUserRegisters, USER_FRAME } from './interrupts';
+import { forgetCtrlBreak, restoreUserRegisters, USER_FRAME } from './call-frame';
 
 /** Termination type (INT 21h/4Dh AH). */
 export const TERMINATION = {
@@ -38,7 +38,7 @@ const SDA_BASE = DOSMEM.SDA;
 
 /** Sets the CPU up as DOS leaves it when it jumps to a new program, and fires the create
  *  listeners (the child's PSP is already current). */
-function enterProgram(dos: Dos, p: LoadedProgram): void {
+function enterProgram(dos: Kernel, p: LoadedProgram): void {
   const cpu = dos.machine.cpu;
   cpu.ss = p.ss;
   cpu.sp = p.sp;
@@ -61,7 +61,7 @@ function enterProgram(dos: Dos, p: LoadedProgram): void {
 
 /** The first program: a shell PSP owned by DOS (with the master environment, the standard
  *  handles, and INT 22h at the ROM's root_terminate) becomes its parent. */
-export function startFirstProcess(dos: Dos, program: string, args: string[]): void {
+export function startFirstProcess(dos: Kernel, program: string, args: string[]): void {
   if (dos.currentPsp !== 0) throw new DosLoadError('a program has already been started', DOS_ERROR.INVALID_FUNCTION);
   const mem = dos.mem;
   const rootTerminate = { seg: ROM_SEGMENT, off: romEntry(mem, ROM_ENTRY.ROOT_TERMINATE) };
@@ -115,7 +115,7 @@ export function startFirstProcess(dos: Dos, program: string, args: string[]): vo
 }
 
 /** INT 21h/4Bh: EXEC. DS:DX program name (with extension), ES:BX parameter block, AL mode. */
-export function int21_4B(dos: Dos): void {
+export function int21_4B(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
   const mode = cpu.al;
@@ -169,7 +169,7 @@ export function int21_4B(dos: Dos): void {
  * PSP block) and resumes its parent at INT 22h. Used by 4Ch, 00h, 31h, INT 20h, INT 27h, the
  * default Ctrl-C handler and divide overflow.
  */
-export function terminateProcess(dos: Dos, code: number, type: number, keepParas = 0): void {
+export function terminateProcess(dos: Kernel, code: number, type: number, keepParas = 0): void {
   const mem = dos.mem;
   const psp = dos.currentPsp;
   const parent = rd16(mem, psp, PSP.PARENT);
@@ -206,7 +206,7 @@ export function terminateProcess(dos: Dos, code: number, type: number, keepParas
 
 /** Returns into the current process (the parent) at INT 22h, with the registers it saved on its
  *  stack at its last INT 21h (its EXEC call) and flags F202h, as DOS does. */
-function resumeAtTerminateAddress(dos: Dos): void {
+function resumeAtTerminateAddress(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
   const cur = dos.currentPsp;
@@ -222,30 +222,30 @@ function resumeAtTerminateAddress(dos: Dos): void {
   if (dos.call) dos.call.transferred = true;
 }
 
-function setInDos(dos: Dos, v: number): void {
+function setInDos(dos: Kernel, v: number): void {
   dos.mem[DOS_SEG * 16 + SDA_BASE + SDA.INDOS] = v;
 }
 
 // ------------------------------------------------------------------ INT 21h functions
 
 /** 00h: terminate (code 0). */
-export function int21_00(dos: Dos): void {
+export function int21_00(dos: Kernel): void {
   terminateProcess(dos, 0, TERMINATION.NORMAL);
 }
 
 /** 4Ch: terminate with return code AL. */
-export function int21_4C(dos: Dos): void {
+export function int21_4C(dos: Kernel): void {
   terminateProcess(dos, dos.machine.cpu.al, TERMINATION.NORMAL);
 }
 
 /** 31h: terminate and stay resident, AL return code, DX paragraphs to keep. */
-export function int21_31(dos: Dos): void {
+export function int21_31(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   terminateProcess(dos, cpu.al, TERMINATION.TSR, cpu.dx);
 }
 
 /** 4Dh: AL = the last child's return code, AH = how it ended; DOS then clears it. */
-export function int21_4D(dos: Dos): void {
+export function int21_4D(dos: Kernel): void {
   const at = SDA_BASE + SDA.RETURN_CODE;
   dos.machine.cpu.ax = rd16(dos.mem, DOS_SEG, at);
   wr16(dos.mem, DOS_SEG, at, 0);
@@ -253,18 +253,18 @@ export function int21_4D(dos: Dos): void {
 }
 
 /** 50h: set the current PSP to BX (DOS does not check it). */
-export function int21_50(dos: Dos): void {
+export function int21_50(dos: Kernel): void {
   dos.currentPsp = dos.machine.cpu.bx;
 }
 
 /** 51h and 62h: BX = the current PSP. */
-export function int21_51(dos: Dos): void {
+export function int21_51(dos: Kernel): void {
   dos.machine.cpu.bx = dos.currentPsp;
 }
 
 /** 26h: create a new PSP at DX, DOS 1 style: a copy of the caller's PSP (the one at its CS)
  *  with the same memory top and the handles copied as they are; the current PSP stays. */
-export function int21_26(dos: Dos): void {
+export function int21_26(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const c = dos.call;
   const source = c ? rd16(dos.mem, c.frameSs, c.frameSp + IRET_CS) : cpu.cs;
@@ -273,7 +273,7 @@ export function int21_26(dos: Dos): void {
 
 /** 55h: create a child PSP at DX with memory top SI: handles inherited, parent set, and it
  *  becomes the current PSP (DOS 3+). AL is destroyed (F0h in DOS 3.3+). */
-export function int21_55(dos: Dos): void {
+export function int21_55(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   createChildPsp(dos, cpu.dx, cpu.si);
   cpu.al = 0xf0;

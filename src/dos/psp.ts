@@ -7,7 +7,7 @@ import { rd16, wr8, wr16, wr32, copyFromSegment, copyToSegment, fillSegment } fr
 import { PSP, JFT_DEFAULT_SIZE } from './layout';
 import { Jft } from './jft';
 import { cpmCallTarget } from './sysdata';
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 
 const INT_OPCODE = 0xcd;
 const RETF_OPCODE = 0xcb;
@@ -27,7 +27,7 @@ export function setVector(mem: Uint8Array, n: number, seg: number, off: number):
  * Copies the 256-byte PSP at `source` to `seg` together with the 20 entries of its active JFT
  * (wherever 67h moved it), then prepares it as a program base ending at `memTop`.
  */
-export function copyPsp(dos: Dos, source: number, seg: number, memTop: number): void {
+export function copyPsp(dos: Kernel, source: number, seg: number, memTop: number): void {
   const mem = dos.mem;
   const image = copyFromSegment(mem, source, 0, PSP.SIZE);
   const jft = copyFromSegment(mem, rd16(mem, source, PSP.JFT_POINTER + 2), rd16(mem, source, PSP.JFT_POINTER), JFT_DEFAULT_SIZE);
@@ -38,7 +38,7 @@ export function copyPsp(dos: Dos, source: number, seg: number, memTop: number): 
 
 /** The fields every new PSP gets (DOS's "SETMEM"): INT 20h, memory top, the CP/M far call,
  *  INT 22h/23h/24h from the vector table, INT 21h/RETF, its own JFT, no next PSP, the version. */
-function preparePsp(dos: Dos, seg: number, memTop: number): void {
+function preparePsp(dos: Kernel, seg: number, memTop: number): void {
   const mem = dos.mem;
   wr8(mem, seg, PSP.INT20, INT_OPCODE);
   wr8(mem, seg, PSP.INT20 + 1, 0x20);
@@ -68,7 +68,7 @@ function preparePsp(dos: Dos, seg: number, memTop: number): void {
 
 /** A child PSP of the current process (EXEC, INT 21h/55h): a copy of the current PSP with the
  *  inheritable handles duplicated, its parent set, and made the current PSP. */
-export function createChildPsp(dos: Dos, seg: number, memTop: number): void {
+export function createChildPsp(dos: Kernel, seg: number, memTop: number): void {
   const parent = dos.currentPsp;
   copyPsp(dos, parent, seg, memTop);
   new Jft(dos.mem, seg).resetToPsp();
@@ -78,7 +78,7 @@ export function createChildPsp(dos: Dos, seg: number, memTop: number): void {
 }
 
 /** A fresh PSP with no source to copy (the DOS-owned shell): zeroed, its own parent, empty JFT. */
-export function createRootPsp(dos: Dos, seg: number, memTop: number): void {
+export function createRootPsp(dos: Kernel, seg: number, memTop: number): void {
   const mem = dos.mem;
   fillSegment(mem, seg, 0, PSP.SIZE, 0);
   preparePsp(dos, seg, memTop);

@@ -10,15 +10,15 @@ import { SFT, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { SDA_INTERNAL } from './sysdata';
 import { handleSftEntry } from './multiplex';
-import type { CallState } from './interrupts';
-import type { Dos } from './dos';
+import type { CallState } from './kernel';
+import type { Kernel } from './kernel';
 
 export const STD = { IN: 0, OUT: 1, ERR: 2, AUX: 3, PRN: 4 } as const;
 
 export type StdTarget = 'console' | 'handle' | 'closed';
 
 /** The device-information word of handle `h` of the current process, or -1 when it is not open. */
-function openHandleInfo(dos: Dos, h: number): number {
+function openHandleInfo(dos: Kernel, h: number): number {
   const e = handleSftEntry(dos.mem, dos.currentPsp, h);
   if (!e || rd16(dos.mem, e.seg, e.off + SFT.REF_COUNT) === 0) return -1;
   return rd16(dos.mem, e.seg, e.off + SFT.DEVICE_INFO);
@@ -26,7 +26,7 @@ function openHandleInfo(dos: Dos, h: number): number {
 
 /** Whether handle `h` of the current process is the console (a character device flagged as
  *  standard input or output), another open file or device, or not open. */
-export function stdTarget(dos: Dos, h: number, forInput: boolean): StdTarget {
+export function stdTarget(dos: Kernel, h: number, forInput: boolean): StdTarget {
   const info = openHandleInfo(dos, h);
   if (info < 0) return 'closed';
   const flag = forInput ? SFT_INFO.IS_STDIN : SFT_INFO.IS_STDOUT;
@@ -35,7 +35,7 @@ export function stdTarget(dos: Dos, h: number, forInput: boolean): StdTarget {
 
 /** True when handle `h` of the current process is the console in cooked mode: DOS checks for
  *  Ctrl-C before writing to it (raw mode turns the check off). */
-export function isCookedConsole(dos: Dos, h: number): boolean {
+export function isCookedConsole(dos: Kernel, h: number): boolean {
   const info = openHandleInfo(dos, h);
   return info >= 0 && (info & SFT_INFO.IS_DEVICE) !== 0 && (info & SFT_INFO.IS_STDOUT) !== 0 && (info & SFT_INFO.BINARY) === 0;
 }
@@ -43,7 +43,7 @@ export function isCookedConsole(dos: Dos, h: number): boolean {
 /** Runs INT 21h function `ah` of the kernel's own table on a handle, as if a program had called
  *  it with DS:DX at the SDA scratch buffer. The caller's registers and call state are kept.
  *  Returns AX and CF. */
-function selfCall(dos: Dos, ah: number, handle: number, count: number): { ax: number; carry: boolean } {
+function selfCall(dos: Kernel, ah: number, handle: number, count: number): { ax: number; carry: boolean } {
   const cpu = dos.machine.cpu;
   const saved = { ax: cpu.ax, bx: cpu.bx, cx: cpu.cx, dx: cpu.dx, ds: cpu.ds, call: dos.call };
   const frame = DOSMEM.SDA + SDA_INTERNAL.SCRATCH_FRAME;
@@ -72,7 +72,7 @@ function selfCall(dos: Dos, ah: number, handle: number, count: number): { ax: nu
 }
 
 /** Writes bytes to a non-console handle through INT 21h/40h. */
-export function handleWrite(dos: Dos, h: number, data: Uint8Array): void {
+export function handleWrite(dos: Kernel, h: number, data: Uint8Array): void {
   const max = SDA_INTERNAL.SCRATCH_BUFFER_SIZE;
   for (let i = 0; i < data.length; i += max) {
     const part = data.subarray(i, i + max);
@@ -84,7 +84,7 @@ export function handleWrite(dos: Dos, h: number, data: Uint8Array): void {
 
 /** Reads one byte from a non-console handle through INT 21h/3Fh: the byte, or -1 at end of
  *  file or on an error. */
-export function handleReadByte(dos: Dos, h: number): number {
+export function handleReadByte(dos: Kernel, h: number): number {
   const r = selfCall(dos, 0x3f, h, 1);
   if (r.carry || r.ax === 0) return -1;
   return copyFromSegment(dos.mem, DOS_SEG, DOSMEM.SDA + SDA_INTERNAL.SCRATCH_BUFFER, 1)[0];

@@ -6,7 +6,7 @@ import { BOP_OPCODE } from '../cpu/bop';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
 import { LOL, PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM, FIRST_MCB_SEG } from './sysvars';
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 import { writeCountryTables } from './country';
 
 /** Offsets inside the SDA (DOS_SEG:DOSMEM.SDA + ...) past the documented fields, for the kernel's
@@ -49,7 +49,7 @@ export function cpmCallTarget(paras: number): { seg: number; off: number } {
   return { seg, off };
 }
 
-export function setupSystemData(dos: Dos): void {
+export function setupSystemData(dos: Kernel): void {
   const mem = dos.mem;
   const lol = DOSMEM.LOL;
   fillSegment(mem, DOS_SEG, 0, DOSMEM.END, 0);

@@ -10,7 +10,7 @@ import { DOS_ERROR } from './errors';
 import { BOOT_DRIVE, SDA_INTERNAL } from './sysdata';
 import { COUNTRY_TABLES } from './country';
 import { getVector, setVector } from './psp';
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 
 const SDA_BASE = DOSMEM.SDA;
 /** MS-DOS's OEM number in INT 21h/30h BH. */
@@ -21,21 +21,21 @@ const SDA_SWAP_ALWAYS = 0x18;
 /** The Data Parameter List of INT 21h/5D0Ah. */
 const DPL = { AX: 0x00, BX: 0x02, CX: 0x04, DX: 0x06, SI: 0x08, DI: 0x0a, DS: 0x0c, ES: 0x0e } as const;
 
-function sdaByte(dos: Dos, off: number): number {
+function sdaByte(dos: Kernel, off: number): number {
   return rd8(dos.mem, DOS_SEG, SDA_BASE + off);
 }
-function setSdaByte(dos: Dos, off: number, v: number): void {
+function setSdaByte(dos: Kernel, off: number, v: number): void {
   wr8(dos.mem, DOS_SEG, SDA_BASE + off, v);
 }
 
 /** 1Ah: DTA = DS:DX. */
-function int21_1A(dos: Dos): void {
+export function int21_1A(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   dos.setDta(cpu.ds, cpu.dx);
 }
 
 /** 2Fh: ES:BX = the DTA. */
-function int21_2F(dos: Dos): void {
+export function int21_2F(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const d = dos.getDta();
   cpu.es = d.seg;
@@ -43,13 +43,13 @@ function int21_2F(dos: Dos): void {
 }
 
 /** 25h: vector AL = DS:DX. */
-function int21_25(dos: Dos): void {
+export function int21_25(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   setVector(dos.mem, cpu.al, cpu.ds, cpu.dx);
 }
 
 /** 35h: ES:BX = vector AL. */
-function int21_35(dos: Dos): void {
+export function int21_35(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const v = getVector(dos.mem, cpu.al);
   cpu.es = v.seg;
@@ -57,18 +57,18 @@ function int21_35(dos: Dos): void {
 }
 
 /** 2Eh: verify flag = AL (0 off, 1 on). */
-function int21_2E(dos: Dos): void {
+export function int21_2E(dos: Kernel): void {
   setSdaByte(dos, SDA_INTERNAL.VERIFY, dos.machine.cpu.al & 1);
 }
 
 /** 54h: AL = the verify flag. */
-function int21_54(dos: Dos): void {
+export function int21_54(dos: Kernel): void {
   dos.machine.cpu.al = sdaByte(dos, SDA_INTERNAL.VERIFY);
 }
 
 /** 30h: AL.AH = version; BH = OEM (AL=00h) or version flags (AL=01h: not in ROM, not in HMA);
  *  BL:CX = user serial number (none). */
-function int21_30(dos: Dos): void {
+export function int21_30(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const v = dos.version;
   const bh = cpu.al === 0x01 ? 0 : OEM_MICROSOFT;
@@ -78,7 +78,7 @@ function int21_30(dos: Dos): void {
 }
 
 /** 33h: Ctrl-Break checking (00h get, 01h set, 02h exchange), 05h boot drive, 06h true version. */
-function int21_33(dos: Dos): void {
+export function int21_33(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   switch (cpu.al) {
     case 0x00:
@@ -110,7 +110,7 @@ function int21_33(dos: Dos): void {
 }
 
 /** 34h: ES:BX -> the InDOS flag (the critical-error flag is the byte before it). */
-function int21_34(dos: Dos): void {
+export function int21_34(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   cpu.es = DOS_SEG;
   cpu.bx = SDA_BASE + SDA.INDOS;
@@ -118,7 +118,7 @@ function int21_34(dos: Dos): void {
 
 /** 37h: 00h get / 01h set the switch character (DL), 02h/03h /DEV availability; AL = FFh for
  *  other subfunctions. */
-function int21_37(dos: Dos): void {
+export function int21_37(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   switch (cpu.al) {
     case 0x00:
@@ -142,7 +142,7 @@ function int21_37(dos: Dos): void {
 }
 
 /** 52h: ES:BX -> the List of Lists (the first MCB's segment is the word before it). */
-function int21_52(dos: Dos): void {
+export function int21_52(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   cpu.es = DOS_SEG;
   cpu.bx = DOSMEM.LOL;
@@ -150,7 +150,7 @@ function int21_52(dos: Dos): void {
 
 /** 59h: the extended error of the last failing call: AX code, BH class, BL action, CH locus,
  *  ES:DI the pointer DOS recorded (volume label for error 22h). */
-function int21_59(dos: Dos): void {
+export function int21_59(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const e = dos.getExtendedError();
   const ptr = rd32(dos.mem, DOS_SEG, SDA_BASE + SDA.ERROR_POINTER);
@@ -165,7 +165,7 @@ function int21_59(dos: Dos): void {
 
 /** 5Dh: 06h gets the SDA (DS:SI, CX swap-in-DOS size, DX swap-always size); 0Ah sets the
  *  extended error from the DPL at DS:DX. The network/server subfunctions are not supported. */
-function int21_5D(dos: Dos): void {
+export function int21_5D(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
   switch (cpu.al) {
@@ -191,7 +191,7 @@ function int21_5D(dos: Dos): void {
 
 /** 63h: 00h DS:SI -> the DBCS lead-byte table (empty for code page 437); 01h set / 02h get
  *  (DL) the interim console flag. */
-function int21_63(dos: Dos): void {
+export function int21_63(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   switch (cpu.al) {
     case 0x00:
@@ -213,25 +213,6 @@ function int21_63(dos: Dos): void {
 }
 
 /** 18h, 1Dh, 1Eh, 20h, 61h, 6Bh: CP/M leftovers and reserved numbers; DOS 5 returns AL = 0. */
-function nullFunction(dos: Dos): void {
+export function nullFunction(dos: Kernel): void {
   dos.machine.cpu.al = 0;
-}
-
-export function registerSystemFunctions(dos: Dos): void {
-  const t = dos.int21;
-  t.set(0x1a, int21_1A);
-  t.set(0x2f, int21_2F);
-  t.set(0x25, int21_25);
-  t.set(0x35, int21_35);
-  t.set(0x2e, int21_2E);
-  t.set(0x54, int21_54);
-  t.set(0x30, int21_30);
-  t.set(0x33, int21_33);
-  t.set(0x34, int21_34);
-  t.set(0x37, int21_37);
-  t.set(0x52, int21_52);
-  t.set(0x59, int21_59);
-  t.set(0x5d, int21_5D);
-  t.set(0x63, int21_63);
-  for (const n of [0x18, 0x1d, 0x1e, 0x20, 0x61, 0x6b]) t.set(n, nullFunction);
 }

@@ -2,7 +2,7 @@
 // fixed one for reproducible runs), shifted by whatever a program set with 2Bh/2Dh (the clock
 // itself is never changed). Exposed as dosClock() for the CLOCK$
 // device and file times.
-import type { Dos } from './dos';
+import type { Kernel } from './kernel';
 
 export interface DosDateTime {
   year: number;
@@ -15,24 +15,21 @@ export interface DosDateTime {
   hundredths: number;
 }
 
-/** Milliseconds added to the machine's clock, per Dos (what 2Bh/2Dh set). */
-const offsets = new WeakMap<Dos, number>();
-
 /** DOS accepts dates from 1980 to 2099. */
 const YEAR_MIN = 1980;
 const YEAR_MAX = 2099;
 
 /** The machine's wall clock in ms, before any 2Bh/2Dh offset. */
-export function clockMs(dos: Dos): number {
+export function clockMs(dos: Kernel): number {
   return dos.machine.wallClock ? dos.machine.wallClock().getTime() : Date.now();
 }
 
-function nowMs(dos: Dos): number {
-  return clockMs(dos) + (offsets.get(dos) ?? 0);
+function nowMs(dos: Kernel): number {
+  return clockMs(dos) + dos.state.clockOffsetMs;
 }
 
 /** The current DOS date and time. */
-export function dosClock(dos: Dos): DosDateTime {
+export function dosClock(dos: Kernel): DosDateTime {
   const d = new Date(nowMs(dos));
   return {
     year: d.getFullYear(),
@@ -47,12 +44,12 @@ export function dosClock(dos: Dos): DosDateTime {
 }
 
 /** Moves the DOS clock so that it now reads `t` (local time). */
-function setClock(dos: Dos, t: Date): void {
-  offsets.set(dos, t.getTime() - clockMs(dos));
+function setClock(dos: Kernel, t: Date): void {
+  dos.state.clockOffsetMs = t.getTime() - clockMs(dos);
 }
 
 /** 2Ah: CX = year, DH = month, DL = day, AL = day of the week. */
-function int21_2A(dos: Dos): void {
+export function int21_2A(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const t = dosClock(dos);
   cpu.cx = t.year;
@@ -62,7 +59,7 @@ function int21_2A(dos: Dos): void {
 }
 
 /** 2Bh: set the date from CX/DH/DL; AL = 0, or FFh for an invalid date. */
-function int21_2B(dos: Dos): void {
+export function int21_2B(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const year = cpu.cx;
   const month = cpu.dh;
@@ -78,7 +75,7 @@ function int21_2B(dos: Dos): void {
 }
 
 /** 2Ch: CH = hour, CL = minute, DH = second, DL = hundredths. */
-function int21_2C(dos: Dos): void {
+export function int21_2C(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const t = dosClock(dos);
   cpu.ch = t.hour;
@@ -88,7 +85,7 @@ function int21_2C(dos: Dos): void {
 }
 
 /** 2Dh: set the time from CH/CL/DH/DL; AL = 0, or FFh for an invalid time. */
-function int21_2D(dos: Dos): void {
+export function int21_2D(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const [h, m, s, c] = [cpu.ch, cpu.cl, cpu.dh, cpu.dl];
   if (h > 23 || m > 59 || s > 59 || c > 99) {
@@ -102,12 +99,4 @@ function int21_2D(dos: Dos): void {
 
 function daysIn(year: number, month: number): number {
   return new Date(year, month, 0).getDate();
-}
-
-export function registerTimeFunctions(dos: Dos): void {
-  const t = dos.int21;
-  t.set(0x2a, int21_2A);
-  t.set(0x2b, int21_2B);
-  t.set(0x2c, int21_2C);
-  t.set(0x2d, int21_2D);
 }
