@@ -65,6 +65,9 @@ export interface RealRun {
   output: string;
   /** What the program wrote to handle 1 when `stdoutFile` redirected it (DOS `>`), as text. */
   stdout: string;
+  /** Every program started, in order (the first one, then each EXEC'd child), by the name DOS
+   *  gave its memory block: how a test sees that CL ran C1, C2, C3 and LINK. */
+  started: string[];
 }
 
 export interface RealRunOptions extends Omit<RunOptions, 'args' | 'outputFile'> {
@@ -75,8 +78,12 @@ export interface RealRunOptions extends Omit<RunOptions, 'args' | 'outputFile'> 
 /** Runs C:\<prog> with C: = dir, C:\ as the current directory, until it exits. */
 export async function run(dir: string, prog: string, args: string[] = [], options: RealRunOptions = {}): Promise<RealRun> {
   const chunks: Uint8Array[] = [];
+  const started: string[] = [];
   const { stdoutFile, ...rest } = options;
   const result = await runProgram(join(dir, prog), {
+    onMachine: ({ dos: kernel }) => {
+      kernel.addProcessListener({ onCreate: (psp) => started.push(kernel.memory.name(psp - 1)) });
+    },
     drives: { C: dir },
     cwd: 'C:\\',
     maxInstructions: 200_000_000,
@@ -86,7 +93,7 @@ export async function run(dir: string, prog: string, args: string[] = [], option
     args,
   });
   const stdout = Buffer.concat(chunks).toString('latin1');
-  return { result, output: result.output, stdout };
+  return { result, output: result.output, stdout, started };
 }
 
 /** Text with DOS line ends. */

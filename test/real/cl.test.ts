@@ -1,0 +1,135 @@
+// Microsoft C 5.10 (MS-DOS 4.0's tools): CL drives the compiler passes (C1 or C1L, C2, C3) and
+// LINK 3.65 with the C library, in the small and the large memory model. The program uses printf,
+// malloc (the near heap of the small model runs out where the far heap of the large one does not),
+// file I/O through stdio and floating point (the 8087 emulator library: no coprocessor here).
+import { afterAll, describe, expect, it } from 'vitest';
+import { TOOLS, cleanupTemps, dos, msdosAvailable, readText, run, stage, warnIfAbsent } from './helpers';
+
+afterAll(cleanupTemps);
+warnIfAbsent('Microsoft C 5.10 suite');
+
+const PROGRAM_C = dos(
+  '#include <stdio.h>',
+  '#include <stdlib.h>',
+  '#include <string.h>',
+  '#include <math.h>',
+  '',
+  'int main(void)',
+  '{',
+  '    FILE *f;',
+  '    char *p;',
+  '    char *blocks[8];',
+  '    char line[64];',
+  '    double x = 1.5;',
+  '    int i, n, sum;',
+  '',
+  '    p = malloc(100);',
+  '    if (p == NULL) return 2;',
+  '    strcpy(p, "heap");',
+  '    printf("hello %s %d\\n", p, 42);',
+  '    free(p);',
+  '',
+  '    for (n = 0; n < 8; n++) {',
+  '        blocks[n] = malloc(16000);',
+  '        if (blocks[n] == NULL) break;',
+  '        memset(blocks[n], n + 1, 16000);',
+  '    }',
+  '    sum = 0;',
+  '    for (i = 0; i < n; i++) sum += blocks[i][15999];',
+  '    printf("blocks %d sum %d\\n", n, sum);',
+  '',
+  '    f = fopen("SQUARES.TXT", "w");',
+  '    if (f == NULL) return 3;',
+  '    for (i = 1; i <= 3; i++) fprintf(f, "line %d\\n", i * i);',
+  '    fclose(f);',
+  '    f = fopen("SQUARES.TXT", "r");',
+  '    while (fgets(line, sizeof line, f) != NULL) printf("read: %s", line);',
+  '    fclose(f);',
+  '',
+  '    printf("%.3f %g %.6f %e\\n", x * x / 3.0, x + 0.25, sqrt(2.0), 12345.678);',
+  '    return 7;',
+  '}',
+);
+
+const CL_BANNER = dos('Microsoft (R) C Optimizing Compiler Version 5.10', 'Copyright (c) Microsoft Corp 1984, 1985, 1986, 1987, 1988. All rights reserved.', '');
+const LINK_BANNER = dos('', 'Microsoft (R) Overlay Linker  Version 3.65   ', 'Copyright (C) Microsoft Corp 1983-1988.  All rights reserved.', '');
+
+/** CL's output: the banner, the source name, then LINK's banner and the answers CL gives its
+ *  prompts (LINK echoes them). */
+function clOutput(exe: string): string {
+  return (
+    CL_BANNER +
+    dos('PROGRAM.C') +
+    LINK_BANNER +
+    dos('Object Modules [.OBJ]: PROGRAM.OBJ ', `Run File [PROGRAM.EXE]: ${exe} /NOI`, 'List File [NUL.MAP]: NUL', 'Libraries [.LIB]: ')
+  );
+}
+
+/** What the program prints in a model where `blocks` of the 16000-byte allocations succeed. */
+function programOutput(blocks: number): string {
+  let sum = 0;
+  for (let i = 1; i <= blocks; i++) sum += i;
+  return dos(
+    'hello heap 42',
+    `blocks ${blocks} sum ${sum}`,
+    'read: line 1',
+    'read: line 4',
+    'read: line 9',
+    // 2.25 / 3; 1.75; the square root of 2; MS C prints three exponent digits.
+    '0.750 1.75 1.414214 1.234568e+004',
+  );
+}
+
+function compilerDrive(): string {
+  return stage(
+    {
+      'CL.EXE': `${TOOLS}/CL.EXE`,
+      'CL.ERR': `${TOOLS}/CL.ERR`,
+      'C1.EXE': `${TOOLS}/C1.EXE`,
+      'C1L.EXE': `${TOOLS}/C1L.EXE`,
+      'C1.ERR': `${TOOLS}/C1.ERR`,
+      'C2.EXE': `${TOOLS}/C2.EXE`,
+      'C3.EXE': `${TOOLS}/C3.EXE`,
+      'C23.ERR': `${TOOLS}/C23.ERR`,
+      'LINK.EXE': `${TOOLS}/LINK.EXE`,
+      INC: `${TOOLS}/BLD/INC`,
+      'LIB/SLIBCE.LIB': `${TOOLS}/BLD/LIB/SLIBCE.LIB`,
+      'LIB/LLIBCE.LIB': `${TOOLS}/BLD/LIB/LLIBCE.LIB`,
+      'LIB/EM.LIB': `${TOOLS}/BLD/LIB/EM.LIB`,
+    },
+    { 'PROGRAM.C': PROGRAM_C },
+  );
+}
+
+const ENV = { INCLUDE: 'C:\\INC', LIB: 'C:\\LIB', PATH: 'C:\\' };
+
+describe.skipIf(!msdosAvailable)('Microsoft C 5.10: CL, C1/C1L, C2, C3 and LINK', () => {
+  it('small model (/AS): compiles, links with SLIBCE, and the program prints the right results', async () => {
+    const dir = compilerDrive();
+    const cl = await run(dir, 'CL.EXE', ['/AS', 'PROGRAM.C'], { env: ENV });
+    expect(cl.output).toBe(clOutput('PROGRAM.EXE'));
+    expect(cl.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    // CL EXECs its passes by lower-case names (c2, c3, link): compared without case.
+    expect(cl.started.map((n) => n.toUpperCase())).toEqual(['CL', 'C1', 'C2', 'C3', 'LINK']);
+
+    // The near heap shares DGROUP's 64 KB with the data and stack: three 16000-byte blocks fit.
+    const prog = await run(dir, 'PROGRAM.EXE');
+    expect(prog.output).toBe(programOutput(3));
+    expect(prog.result).toMatchObject({ reason: 'exit', exitCode: 7 });
+    // stdio's text mode writes CR LF for each \n.
+    expect(readText(dir, 'SQUARES.TXT')).toBe(dos('line 1', 'line 4', 'line 9'));
+  });
+
+  it('large model (/AL) through C1L (/B1): links with LLIBCE; the far heap gives all eight blocks', async () => {
+    const dir = compilerDrive();
+    const cl = await run(dir, 'CL.EXE', ['/AL', '/B1', 'C1L.EXE', '/FeLARGE.EXE', 'PROGRAM.C'], { env: ENV });
+    expect(cl.output).toBe(clOutput('LARGE.EXE'));
+    expect(cl.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    expect(cl.started.map((n) => n.toUpperCase())).toEqual(['CL', 'C1L', 'C2', 'C3', 'LINK']);
+
+    const prog = await run(dir, 'LARGE.EXE');
+    expect(prog.output).toBe(programOutput(8));
+    expect(prog.result).toMatchObject({ reason: 'exit', exitCode: 7 });
+    expect(readText(dir, 'SQUARES.TXT')).toBe(dos('line 1', 'line 4', 'line 9'));
+  });
+});
