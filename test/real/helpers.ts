@@ -10,18 +10,19 @@ import { ROOT, cleanupTemps, putFiles, tempDir } from '../helpers/folders';
 
 export { cleanupTemps };
 
-/** ../shared/msdos beside the checkout. */
+/** ../shared/msdos beside the checkout (the layout of Microsoft's MS-DOS repository). */
 export const MSDOS = join(ROOT, '..', 'shared', 'msdos');
-export const msdosAvailable = existsSync(join(MSDOS, 'ABOUT.md'));
 
 /** Where each version's programs are, relative to MSDOS. */
 export const V125 = 'v1.25/bin';
 export const V20 = 'v2.0/bin';
 export const TOOLS = 'v4.0/src/TOOLS';
 
+export const msdosAvailable = [V125, V20, TOOLS].every((d) => existsSync(join(MSDOS, d)));
+
 /** Warns once per file that the suite is skipped (as the conformance suite does). */
 export function warnIfAbsent(what: string): void {
-  if (!msdosAvailable) console.warn(`${what} skipped: ${MSDOS} is absent`);
+  if (!msdosAvailable) console.warn(`${what} skipped: ${MSDOS} (with ${V125}, ${V20} and ${TOOLS}) is absent`);
 }
 
 /** Copies a file or a whole folder from MSDOS to `to` inside dir, writable (several of these
