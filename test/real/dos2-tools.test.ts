@@ -239,6 +239,68 @@ describe.skipIf(!msdosAvailable)('MS-DOS 2.0 COMMAND.COM /C with a batch file', 
     expect(readText(dir, 'SORTED.TXT')).toBe('pear\r\nfig 3\r\ncherry 1\r\nbanana\r\napple');
   });
 
+  it('internal commands under "DOS 2.11": VER, MKDIR, COPY, CD, REN, IF EXIST, DIR, FOR, SET, DEL, RMDIR, TYPE, GOTO, SHIFT', async () => {
+    const batch = dos(
+      'ECHO OFF',
+      'VER',
+      'MKDIR SUB',
+      'COPY FRUIT.TXT SUB\\F.TXT',
+      'CD SUB',
+      'REN F.TXT G.TXT',
+      'IF EXIST G.TXT ECHO renamed',
+      'DIR',
+      'CD ..',
+      'FOR %%F IN (a b c) DO ECHO item %%F',
+      'SET FOO=bar',
+      'SET',
+      'DEL SUB\\G.TXT',
+      'RMDIR SUB',
+      'IF NOT EXIST FRUIT.TXT ECHO not here',
+      'TYPE NOPE.TXT',
+      'GOTO END',
+      'ECHO not here',
+      ':END',
+      'SHIFT',
+      'ECHO done %0 %1',
+    );
+    const dir = stage({ from: V20, names: ['COMMAND.COM'] }, { 'FRUIT.TXT': FRUIT, 'ALL.BAT': batch });
+    const r = await run(dir, 'COMMAND.COM', ['/C', 'ALL.BAT', 'arg1', 'arg2'], { dosVersion: '2.11' });
+    // DIR's dates and times are the host clock's and the free space the host disk's: normalized.
+    const shown = r.output.replace(/\d\d-\d\d-\d\d +\d{1,2}:\d\d[ap]/g, 'DATE').replace(/File\(s\) +\d+ bytes free/, 'File(s) N bytes free');
+    expect(shown).toBe(
+      dos(
+        '',
+        '',
+        'C>ECHO OFF',
+        '',
+        'MS-DOS Version  2.11',
+        '        1 File(s) copied',
+        'renamed',
+        '',
+        ' Volume in drive C has no label',
+        ' Directory of  C:\\SUB',
+        '',
+        '.            <DIR>     DATE',
+        '..           <DIR>     DATE',
+        'G        TXT       38  DATE',
+        '        3 File(s) N bytes free',
+        'item a',
+        'item b',
+        'item c',
+        'COMSPEC=C:\\COMMAND.COM',
+        'PATH=C:\\',
+        'FOO=bar',
+        'File not found',
+        // After SHIFT, %0 is the first argument and %1 the second.
+        'done arg1 arg2',
+        '',
+      ),
+    );
+    expect(r.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    expect(exists(dir, 'SUB')).toBe(false);
+    expect(readText(dir, 'FRUIT.TXT')).toBe(FRUIT);
+  });
+
   // needs (a) '/'-rooted DOS paths (other branch): COMMAND.COM 2.0 makes its pipe files as
   // C:/%PIPE1.$$$, which vdm86 refuses, so it prints "Intermediate file error during pipe".
   it.skip('TYPE X | SORT > Y: the pipe through COMMAND.COM\'s temporary files', async () => {
