@@ -97,4 +97,22 @@ describe.skipIf(!msdosAvailable)('MASM 1.10, LINK 1.10 and EXE2BIN 1.25', () => 
     expect(tiny.output).toBe(dos('Tiny COM via EXE2BIN'));
     expect(tiny.result).toMatchObject({ reason: 'exit', exitCode: 3 });
   });
+
+  it('MASM 1.10 writes a cross-reference file that CREF 1.00 (MS-DOS 2.0 disk) turns into a table', async () => {
+    const dir = stage({ 'MASM.EXE': `${V20}/MASM.EXE`, 'CREF.EXE': `${V20}/CREF.EXE` }, { 'TINY.ASM': TINY_ASM });
+    const masm = await run(dir, 'MASM.EXE', ['TINY,,,TINY;']);
+    expect(masm.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    const cref = await run(dir, 'CREF.EXE', ['TINY;']);
+    expect(cref.output).toBe(dos('Microsoft Cross Reference', 'Version 1.00, Copyright (C) 1981,82 by Microsoft Inc.'));
+    expect(cref.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    // Each symbol with the source lines using it, # marking the definition: CODE on line 1, in
+    // ASSUME twice (2) and at ENDS (13); MSG used on 4, defined on 9; START defined on 4, the
+    // entry named by END on 14. A form feed and backspace open the page; Ctrl-Z ends the file.
+    expect(readText(dir, 'TINY.REF')).toBe(
+      '\r\n\x0c\x08 \r\n\r\n Symbol Cross Reference\t \t \t(# is definition)\tCref-1\r\n\r\n' +
+        'CODE . . . . . . . . . . . . . .     1#     2      2     13 \r\n\r\n' +
+        'MSG. . . . . . . . . . . . . . .     4      9#\r\n\r\n' +
+        'START. . . . . . . . . . . . . .     4#    14 \r\n\x1a',
+    );
+  });
 });
