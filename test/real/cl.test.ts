@@ -3,7 +3,7 @@
 // malloc (the near heap of the small model runs out where the far heap of the large one does not),
 // file I/O through stdio and floating point (the 8087 emulator library: no coprocessor here).
 import { afterAll, describe, expect, it } from 'vitest';
-import { TOOLS, cleanupTemps, dos, msdosAvailable, readText, run, stage, warnIfAbsent } from './helpers';
+import { TOOLS, V20, addPrograms, cleanupTemps, dos, exists, msdosAvailable, readText, run, stage, warnIfAbsent } from './helpers';
 
 afterAll(cleanupTemps);
 warnIfAbsent('Microsoft C 5.10 suite');
@@ -48,6 +48,72 @@ const PROGRAM_C = dos(
   '',
   '    printf("%.3f %g %.6f %e\\n", x * x / 3.0, x + 0.25, sqrt(2.0), 12345.678);',
   '    return 7;',
+  '}',
+);
+
+// The C library's view of DOS: argv, the environment, qsort and sprintf, low-level and stdio file
+// I/O with seeks, directories, intdos, spawnl (EXEC of itself as a child), system() (COMMAND.COM
+// from COMSPEC) and stdin read to its end.
+const RUNTIME_C = dos(
+  '#include <stdio.h>',
+  '#include <stdlib.h>',
+  '#include <string.h>',
+  '#include <process.h>',
+  '#include <io.h>',
+  '#include <fcntl.h>',
+  '#include <sys/types.h>',
+  '#include <sys/stat.h>',
+  '#include <direct.h>',
+  '#include <dos.h>',
+  '',
+  'static int cmp(const void *a, const void *b) { return strcmp(*(char **)a, *(char **)b); }',
+  '',
+  'int main(int argc, char **argv)',
+  '{',
+  '    static char *words[] = { "pear", "apple", "fig", "banana" };',
+  '    char buf[128], cwd[80];',
+  '    int i, fd, n, rc;',
+  '    long pos;',
+  '    FILE *f;',
+  '    union REGS r;',
+  '',
+  '    printf("argc=%d argv1=%s\\n", argc, argc > 1 ? argv[1] : "-");',
+  '    printf("FOO=%s\\n", getenv("FOO") ? getenv("FOO") : "(none)");',
+  '    qsort(words, 4, sizeof(char *), cmp);',
+  '    for (i = 0; i < 4; i++) printf("%s%c", words[i], i < 3 ? \' \' : \'\\n\');',
+  '    sprintf(buf, "%5d|%-5s|%x|%lu", 42, "ab", 255, 123456789UL);',
+  '    printf("%s\\n", buf);',
+  '',
+  '    fd = open("BIN.DAT", O_CREAT | O_TRUNC | O_WRONLY | O_BINARY, S_IREAD | S_IWRITE);',
+  '    for (i = 0; i < 10; i++) write(fd, "0123456789", 10);',
+  '    close(fd);',
+  '    f = fopen("BIN.DAT", "rb");',
+  '    fseek(f, 57L, SEEK_SET);',
+  '    n = fread(buf, 1, 5, f);',
+  '    buf[n] = 0;',
+  '    pos = ftell(f);',
+  '    fseek(f, 0L, SEEK_END);',
+  '    printf("read %s at 57, pos %ld, size %ld\\n", buf, pos, ftell(f));',
+  '    fclose(f);',
+  '',
+  '    mkdir("NEWDIR");',
+  '    chdir("NEWDIR");',
+  '    getcwd(cwd, sizeof cwd);',
+  '    printf("cwd %s\\n", cwd);',
+  '    chdir("..");',
+  '    rmdir("NEWDIR");',
+  '',
+  '    r.h.ah = 0x30;',
+  '    intdos(&r, &r);',
+  '    printf("dos %d.%02d\\n", r.h.al, r.h.ah);',
+  '',
+  '    if (argc > 1 && strcmp(argv[1], "child") == 0) return 9;',
+  '    rc = spawnl(P_WAIT, "RUNTIME.EXE", "RUNTIME.EXE", "child", NULL);',
+  '    printf("child returned %d\\n", rc);',
+  '    rc = system("ECHO from the shell");',
+  '    printf("system returned %d\\n", rc);',
+  '    while (fgets(buf, sizeof buf, stdin)) printf("in: %s", buf);',
+  '    return 0;',
   '}',
 );
 
@@ -97,7 +163,7 @@ function compilerDrive(): string {
       'LIB/LLIBCE.LIB': `${TOOLS}/BLD/LIB/LLIBCE.LIB`,
       'LIB/EM.LIB': `${TOOLS}/BLD/LIB/EM.LIB`,
     },
-    { 'PROGRAM.C': PROGRAM_C },
+    { 'PROGRAM.C': PROGRAM_C, 'RUNTIME.C': RUNTIME_C },
   );
 }
 
@@ -131,5 +197,41 @@ describe.skipIf(!msdosAvailable)('Microsoft C 5.10: CL, C1/C1L, C2, C3 and LINK'
     expect(prog.output).toBe(programOutput(8));
     expect(prog.result).toMatchObject({ reason: 'exit', exitCode: 7 });
     expect(readText(dir, 'SQUARES.TXT')).toBe(dos('line 1', 'line 4', 'line 9'));
+  });
+
+  it('the runtime on DOS: argv, getenv, qsort, files and seeks, directories, intdos, spawnl, system() and stdin', async () => {
+    const dir = compilerDrive();
+    addPrograms(dir, V20, ['COMMAND.COM']);
+    const cl = await run(dir, 'CL.EXE', ['/AS', 'RUNTIME.C'], { env: ENV });
+    expect(cl.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+
+    const prog = await run(dir, 'RUNTIME.EXE', ['hello'], {
+      env: { FOO: 'bar', COMSPEC: 'C:\\COMMAND.COM' },
+      inputFile: dos('line one', 'line two'),
+    });
+    const common = (arg: string) =>
+      dos(
+        `argc=2 argv1=${arg}`,
+        'FOO=bar',
+        'apple banana fig pear',
+        '   42|ab   |ff|123456789',
+        // "0123456789" ten times: bytes 57-61 are 7, 8, 9, 0, 1.
+        'read 78901 at 57, pos 62, size 100',
+        'cwd C:\\NEWDIR',
+        // vdm86 reports DOS 5.00.
+        'dos 5.00',
+      );
+    expect(prog.output).toBe(
+      common('hello') +
+        // The child (the same program, spawned) prints its part and returns 9.
+        common('child') +
+        dos('child returned 9') +
+        // COMMAND.COM 2.0 /C: a new line of its own, then ECHO's text.
+        dos('', 'from the shell', 'system returned 0', 'in: line one', 'in: line two'),
+    );
+    expect(prog.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    expect(prog.started.map((n) => n.toUpperCase())).toEqual(['RUNTIME', 'RUNTIME', 'COMMAND']);
+    expect(readText(dir, 'BIN.DAT')).toBe('0123456789'.repeat(10));
+    expect(exists(dir, 'NEWDIR')).toBe(false);
   });
 });

@@ -74,8 +74,8 @@ describe.skipIf(!msdosAvailable)('NMAKE 1.00.05 with CL, MASM and LINK', () => {
   it('with COMMAND.COM 2.0 as COMSPEC: a built-in command (TYPE, with a redirection) runs through the shell', async () => {
     const dir = buildDrive(['ALL: MAIN.EXE', '\tTYPE ADD.ASM > LISTING.TXT', '', ...BUILD_RULES]);
     const make = await run(dir, 'NMAKE.EXE', [], { env: { ...ENV, COMSPEC: 'C:\\COMMAND.COM' } });
-    // COMMAND.COM 2.0 ends an internal command with a new line on the console (the one before its
-    // next prompt), after the redirection is undone.
+    // COMMAND.COM 2.0 /C puts out a new line of its own on the console before it runs the command
+    // (whose output goes to the file).
     expect(normalized(make.output)).toBe(BUILD_OUTPUT + dos('        TYPE ADD.ASM > LISTING.TXT', ''));
     expect(make.result).toMatchObject({ reason: 'exit', exitCode: 0 });
     // TYPE is inside COMMAND.COM: NMAKE started the shell for it.
