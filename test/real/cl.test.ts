@@ -117,6 +117,26 @@ const RUNTIME_C = dos(
   '}',
 );
 
+// A program whose two functions LINK puts in overlays sharing one area: calling them in turn makes
+// the overlay manager read each back from the EXE file every time.
+const OVL_MAIN_C = dos(
+  '#include <stdio.h>',
+  'int one(int);',
+  'int two(int);',
+  'int main(void)',
+  '{',
+  '    int i, s = 0;',
+  '    for (i = 0; i < 3; i++) {',
+  '        s += one(i);',
+  '        s += two(i);',
+  '    }',
+  '    printf("sum %d\\n", s);',
+  '    return s;',
+  '}',
+);
+const OVL_ONE_C = dos('#include <stdio.h>', 'int one(int x)', '{', '    printf("one(%d) from overlay 1\\n", x);', '    return x + 1;', '}');
+const OVL_TWO_C = dos('#include <stdio.h>', 'int two(int x)', '{', '    printf("two(%d) from overlay 2\\n", x);', '    return x * 10;', '}');
+
 const CL_BANNER = dos('Microsoft (R) C Optimizing Compiler Version 5.10', 'Copyright (c) Microsoft Corp 1984, 1985, 1986, 1987, 1988. All rights reserved.', '');
 const LINK_BANNER = dos('', 'Microsoft (R) Overlay Linker  Version 3.65   ', 'Copyright (C) Microsoft Corp 1983-1988.  All rights reserved.', '');
 
@@ -163,7 +183,7 @@ function compilerDrive(): string {
       'LIB/LLIBCE.LIB': `${TOOLS}/BLD/LIB/LLIBCE.LIB`,
       'LIB/EM.LIB': `${TOOLS}/BLD/LIB/EM.LIB`,
     },
-    { 'PROGRAM.C': PROGRAM_C, 'RUNTIME.C': RUNTIME_C },
+    { 'PROGRAM.C': PROGRAM_C, 'RUNTIME.C': RUNTIME_C, 'MAIN.C': OVL_MAIN_C, 'OV1.C': OVL_ONE_C, 'OV2.C': OVL_TWO_C },
   );
 }
 
@@ -233,5 +253,28 @@ describe.skipIf(!msdosAvailable)('Microsoft C 5.10: CL, C1/C1L, C2, C3 and LINK'
     expect(prog.started.map((n) => n.toUpperCase())).toEqual(['RUNTIME', 'RUNTIME', 'COMMAND']);
     expect(readText(dir, 'BIN.DAT')).toBe('0123456789'.repeat(10));
     expect(exists(dir, 'NEWDIR')).toBe(false);
+  });
+
+  it('overlays: LINK 3.65 puts two modules in one overlay area; the program reloads each from its EXE as it calls them', async () => {
+    const dir = compilerDrive();
+    const cl = await run(dir, 'CL.EXE', ['/AL', '/c', 'MAIN.C', 'OV1.C', 'OV2.C'], { env: ENV });
+    expect(cl.output).toBe(CL_BANNER + dos('MAIN.C', 'OV1.C', 'OV2.C'));
+    expect(cl.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    const link = await run(dir, 'LINK.EXE', ['MAIN+(OV1)+(OV2),MAIN.EXE,MAIN.MAP,LIB\\LLIBCE.LIB;']);
+    expect(link.output).toBe(LINK_BANNER);
+    expect(link.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    // Both overlays at the same address, after the resident part.
+    const map = readText(dir, 'MAIN.MAP');
+    const area = /^ (\w{5})H \w{5}H 00000H OVERLAY_AREA/m.exec(map)?.[1];
+    expect(area).toBeDefined();
+    expect(map).toMatch(new RegExp(`Overlay 1H\\r\\n ${area}H \\w{5}H \\w{5}H OV1_TEXT`));
+    expect(map).toMatch(new RegExp(`Overlay 2H\\r\\n ${area}H \\w{5}H \\w{5}H OV2_TEXT`));
+
+    const prog = await run(dir, 'MAIN.EXE');
+    const calls: string[] = [];
+    for (let i = 0; i < 3; i++) calls.push(`one(${i}) from overlay 1`, `two(${i}) from overlay 2`);
+    // (1 + 2 + 3) + (0 + 10 + 20)
+    expect(prog.output).toBe(dos(...calls, 'sum 36'));
+    expect(prog.result).toMatchObject({ reason: 'exit', exitCode: 36 });
   });
 });
