@@ -3,10 +3,43 @@
 // files, DEBUG and EDLIN driven by a script on standard input, and COMMAND.COM /C running a batch
 // file that redirects (and pipes, which needs '/'-rooted DOS paths: todo below).
 import { afterAll, describe, expect, it } from 'vitest';
-import { V20, cleanupTemps, dos, exists, msdosAvailable, readBytes, readText, run, stage, warnIfAbsent } from './helpers';
+import { TOOLS, V20, cleanupTemps, dos, exists, msdosAvailable, readBytes, readText, run, stage, warnIfAbsent } from './helpers';
 
 afterAll(cleanupTemps);
 warnIfAbsent('MS-DOS 2.0 tools suite');
+
+// Stack, data and two code segments (as in masm-link.test.ts).
+const HELLO_ASM = dos(
+  "STACK   SEGMENT PARA STACK 'STACK'",
+  '        DW      128 DUP (?)',
+  'STACK   ENDS',
+  "DATA    SEGMENT PARA PUBLIC 'DATA'",
+  "MSG     DB      'Hello from MASM 5.10', 13, 10, '$'",
+  "MSG2    DB      'Far call returned', 13, 10, '$'",
+  'DATA    ENDS',
+  "CODE2   SEGMENT PARA PUBLIC 'CODE'",
+  '        ASSUME  CS:CODE2, DS:DATA',
+  'PRINT2  PROC    FAR',
+  '        MOV     DX, OFFSET MSG2',
+  '        MOV     AH, 9',
+  '        INT     21h',
+  '        MOV     AL, 42',
+  '        RET',
+  'PRINT2  ENDP',
+  'CODE2   ENDS',
+  "CODE    SEGMENT PARA PUBLIC 'CODE'",
+  '        ASSUME  CS:CODE, DS:DATA, SS:STACK',
+  'START:  MOV     AX, DATA',
+  '        MOV     DS, AX',
+  '        MOV     DX, OFFSET MSG',
+  '        MOV     AH, 9',
+  '        INT     21h',
+  '        CALL    FAR PTR PRINT2',
+  '        MOV     AH, 4Ch',
+  '        INT     21h',
+  'CODE    ENDS',
+  '        END     START',
+);
 
 const FRUIT = dos('pear', 'apple', 'fig 3', 'banana', 'cherry 1');
 const FRUIT2 = dos('pear', 'apple', 'fig 4', 'banana', 'cherry 1');
@@ -182,6 +215,54 @@ describe.skipIf(!msdosAvailable)('MS-DOS 2.0 DEBUG driven by a script on standar
     const hi = await run(dir, 'HI.COM');
     expect(hi.output).toBe('Hi there');
     expect(hi.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+  });
+});
+
+describe.skipIf(!msdosAvailable)('MS-DOS 2.0 DEBUG on an EXE (single-stepping with the trap flag)', () => {
+  it('R, T, T 2, U and G on a program MASM 5.10 and LINK 3.65 built', async () => {
+    const dir = stage({ 'DEBUG.COM': `${V20}/DEBUG.COM`, 'MASM.EXE': `${TOOLS}/MASM.EXE`, 'LINK.EXE': `${TOOLS}/LINK.EXE` }, { 'HELLO.ASM': HELLO_ASM });
+    expect((await run(dir, 'MASM.EXE', ['HELLO;'])).result.exitCode).toBe(0);
+    expect((await run(dir, 'LINK.EXE', ['HELLO;'])).result.exitCode).toBe(0);
+    const r = await run(dir, 'DEBUG.COM', ['HELLO.EXE'], { inputFile: dos('r', 't', 't 2', 'u cs:0 9', 'g', 'q') });
+    const lines = screenLines(r.output);
+    // DS = ES = the PSP; the image 10h paragraphs on: SS (STACK first), CS = SS + 14h, and the
+    // DATA segment MOV AX,DATA loads = SS + 10h. CX = the image's length, 155h.
+    const psp = parseInt(/DS=([0-9A-F]{4})/.exec(lines[2])?.[1] ?? 'x', 16);
+    expect(Number.isNaN(psp)).toBe(false);
+    const h = (v: number) => v.toString(16).toUpperCase().padStart(4, '0');
+    const [P, SS, DATA, CS] = [h(psp), h(psp + 0x10), h(psp + 0x20), h(psp + 0x24)];
+    const regs = (ax: string, ds: string, ip: string) => [
+      `AX=${ax}  BX=0000  CX=0155  DX=0000  SP=0100  BP=0000  SI=0000  DI=0000  `,
+      `DS=${ds}  ES=${P}  SS=${SS}  CS=${CS}  IP=${ip}   NV UP DI PL NZ NA PO NC `,
+    ];
+    const ins = (ip: string, bytes: string, text: string) => `${CS}:${ip} ${bytes.padEnd(14)}${text.padEnd(43)}`;
+    const movAx = ins('0000', `B8${DATA.slice(2)}${DATA.slice(0, 2)}`, `MOV     AX,${DATA}`);
+    expect(lines).toEqual([
+      '-r',
+      ...regs('0000', P, '0000'),
+      movAx,
+      '-t',
+      ...regs(DATA, P, '0003'),
+      ins('0003', '8ED8', 'MOV     DS,AX'),
+      '-t 2',
+      // A load of DS holds off the single-step trap for one instruction (8086): the step after
+      // MOV DS,AX also runs MOV DX,0000 and stops at 0008.
+      ...regs(DATA, DATA, '0008'),
+      ins('0008', 'B409', 'MOV     AH,09'),
+      ...regs(`09${DATA.slice(2)}`, DATA, '000A'),
+      ins('000A', 'CD21', 'INT     21'),
+      '-u cs:0 9',
+      movAx,
+      ins('0003', '8ED8', 'MOV     DS,AX'),
+      ins('0005', 'BA0000', 'MOV     DX,0000'),
+      ins('0008', 'B409', 'MOV     AH,09'),
+      '-g',
+      'Hello from MASM 5.10',
+      'Far call returned',
+      'Program terminated normally',
+      '-q',
+    ]);
+    expect(r.result).toMatchObject({ reason: 'exit', exitCode: 0 });
   });
 });
 
