@@ -382,6 +382,15 @@ describe.skipIf(!msdosAvailable)('MS-DOS 2.0 COMMAND.COM /C with a batch file', 
     expect(readText(dir, 'FRUIT.TXT')).toBe(FRUIT);
   });
 
+  it('interactive: commands typed at the keyboard, EXIT ends the shell', async () => {
+    const dir = stage({ from: V20, names: ['COMMAND.COM'] }, { 'FRUIT.TXT': FRUIT });
+    const r = await run(dir, 'COMMAND.COM', [], { stdin: 'ECHO hi\rTYPE FRUIT.TXT\rEXIT\r' });
+    // The banner, then each prompt with the typed line; INT 21h/0Ah echoes the Enter as CR and
+    // COMMAND.COM then starts a new line.
+    expect(r.output).toBe(dos('', 'Command v. 2.02', '', 'C>ECHO hi\r', 'hi', '', 'C>TYPE FRUIT.TXT\r') + FRUIT + dos('', 'C>EXIT\r'));
+    expect(r.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+  });
+
   // needs (a) '/'-rooted DOS paths (other branch): COMMAND.COM 2.0 makes its pipe files as
   // C:/%PIPE1.$$$, which vdm86 refuses, so it prints "Intermediate file error during pipe".
   it.skip('TYPE X | SORT > Y: the pipe through COMMAND.COM\'s temporary files', async () => {
