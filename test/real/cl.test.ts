@@ -277,4 +277,24 @@ describe.skipIf(!msdosAvailable)('Microsoft C 5.10: CL, C1/C1L, C2, C3 and LINK'
     expect(prog.output).toBe(dos(...calls, 'sum 36'));
     expect(prog.result).toMatchObject({ reason: 'exit', exitCode: 36 });
   });
+
+  it('CL /Fa writes assembler source that MASM 5.10 /E (8087 emulator fixups) assembles back into the same program', async () => {
+    const dir = compilerDrive();
+    addPrograms(dir, TOOLS, ['MASM.EXE']);
+    const cl = await run(dir, 'CL.EXE', ['/AS', '/Ox', '/c', '/FaPROGA.ASM', 'PROGRAM.C'], { env: ENV });
+    expect(cl.output).toBe(CL_BANNER + dos('PROGRAM.C'));
+    expect(cl.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    const asm = readText(dir, 'PROGA.ASM');
+    expect(asm).toContain('\tTITLE   PROGRAM.C\r\n');
+    expect(asm).toContain('_main\tPROC NEAR');
+
+    const masm = await run(dir, 'MASM.EXE', ['/E', 'PROGA;']);
+    expect(masm.output).toMatch(/ {6}0 Warning Errors\r\n {6}0 Severe {2}Errors\r\n$/);
+    expect(masm.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    const link = await run(dir, 'LINK.EXE', ['PROGA,,NUL,LIB\\SLIBCE;']);
+    expect(link.output).toBe(LINK_BANNER);
+    const prog = await run(dir, 'PROGA.EXE');
+    expect(prog.output).toBe(programOutput(3));
+    expect(prog.result).toMatchObject({ reason: 'exit', exitCode: 7 });
+  });
 });
