@@ -137,6 +137,49 @@ const OVL_MAIN_C = dos(
 const OVL_ONE_C = dos('#include <stdio.h>', 'int one(int x)', '{', '    printf("one(%d) from overlay 1\\n", x);', '    return x + 1;', '}');
 const OVL_TWO_C = dos('#include <stdio.h>', 'int two(int x)', '{', '    printf("two(%d) from overlay 2\\n", x);', '    return x * 10;', '}');
 
+// 32-bit arithmetic (the compiler's long helpers), a returned struct, setjmp/longjmp out of deep
+// recursion and the math library on the 8087 emulator.
+const MATH_C = dos(
+  '#include <stdio.h>',
+  '#include <stdlib.h>',
+  '#include <math.h>',
+  '#include <setjmp.h>',
+  '#include <string.h>',
+  '',
+  'struct big { long a[8]; char s[16]; };',
+  'static jmp_buf jb;',
+  '',
+  'static struct big make(long k) { struct big b; int i; for (i = 0; i < 8; i++) b.a[i] = k * (i + 1) * 100000L; strcpy(b.s, "struct"); return b; }',
+  'static void deep(int n) { if (n == 0) longjmp(jb, 17); deep(n - 1); }',
+  '',
+  'int main(void)',
+  '{',
+  '    long l = 1234567890L, q;',
+  '    unsigned long u = 0xEE6B2800UL;',
+  '    struct big b;',
+  '    int r;',
+  '    double x;',
+  '',
+  '    printf("%ld %ld %ld %ld\\n", l / 37, l % 37, -l / 37, -l % 37);',
+  '    printf("%lu %lu %lx\\n", u / 3, u >> 7, u);',
+  '    q = l * 3L;',
+  '    printf("%ld\\n", q);',
+  '    b = make(3);',
+  '    printf("%ld %ld %s\\n", b.a[0], b.a[7], b.s);',
+  '    r = setjmp(jb);',
+  '    if (r == 0) deep(50);',
+  '    printf("longjmp %d\\n", r);',
+  '    printf("%.6f %.6f %.6f\\n", sin(1.0), cos(1.0), atan(1.0) * 4);',
+  '    printf("%.6f %.6f %.6f\\n", exp(1.0), log(10.0), pow(2.0, 0.5));',
+  '    printf("%.6f %.6f\\n", atof("123.456e-2"), strtod("-0.125", NULL));',
+  '    x = 1.0; for (r = 0; r < 20; r++) x *= 3.0;',
+  '    printf("%.1f %.4e\\n", x, 1.0 / 3.0);',
+  '    printf("%d %d\\n", (int)floor(-2.5), (int)ceil(-2.5));',
+  '    printf("%.3f %.3f\\n", fmod(10.0, 3.0), sqrt(1e10));',
+  '    return 0;',
+  '}',
+);
+
 const CL_BANNER = dos('Microsoft (R) C Optimizing Compiler Version 5.10', 'Copyright (c) Microsoft Corp 1984, 1985, 1986, 1987, 1988. All rights reserved.', '');
 const LINK_BANNER = dos('', 'Microsoft (R) Overlay Linker  Version 3.65   ', 'Copyright (C) Microsoft Corp 1983-1988.  All rights reserved.', '');
 
@@ -183,7 +226,7 @@ function compilerDrive(): string {
       'LIB/LLIBCE.LIB': `${TOOLS}/BLD/LIB/LLIBCE.LIB`,
       'LIB/EM.LIB': `${TOOLS}/BLD/LIB/EM.LIB`,
     },
-    { 'PROGRAM.C': PROGRAM_C, 'RUNTIME.C': RUNTIME_C, 'MAIN.C': OVL_MAIN_C, 'OV1.C': OVL_ONE_C, 'OV2.C': OVL_TWO_C },
+    { 'PROGRAM.C': PROGRAM_C, 'RUNTIME.C': RUNTIME_C, 'MAIN.C': OVL_MAIN_C, 'OV1.C': OVL_ONE_C, 'OV2.C': OVL_TWO_C, 'MATH.C': MATH_C },
   );
 }
 
@@ -296,5 +339,31 @@ describe.skipIf(!msdosAvailable)('Microsoft C 5.10: CL, C1/C1L, C2, C3 and LINK'
     const prog = await run(dir, 'PROGA.EXE');
     expect(prog.output).toBe(programOutput(3));
     expect(prog.result).toMatchObject({ reason: 'exit', exitCode: 7 });
+  });
+
+  it('long arithmetic, a returned struct, setjmp/longjmp and the math library (/Ox)', async () => {
+    const dir = compilerDrive();
+    const cl = await run(dir, 'CL.EXE', ['/AS', '/Ox', 'MATH.C'], { env: ENV });
+    expect(cl.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    const prog = await run(dir, 'MATH.EXE');
+    expect(prog.output).toBe(
+      dos(
+        // 1234567890 = 37 * 33366699 + 27; C truncates toward zero.
+        '33366699 27 -33366699 -27',
+        '1333333333 31250000 ee6b2800',
+        // 3703703670 wraps to a negative long.
+        '-591263626',
+        '300000 2400000 struct',
+        'longjmp 17',
+        '0.841471 0.540302 3.141593',
+        '2.718282 2.302585 1.414214',
+        '1.234560 -0.125000',
+        // 3^20, and MS C's three-digit exponent.
+        '3486784401.0 3.3333e-001',
+        '-3 -2',
+        '1.000 100000.000',
+      ),
+    );
+    expect(prog.result).toMatchObject({ reason: 'exit', exitCode: 0 });
   });
 });
