@@ -205,6 +205,19 @@ describe.skipIf(!msdosAvailable)('MASM 5.10 + LINK 3.65 (MS-DOS 4.0 tools)', () 
     expect(tiny.result).toMatchObject({ reason: 'exit', exitCode: 3 });
   });
 
+  it('EXE2BIN on a program with segment fix-ups asks for the base segment and patches it in', async () => {
+    const rom = dos('CODE    SEGMENT', '        ASSUME  CS:CODE', 'START:  MOV     AX, CODE', '        MOV     BX, SEG START', '        RETF', 'CODE    ENDS', '        END     START');
+    const dir = stage({ from: TOOLS, names: ['MASM.EXE', 'LINK.EXE', 'EXE2BIN.EXE'] }, { 'ROM.ASM': rom });
+    expect((await run(dir, 'MASM.EXE', ['ROM;'])).result.exitCode).toBe(0);
+    expect((await run(dir, 'LINK.EXE', ['ROM;'])).result.exitCode).toBe(0);
+    // The answer is typed at the keyboard (INT 21h/0Ah: the Enter echoes as CR).
+    const e2b = await run(dir, 'EXE2BIN.EXE', ['ROM.EXE', 'ROM.BIN'], { stdin: '1234\r' });
+    expect(e2b.output).toBe('Fix-ups needed - base segment (hex): 1234\r\r\n');
+    expect(e2b.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    // MOV AX,1234h / MOV BX,1234h / RETF.
+    expect([...readBytes(dir, 'ROM.BIN')]).toEqual([0xb8, 0x34, 0x12, 0xbb, 0x34, 0x12, 0xcb]);
+  });
+
   it('EXEPACK packs an EXE; the packed one is smaller and still runs', async () => {
     const dir = stage({ from: TOOLS, names: ['MASM.EXE', 'LINK.EXE', 'EXEPACK.EXE'] }, { 'PACKME.ASM': PACKME_ASM });
     expect((await run(dir, 'MASM.EXE', ['PACKME;'])).result.exitCode).toBe(0);
