@@ -115,4 +115,32 @@ describe.skipIf(!msdosAvailable)('MASM 1.10, LINK 1.10 and EXE2BIN 1.25', () => 
         'START. . . . . . . . . . . . . .     4#    14 \r\n\x1a',
     );
   });
+
+  it('MASM 1.10 and LINK 2.00 (MS-DOS 2.0 disk) build an EXE with a stack segment that runs', async () => {
+    const src = dos(
+      'STACK   SEGMENT STACK',
+      '        DW      64 DUP(?)',
+      'STACK   ENDS',
+      'CODE    SEGMENT',
+      '        ASSUME  CS:CODE',
+      'START:  MOV     AX, CODE',
+      '        MOV     DS, AX',
+      '        MOV     DX, OFFSET MSG',
+      '        MOV     AH, 9',
+      '        INT     21H',
+      '        MOV     AX, 4C01H',
+      '        INT     21H',
+      "MSG     DB      'two$'",
+      'CODE    ENDS',
+      '        END     START',
+    );
+    const dir = stage({ 'MASM.EXE': `${V20}/MASM.EXE`, 'LINK.EXE': `${V20}/LINK.EXE` }, { 'TWO.ASM': src });
+    expect((await run(dir, 'MASM.EXE', ['TWO;'])).result.exitCode).toBe(0);
+    const link = await run(dir, 'LINK.EXE', ['TWO;']);
+    expect(link.output).toBe(dos('', '   Microsoft Object Linker V2.00', '(C) Copyright 1982 by Microsoft Inc.', ''));
+    expect(link.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    const two = await run(dir, 'TWO.EXE');
+    expect(two.output).toBe('two');
+    expect(two.result).toMatchObject({ reason: 'exit', exitCode: 1 });
+  });
 });
