@@ -2,6 +2,8 @@
 // LINK 3.65 with the C library, in the small and the large memory model. The program uses printf,
 // malloc (the near heap of the small model runs out where the far heap of the large one does not),
 // file I/O through stdio and floating point (the 8087 emulator library: no coprocessor here).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TOOLS, V20, addPrograms, cleanupTemps, dos, exists, msdosAvailable, readText, run, stage, warnIfAbsent } from './helpers';
 
@@ -230,6 +232,10 @@ function compilerDrive(): string {
   );
 }
 
+function putBad(dir: string): void {
+  writeFileSync(join(dir, 'BAD.C'), dos('int main(void)', '{', '    int a[] = { 1, 2 };', '    return a[0];', '}'));
+}
+
 const ENV = { INCLUDE: 'C:\\INC', LIB: 'C:\\LIB', PATH: 'C:\\' };
 
 describe.skipIf(!msdosAvailable)('Microsoft C 5.10: CL, C1/C1L, C2, C3 and LINK', () => {
@@ -365,5 +371,17 @@ describe.skipIf(!msdosAvailable)('Microsoft C 5.10: CL, C1/C1L, C2, C3 and LINK'
       ),
     );
     expect(prog.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+  });
+
+  it('a compile error: CL reports it with the line and exits with 2, linking nothing', async () => {
+    const dir = compilerDrive();
+    putBad(dir);
+    const cl = await run(dir, 'CL.EXE', ['/AS', 'BAD.C'], { env: ENV });
+    // C 5.10 cannot initialize an automatic array.
+    expect(cl.output).toBe(CL_BANNER + dos('BAD.C', "BAD.C(3) : error C2073: 'a' : cannot initialize array in function"));
+    expect(cl.result).toMatchObject({ reason: 'exit', exitCode: 2 });
+    expect(cl.started.map((n) => n.toUpperCase())).toEqual(['CL', 'C1']);
+    expect(exists(dir, 'BAD.OBJ')).toBe(false);
+    expect(exists(dir, 'BAD.EXE')).toBe(false);
   });
 });

@@ -287,4 +287,22 @@ describe.skipIf(!msdosAvailable)('MASM 5.10 + LINK 3.65 (MS-DOS 4.0 tools)', () 
     expect(hello.output).toBe(dos('Hello from MASM 5.10', 'Far call returned'));
     expect(hello.result).toMatchObject({ reason: 'exit', exitCode: 42 });
   });
+
+  it('errors: MASM names each bad line and exits with 7, writing no object; LINK stops at a missing object with 2', async () => {
+    const bad = dos('CODE    SEGMENT', '        ASSUME  CS:CODE', 'START:  MOV     AX, NOWHERE', '        FOO     AX', 'CODE    ENDS', '        END     START');
+    const dir = stage({ from: TOOLS, names: ['MASM.EXE', 'LINK.EXE'] }, { 'BAD.ASM': bad });
+    const masm = await run(dir, 'MASM.EXE', ['BAD;']);
+    expect(masmOutput(masm.output)).toBe(
+      dos('Microsoft (R) Macro Assembler Version 5.10 ', 'Copyright (C) Microsoft Corp 1981, 1988.  All rights reserved.', '') +
+        dos('BAD.ASM(3): error A2009: Symbol not defined: NOWHERE', 'BAD.ASM(4): error A2105: Expected: instruction, directive, or label', '') +
+        dos('  N + N Bytes symbol space free', '', '      0 Warning Errors', '      2 Severe  Errors'),
+    );
+    expect(masm.result).toMatchObject({ reason: 'exit', exitCode: 7 });
+    expect(exists(dir, 'BAD.OBJ')).toBe(false);
+
+    const link = await run(dir, 'LINK.EXE', ['NOPE;']);
+    expect(link.output).toBe(LINK_BANNER + dos('LINK : fatal error L1093: NOPE.OBJ : object not found'));
+    expect(link.result).toMatchObject({ reason: 'exit', exitCode: 2 });
+    expect(exists(dir, 'NOPE.EXE')).toBe(false);
+  });
 });
