@@ -2,6 +2,8 @@
 // LINK 3.65: a C main calling an assembler function. Programs NMAKE starts itself with EXEC; a
 // command built into the shell needs COMMAND.COM, and NMAKE runs it through COMSPEC (here MS-DOS
 // 2.0's COMMAND.COM, copied onto the drive).
+import { utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TOOLS, V20, cleanupTemps, dos, exists, msdosAvailable, readText, run, stage, warnIfAbsent } from './helpers';
 
@@ -83,5 +85,28 @@ describe.skipIf(!msdosAvailable)('NMAKE 1.00.05 with CL, MASM and LINK', () => {
     expect(exists(dir, 'MAIN.EXE')).toBe(true);
     // COMMAND.COM did the redirection: the text is in the file, not on the console.
     expect(readText(dir, 'LISTING.TXT')).toBe(ADD_ASM);
+  });
+
+  it('inference rules and macros; a second run is up to date; a newer ADD.ASM rebuilds only ADD.OBJ and MAIN.EXE', async () => {
+    const dir = buildDrive(['OBJS = MAIN.OBJ ADD.OBJ', '', '.c.obj:', '\tCL /c /AS $*.c', '', '.asm.obj:', '\tMASM $*;', '', 'MAIN.EXE: $(OBJS)', '\tLINK $(OBJS: =+),$@;']);
+    const first = await run(dir, 'NMAKE.EXE', [], { env: ENV });
+    expect(first.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    // $* is the target's base name, $@ the target, $(OBJS: =+) the list with + for spaces.
+    const commands = (out: string) => out.split('\r\n').filter((l) => l.startsWith('        ') && /^ {8}[A-Z]/.test(l)).map((l) => l.trim());
+    expect(commands(first.output)).toEqual(['CL /c /AS MAIN.c', 'MASM ADD;', 'LINK MAIN.OBJ+ADD.OBJ,MAIN.EXE;']);
+    expect((await run(dir, 'MAIN.EXE')).output).toBe(dos('2 + 3 = 5'));
+
+    const again = await run(dir, 'NMAKE.EXE', [], { env: ENV });
+    expect(again.output).toBe(NMAKE_BANNER + dos("'MAIN.EXE' is up-to-date."));
+    expect(again.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+
+    // Everything a minute old but ADD.ASM, which is newer than its object (DOS file times have
+    // 2-second steps): MASM's new ADD.OBJ is then newer than MAIN.EXE too.
+    const ago = (s: number) => new Date(Date.now() - s * 1000);
+    for (const f of ['MAIN.C', 'MAIN.OBJ', 'ADD.OBJ', 'MAIN.EXE']) utimesSync(join(dir, f), ago(120), ago(120));
+    utimesSync(join(dir, 'ADD.ASM'), ago(60), ago(60));
+    const rebuild = await run(dir, 'NMAKE.EXE', [], { env: ENV });
+    expect(commands(rebuild.output)).toEqual(['MASM ADD;', 'LINK MAIN.OBJ+ADD.OBJ,MAIN.EXE;']);
+    expect(rebuild.result).toMatchObject({ reason: 'exit', exitCode: 0 });
   });
 });
