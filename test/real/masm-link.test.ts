@@ -2,6 +2,8 @@
 // segments (a far call between two code segments), LIB 3.10 makes a library LINK then searches,
 // EXE2BIN turns an EXE into a .COM, EXEPACK packs an EXE that still runs, EXEMOD shows and changes
 // a header. Each program's banner, messages, exit code and the files it writes are checked.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TOOLS, cleanupTemps, dos, exists, msdosAvailable, readBytes, readText, run, stage, warnIfAbsent } from './helpers';
 
@@ -185,6 +187,17 @@ describe.skipIf(!msdosAvailable)('MASM 5.10 + LINK 3.65 (MS-DOS 4.0 tools)', () 
     const main = await run(dir, 'MAIN.EXE');
     expect(main.output).toBe(dos('Hi from the library'));
     expect(main.result).toMatchObject({ reason: 'exit', exitCode: 5 });
+
+    // *SAYHI extracts the module: the object file as MASM wrote it.
+    const original = readBytes(dir, 'SAYHI.OBJ');
+    rmSync(join(dir, 'SAYHI.OBJ'));
+    expect((await run(dir, 'LIB.EXE', ['HI', '*SAYHI;'])).result.exitCode).toBe(0);
+    expect(readBytes(dir, 'SAYHI.OBJ').equals(original)).toBe(true);
+    // -SAYHI removes it: an empty listing, the old library kept as HI.BAK.
+    const removed = await run(dir, 'LIB.EXE', ['HI', '-SAYHI,EMPTY.LST;']);
+    expect(removed.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+    expect(readText(dir, 'EMPTY.LST')).toBe(dos(''));
+    expect(exists(dir, 'HI.BAK')).toBe(true);
   });
 
   it('EXE2BIN turns a one-segment EXE into a .COM that runs', async () => {
