@@ -146,9 +146,14 @@ describe.skipIf(!msdosAvailable)('MASM 1.10, LINK 1.10 and EXE2BIN 1.25', () => 
 });
 
 describe.skipIf(!msdosAvailable)('MS-DOS 1.25 BASICA', () => {
-  // needs the ROM BASIC item (other branch): BASICA jumps into the cassette BASIC ROM at F600h,
-  // which a PC without it does not have, and executes zeros there; the run should end at once
-  // with a clear reason.
-  it.todo('BASICA without ROM BASIC ends at once, saying why');
+  // Regression: BASICA jumps into the cassette BASIC ROM at F600h, which a PC without it does not
+  // have, and executed zeros there until the time limit; the run now ends at once, saying why.
+  it('BASICA without ROM BASIC ends at once, saying why', async () => {
+    const dir = stage({ from: V125, names: ['BASICA.COM'] });
+    const r = await run(dir, 'BASICA.COM', [], { stdin: '' });
+    expect(r.result.reason).toBe('fault');
+    expect(r.result.message).toContain('ROM BASIC is not present');
+    expect(r.result.instructions).toBeLessThan(5_000_000);
+  });
 });
 
