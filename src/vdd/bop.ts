@@ -19,8 +19,9 @@ export const VDD_BOP_FUNCTION = {
 /** Longest DLL or routine name read from the guest. */
 const MAX_NAME = 260;
 
-/** Runs a VDD routine; a host exception in it ends the run with a fault naming the VDD. */
-export type VddCaller = (who: string, fn: () => void) => void;
+/** Runs a VDD routine (`what`, e.g. "dispatch routine Foo", of VDD `vdd`); a host exception in
+ *  it ends the run with a fault naming the VDD and the phase. */
+export type VddCaller = (what: string, vdd: string, fn: () => void) => void;
 
 export function installVddBops(machine: Board, registry: VddRegistry, simulator: Simulator, call: VddCaller): void {
   const cpu = machine.cpu;
@@ -34,29 +35,27 @@ export function installVddBops(machine: Board, registry: VddRegistry, simulator:
   };
 
   // RegisterModule: DS:SI -> DLL name, ES:DI -> init routine name (ES=DI=0: none), DS:BX ->
-  // dispatch routine name. CF=0 AX=handle, or CF=1 AX=1 no DLL, 2 no dispatch, 3 no init, 4 full.
+  // dispatch routine name. CF=0 AX=handle, or CF=1 AX=4 full, 1 no DLL, 3 no init, 2 no
+  // dispatch, checked in that order (NTVDM takes a free slot first, then loads the DLL, then
+  // looks up the init routine before the dispatch routine).
   function registerModule(): void {
     const dllName = readAsciiz(mem, cpu.ds, cpu.si, MAX_NAME);
     const initName = cpu.es === 0 && cpu.di === 0 ? null : readAsciiz(mem, cpu.es, cpu.di, MAX_NAME);
     const dispatchName = readAsciiz(mem, cpu.ds, cpu.bx, MAX_NAME);
+    if (registry.full) return fail(REGISTER_ERROR.NO_MEMORY);
     const loaded = registry.findModule(dllName);
     if (!loaded) return fail(REGISTER_ERROR.DLL_NOT_FOUND);
-    const dispatch = routine(loaded.module.routines, dispatchName);
-    if (!dispatch) return fail(REGISTER_ERROR.DISPATCH_NOT_FOUND);
     const init = initName === null ? null : routine(loaded.module.routines, initName);
     if (initName !== null && !init) return fail(REGISTER_ERROR.INIT_NOT_FOUND);
+    const dispatch = routine(loaded.module.routines, dispatchName);
+    if (!dispatch) return fail(REGISTER_ERROR.DISPATCH_NOT_FOUND);
     const handle = registry.register(loaded, dispatchName, dispatch);
     if (!handle) return fail(REGISTER_ERROR.NO_MEMORY);
     if (init) {
-      // The init routine sees the caller's registers. One that sets CF refuses the
-      // registration: the caller gets CF=1 with AX as the routine left it.
-      cpu.setFlag(FLAG.CF, false);
-      call(`VDD ${loaded.module.name}: init routine ${initName}`, () => init(loaded.service));
+      // The init routine sees the caller's registers. NTVDM calls it for its side effects and
+      // does not look at what it returns: the registration stands whatever it leaves in CF.
+      call(`init routine ${initName}`, loaded.module.name, () => init(loaded.service));
       if (machine.end) return;
-      if (cpu.getFlag(FLAG.CF)) {
-        registry.unregister(handle);
-        return;
-      }
     }
     cpu.ax = handle;
     cpu.setFlag(FLAG.CF, false);
@@ -72,7 +71,7 @@ export function installVddBops(machine: Board, registry: VddRegistry, simulator:
     const handle = cpu.ax;
     const reg = registry.lookup(handle);
     if (!reg) return fault(`VDD DispatchCall: invalid handle ${hex4(handle)}h`);
-    call(`VDD ${reg.module.module.name}: dispatch routine ${reg.dispatchName}`, () => reg.dispatch(reg.module.service));
+    call(`dispatch routine ${reg.dispatchName}`, reg.module.module.name, () => reg.dispatch(reg.module.service));
   }
 
   machine.bops.set(BOP_VDD, () => {

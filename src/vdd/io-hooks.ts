@@ -117,7 +117,13 @@ export class IoHookSet {
 
   constructor(private readonly io: IoPorts) {}
 
+  /** True while this VDD has hooks in (NTVDM: one set of I/O hooks per VDD at a time). */
+  get active(): boolean {
+    return this.installed.length > 0;
+  }
+
   install(ranges: VddPortRange[], handlers: VddIoHandlers): boolean {
+    if (this.active) return false;
     if (typeof handlers?.inb !== 'function' || typeof handlers?.outb !== 'function') return false;
     for (const r of ranges) {
       if (!validRange(r)) return false;
@@ -139,6 +145,11 @@ export class IoHookSet {
         const last = Math.min(r.last, entry.range.last);
         if (first <= last) this.io.unhook(first, last, entry.handler);
       }
+    }
+    // What is left of each installed range stays hooked; a fully unhooked VDD may install again.
+    for (let i = this.installed.length - 1; i >= 0; i--) {
+      const e = this.installed[i].range;
+      if (ranges.some((r) => validRange(r) && r.first <= e.first && r.last >= e.last)) this.installed.splice(i, 1);
     }
   }
 

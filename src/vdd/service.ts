@@ -24,6 +24,7 @@ import type { MemoryHooks, VddMemoryHandler } from './memory-hooks';
 import type { UserHookList, VddUserHook } from './user-hooks';
 import type { Simulator } from './simulate';
 import type { VddModule } from './registry';
+import type { VddPhase } from './errors';
 
 /** What the bridge needs of the DOS kernel (src/dos/dos.ts's Dos satisfies it). */
 export interface VddDosHost {
@@ -40,9 +41,9 @@ export interface VddContext {
   readonly simulator: Simulator;
   /** VDDSimulateInterrupt through the PIC; false when the line does not exist. */
   simulateInterrupt(controller: number, line: number, count: number): boolean;
-  /** Runs VDD code; a host exception in it ends the run with a fault naming `who`, and
-   *  `fallback` is returned. */
-  guard<T>(who: string, fn: () => T, fallback: T): T;
+  /** Runs VDD code; a host exception in it ends the run with a fault naming the VDD, the phase
+   *  and `what` ran, and `fallback` is returned. */
+  guard<T>(phase: VddPhase, vdd: string, what: string, fn: () => T, fallback: T): T;
 }
 
 export { ICA } from './interrupts';
@@ -191,7 +192,9 @@ export class VddService {
 
   // ---------------------------------------------------------------- hooks
   /** VDDInstallIOHook: byte handlers required, the rest optional (emulated from byte handlers).
-   *  The last VDD to hook a port wins. False for missing byte handlers or a bad range. */
+   *  The last VDD to hook a port wins. One set of hooks per VDD at a time, as in NTVDM: pass
+   *  every range in one call; a second call before deInstallIOHook answers false. False too for
+   *  missing byte handlers or a bad range. */
   installIOHook(ranges: VddPortRange | VddPortRange[], handlers: VddIoHandlers): boolean {
     return this.ioHooks.install(Array.isArray(ranges) ? ranges : [ranges], this.guardIo(handlers));
   }
@@ -206,7 +209,7 @@ export class VddService {
   installMemoryHook(start: number, count: number, handler: VddMemoryHandler): boolean {
     if (typeof handler !== 'function') return false;
     const guarded: VddMemoryHandler = (address, rwMode) =>
-      this.ctx.guard(`VDD ${this.name}: memory hook at ${address.toString(16).toUpperCase()}h`, () => handler(address, rwMode), undefined);
+      this.ctx.guard('hook', this.name, `memory hook at ${address.toString(16).toUpperCase()}h`, () => handler(address, rwMode), undefined);
     return this.ctx.memoryHooks.install(this, start, count, guarded);
   }
 
@@ -230,7 +233,7 @@ export class VddService {
     if (!this.ctx.dos && (create || terminate))
       throw new VddUsageError('installUserHook: no DOS kernel is attached to report processes');
     const wrap = (kind: string, hook?: VddUserHook): VddUserHook | undefined =>
-      hook && ((psp) => this.ctx.guard(`VDD ${this.name}: ${kind} user hook`, () => hook(psp), undefined));
+      hook && ((psp) => this.ctx.guard('hook', this.name, `${kind} user hook`, () => hook(psp), undefined));
     return this.ctx.userHooks.install(this, {
       create: wrap('create', create),
       terminate: wrap('terminate', terminate),
@@ -270,7 +273,8 @@ export class VddService {
     return currentPsp(this.mem);
   }
 
-  /** VDDAllocateDosHandle(pPDB, ppSFT, ppJFT): pdb 0 = the current PSP. */
+  /** VDDAllocateDosHandle(pPDB, ppSFT, ppJFT): pPDB is NTVDM's 16:16 pointer MK_FP(psp, 0)
+   *  (`pdbPointer(psp)` builds it), 0 = the current PSP; one that points at no PSP answers -6. */
   allocateDosHandle(pdb = 0): AllocatedHandle {
     return allocateDosHandle(this.mem, pdb);
   }
@@ -287,12 +291,13 @@ export class VddService {
     return id;
   }
 
-  /** VDDRetrieveNtHandle(pPDB, hFile, ppSFT, ppJFT). */
+  /** VDDRetrieveNtHandle(pPDB, hFile, ppSFT, ppJFT): hostHandle 0 for a bad pPDB or handle. */
   retrieveNtHandle(pdb: number, handle: number): RetrievedHandle {
     return retrieveNtHandle(this.mem, pdb, handle);
   }
 
-  /** VDDReleaseDosHandle(pPDB, hFile): the host handle stays open. */
+  /** VDDReleaseDosHandle(pPDB, hFile): the host handle stays open. False for a bad pPDB or
+   *  handle, and (as in NTVDM) for a handle allocated but never associated. */
   releaseDosHandle(pdb: number, handle: number): boolean {
     return releaseDosHandle(this.mem, pdb, handle);
   }
@@ -348,8 +353,8 @@ export class VddService {
    *  reads as open bus). Absent optional handlers stay absent, so the fallbacks still apply. */
   private guardIo(h: VddIoHandlers): VddIoHandlers {
     if (typeof h?.inb !== 'function' || typeof h?.outb !== 'function') return h;
-    const who = (port: number, what: string) => `VDD ${this.name}: ${what} handler of port ${port.toString(16).toUpperCase()}h`;
-    const g = this.ctx.guard.bind(this.ctx);
+    const who = (port: number, what: string) => `${what} handler of port ${port.toString(16).toUpperCase()}h`;
+    const g = <T>(what: string, fn: () => T, fallback: T) => this.ctx.guard('hook', this.name, what, fn, fallback);
     const out: VddIoHandlers = {
       inb: (port) => g(who(port, 'inb'), () => h.inb(port), 0xff),
       outb: (port, value) => g(who(port, 'outb'), () => h.outb(port, value), undefined),
