@@ -13,3 +13,8 @@ export { Dos, DosLoadError, type DosOptions, type DriveMapping } from './dos/dos
 export type { TextFrame } from './host/text-frame';
 export type { HostKey, KeyName } from './host/keys';
 export { screenDump, frameLines } from './host/terminal';
+// A plugin's `import { ... } from 'vdm86'` gets this very module's exports, so what it imports at
+// run time is exactly what its types (dist/types/index.d.ts) declare.
+import * as self from './index';
+import { providePluginApi } from './vdd/plugin-loader';
+providePluginApi(self as unknown as Record<string, unknown>);

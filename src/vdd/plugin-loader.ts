@@ -37,9 +37,20 @@ export function vddModuleFromExports(baseName: string, exports: Record<string, u
   return { name, routines, onAttach, onDetach };
 }
 
+/** What a plugin's `import ... from 'vdm86'` gets: the package's whole main entry once
+ *  src/index.ts has registered it (so the names a plugin imports at run time are exactly the
+ *  names its types offer: VERSION, runProgram, MemoryHostObject, ...), else the VDD API alone
+ *  (a host that built its machine from src/vdd without the main entry). */
+let runtimeApi: Record<string, unknown> | null = null;
+
+/** Called by the package's main entry with its own namespace. */
+export function providePluginApi(api: Record<string, unknown>): void {
+  runtimeApi = api;
+}
+
 /** Loads `path` (.ts or .js, bundled with esbuild) as a VDD module. A plugin's imports from
- *  'vdm86' get this running copy's VDD API (MemoryHostObject, ACCESS, ...), not a second one. */
+ *  'vdm86' get this running copy's exports (MemoryHostObject, ACCESS, ...), not a second copy. */
 export async function loadVddPlugin(path: string): Promise<VddModule> {
-  const p = await loadPlugin(path, { vdm86: vddApi as unknown as Record<string, unknown> });
+  const p = await loadPlugin(path, { vdm86: runtimeApi ?? (vddApi as unknown as Record<string, unknown>) });
   return vddModuleFromExports(p.baseName, p.exports);
 }

@@ -19,12 +19,16 @@ import {
   type RetrievedHandle,
 } from './handles';
 import { currentPsp } from './dos-tables';
-import { IoHookSet, type VddIoHandlers, type VddPortRange } from './io-hooks';
+import { IoHookSet, portStringIn, portStringOut, type VddIoHandlers, type VddPortRange } from './io-hooks';
 import type { MemoryHooks, VddMemoryHandler } from './memory-hooks';
 import type { UserHookList, VddUserHook } from './user-hooks';
 import type { Simulator } from './simulate';
 import type { VddModule } from './registry';
 import type { VddPhase } from './errors';
+
+function hexAddress(a: number): string {
+  return Number.isInteger(a) && a >= 0 ? `${a.toString(16).toUpperCase()}h` : String(a);
+}
 
 /** What the bridge needs of the DOS kernel (src/dos/dos.ts's Dos satisfies it). */
 export interface VddDosHost {
@@ -202,6 +206,30 @@ export class VddService {
   /** VDDDeInstallIOHook: the ports go back to whoever had them before. */
   deInstallIOHook(ranges: VddPortRange | VddPortRange[]): void {
     this.ioHooks.deinstall(Array.isArray(ranges) ? ranges : [ranges]);
+  }
+
+  /** A block of `count` elements (`width` 1 = bytes, 2 = words) from `port` into guest memory
+   *  at the linear `address`, as REP INSB/INSW would move it: the port owner's insb/insw handler
+   *  when it has one, else one IN per element. The 8086 has no INS/OUTS instructions, so this is
+   *  how a VDD (or a DMA-like device model) moves a block through a port. A vdm86 addition. */
+  portStringIn(port: number, address: number, count: number, width: 1 | 2 = 1): void {
+    this.checkBlock('portStringIn', port, address, count, width);
+    portStringIn(this.ctx.machine.io, this.mem, port, address, count, width);
+  }
+
+  /** The reverse of portStringIn: `count` elements from guest memory at `address` to `port`
+   *  (the owner's outsb/outsw handler, else one OUT per element). */
+  portStringOut(port: number, address: number, count: number, width: 1 | 2 = 1): void {
+    this.checkBlock('portStringOut', port, address, count, width);
+    portStringOut(this.ctx.machine.io, this.mem, port, address, count, width);
+  }
+
+  private checkBlock(what: string, port: number, address: number, count: number, width: number): void {
+    if (!Number.isInteger(port) || port < 0 || port > 0xffff) throw new VddUsageError(`${what}: port ${port} is not 0 to FFFFh`);
+    if (width !== 1 && width !== 2) throw new VddUsageError(`${what}: width ${width} is not 1 (bytes) or 2 (words)`);
+    if (!Number.isInteger(count) || count < 0) throw new VddUsageError(`${what}: count ${count} is not a whole number of elements`);
+    if (!Number.isInteger(address) || address < 0 || address + count * width > MEMORY_SIZE)
+      throw new VddUsageError(`${what}: ${count * width} bytes at ${hexAddress(address)} run past the 1 MiB of guest memory`);
   }
 
   /** VDDInstallMemoryHook: `start` is a linear address in the adapter area (from the top of

@@ -3,7 +3,7 @@
 // handlers, the last VDD to hook a port winning until it lets go.
 import { afterAll, describe, expect, it } from 'vitest';
 import { linear } from '../../src/cpu/guest-memory';
-import { portStringIn, portStringOut, type VddModule } from '../../src/vdd';
+import { portStringIn, type VddModule } from '../../src/vdd';
 import { cleanupTemps, lines, runGuest } from './helpers';
 
 afterAll(cleanupTemps);
@@ -17,11 +17,11 @@ function portVdds() {
     name: 'PORTS',
     routines: {
       Dispatch: (v) => {
-        const io = v.machine.io;
         const fn = v.getDL();
-        if (fn === 1) portStringOut(io, v.mem, 0x300, linear(v.getDS(), v.getSI()), v.getCX(), 1);
-        else if (fn === 2) portStringIn(io, v.mem, 0x300, linear(v.getDS(), v.getDI()), v.getCX(), 2);
-        else if (fn === 3) portStringIn(io, v.mem, 0x310, linear(v.getDS(), v.getDI()), v.getCX(), 2);
+        // the service methods, and once the free function they wrap
+        if (fn === 1) v.portStringOut(0x300, linear(v.getDS(), v.getSI()), v.getCX(), 1);
+        else if (fn === 2) portStringIn(v.machine.io, v.mem, 0x300, linear(v.getDS(), v.getDI()), v.getCX(), 2);
+        else if (fn === 3) v.portStringIn(0x310, linear(v.getDS(), v.getDI()), v.getCX(), 2);
       },
     },
     onAttach: (v) => {
