@@ -72,6 +72,7 @@ interface CliOptions {
   resultJson?: string;
   trace?: string;
   vdd?: string[];
+  vddTrace?: boolean;
   handles?: boolean;
   redirect?: boolean;
 }
@@ -96,6 +97,7 @@ function buildCommand(): Command {
     .option('--result-json <file>', 'write how the run ended (exit code, reason, counts) as JSON')
     .option('--trace <file>', 'write a disassembled trace of every instruction (slow)')
     .option('--vdd <path>', 'load a VDD plugin, a .ts or .js file (repeatable; see docs/vdd.md)', collect)
+    .option('--vdd-trace', 'print every VDD BOP and every call into a VDD (routines, hooks) with the registers, on stderr')
     .option('--handles', "print each process's open handles (PSP -> JFT -> SFT -> host) on stderr as it terminates")
     .option('--redirect', 'stdin and stdout that are not a terminal become the program\'s standard input and output files, as DOS redirection makes them (no echo, bytes as they are); console output then goes to stderr')
     .passThroughOptions()
@@ -190,6 +192,7 @@ async function main(argv: string[]): Promise<number> {
     dosVersion: o.dosVersion,
     trace: o.trace,
     vdds: o.vdd,
+    vddTrace: o.vddTrace ? (line) => void process.stderr.write(`vdd: ${line}\n`) : undefined,
     handles: o.handles ? (text) => void process.stderr.write(text) : undefined,
     captureOutput: false,
     signal: controller.signal,
@@ -224,7 +227,9 @@ async function main(argv: string[]): Promise<number> {
 
   let code = result.exitCode & 0xff;
   if (result.reason !== 'exit') {
-    const verdict = VERDICT[result.reason];
+    // An exception in VDD code is the plugin's error, not the guest's.
+    const vddError = result.reason === 'fault' && result.message?.startsWith('VDD ');
+    const verdict = vddError ? { ...VERDICT.fault, label: 'VDD error' } : VERDICT[result.reason];
     code = verdict.code;
     const message = result.message ?? result.reason;
     // "time limit of 1000 ms reached" already names its verdict: don't say it twice.

@@ -8,6 +8,7 @@ import { FLAG } from '../cpu/cpu';
 import { rd8, readAsciiz } from '../cpu/guest-memory';
 import { REGISTER_ERROR, type VddRegistry, type VddRoutine } from './registry';
 import type { Simulator } from './simulate';
+import { traceRegisters, type VddTrace } from './trace';
 
 /** The byte after C4 C4 58. */
 export const VDD_BOP_FUNCTION = {
@@ -23,7 +24,13 @@ const MAX_NAME = 260;
  *  it ends the run with a fault naming the VDD and the phase. */
 export type VddCaller = (what: string, vdd: string, fn: () => void) => void;
 
-export function installVddBops(machine: Board, registry: VddRegistry, simulator: Simulator, call: VddCaller): void {
+export function installVddBops(
+  machine: Board,
+  registry: VddRegistry,
+  simulator: Simulator,
+  call: VddCaller,
+  trace: VddTrace | null = null,
+): void {
   const cpu = machine.cpu;
   const mem = machine.mem;
 
@@ -74,9 +81,28 @@ export function installVddBops(machine: Board, registry: VddRegistry, simulator:
     call(`dispatch routine ${reg.dispatchName}`, reg.module.module.name, () => reg.dispatch(reg.module.service));
   }
 
+  const NAMES = ['RegisterModule', 'UnRegisterModule', 'DispatchCall'];
+
+  function traced(sub: number, fn: () => void): void {
+    if (!trace) return fn();
+    const at = `${hex4(cpu.cs)}:${hex4((cpu.ip - 4) & 0xffff)}`;
+    let what = NAMES[sub] ?? `sub-function ${sub}`;
+    if (sub === VDD_BOP_FUNCTION.REGISTER_MODULE) {
+      const init = cpu.es === 0 && cpu.di === 0 ? '(none)' : JSON.stringify(readAsciiz(mem, cpu.es, cpu.di, MAX_NAME));
+      what += ` ${JSON.stringify(readAsciiz(mem, cpu.ds, cpu.si, MAX_NAME))} init ${init} dispatch ${JSON.stringify(readAsciiz(mem, cpu.ds, cpu.bx, MAX_NAME))}`;
+    }
+    trace(`BOP 58h ${what} at ${at} <- ${traceRegisters(cpu)}`);
+    fn();
+    trace(`BOP 58h ${NAMES[sub] ?? sub} -> ${traceRegisters(cpu)}`);
+  }
+
   machine.bops.set(BOP_VDD, () => {
     const sub = rd8(mem, cpu.cs, cpu.ip);
     cpu.ip = (cpu.ip + 1) & 0xffff;
+    traced(sub, () => dispatchBop(sub));
+  });
+
+  function dispatchBop(sub: number): void {
     switch (sub) {
       case VDD_BOP_FUNCTION.REGISTER_MODULE:
         return registerModule();
@@ -87,9 +113,10 @@ export function installVddBops(machine: Board, registry: VddRegistry, simulator:
       default:
         return fault(`VDD BOP 58h: unknown sub-function ${sub.toString(16).toUpperCase().padStart(2, '0')}h`);
     }
-  });
+  }
 
   machine.bops.set(BOP_UNSIMULATE, () => {
+    trace?.(`BOP FEh VDDUnSimulate16 at ${hex4(cpu.cs)}:${hex4((cpu.ip - 3) & 0xffff)} <- ${traceRegisters(cpu)}`);
     if (!simulator.unsimulate()) fault('VDDUnSimulate16 (BOP FEh) with no simulate16 in progress');
   });
 }

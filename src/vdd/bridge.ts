@@ -1,8 +1,9 @@
 // The VDD bridge of one machine: the loaded VDD modules, their services, the BOP 58h/FEh doors
 // and the hooks they install. `attachVdds(machine, dos, plugins)` is the one entry point for
 // wiring; plugins are VddModule objects or paths to .ts/.js files (loaded by src/host).
-import { faultAt, type Board, type MachineEnd } from '../hw/board';
+import { faultAt, type Board } from '../hw/board';
 import { VddPluginError, type VddPhase } from './errors';
+import { traceRegisters, traceResult, type VddTrace } from './trace';
 import { installVddBops } from './bop';
 import { adapterArea, MemoryHooks, type MemoryHookLimits } from './memory-hooks';
 import { DEFAULT_MAX_REGISTRATIONS, VddRegistry, type LoadedVdd, type VddModule } from './registry';
@@ -20,6 +21,8 @@ export interface VddBridgeOptions {
   simulateLimit?: number;
   /** Where memory hooks may go (default: the adapter area, top of conventional memory to EFFFFh). */
   memoryHookArea?: MemoryHookLimits;
+  /** `--vdd-trace`: gets a line for every VDD BOP and every call into VDD code, with registers. */
+  trace?: VddTrace;
 }
 
 export class VddBridge implements VddContext {
@@ -31,6 +34,7 @@ export class VddBridge implements VddContext {
   private readonly removeListener: (() => void) | null;
   /** Every exception VDD code threw during the run (the first one ended it). */
   readonly errors: VddPluginError[] = [];
+  private readonly trace: VddTrace | null;
 
   constructor(
     readonly machine: Board,
@@ -41,8 +45,13 @@ export class VddBridge implements VddContext {
     this.memoryHooks = new MemoryHooks(machine.cpu, options.memoryHookArea ?? adapterArea(machine.memoryKB));
     this.simulator = new Simulator(machine, options.simulateLimit ?? DEFAULT_SIMULATE_LIMIT);
     this.interrupts = new InterruptSimulator(machine.cpu);
-    installVddBops(machine, this.registry, this.simulator, (what, vdd, fn) =>
-      this.guard(what.startsWith('init') ? 'init' : 'dispatch', vdd, what, fn, undefined),
+    this.trace = options.trace ?? null;
+    installVddBops(
+      machine,
+      this.registry,
+      this.simulator,
+      (what, vdd, fn) => this.guard(what.startsWith('init') ? 'init' : 'dispatch', vdd, what, fn, undefined),
+      this.trace,
     );
     this.removeListener = dos
       ? dos.addProcessListener({
@@ -79,12 +88,18 @@ export class VddBridge implements VddContext {
   }
 
   guard<T>(phase: VddPhase, vdd: string, what: string, fn: () => T, fallback: T): T {
+    const trace = this.trace;
+    if (trace) trace(`VDD ${vdd} ${phase}: ${what} <- ${traceRegisters(this.machine.cpu)}`);
     try {
-      return fn();
+      const result = fn();
+      if (trace) trace(`VDD ${vdd} ${phase}: ${what} -> ${traceRegisters(this.machine.cpu)}${traceResult(result)}`);
+      return result;
     } catch (err) {
       const e = new VddPluginError(vdd, phase, what, err);
       this.errors.push(e);
-      this.machine.terminate({ ...faultAt(this.machine.cpu, e.message), error: e } as MachineEnd);
+      if (trace) trace(`VDD ${vdd} ${phase}: ${what} threw`);
+      const fault = faultAt(this.machine.cpu, e.headline);
+      this.machine.terminate({ ...fault, message: e.pluginStack ? `${fault.message}\n${e.pluginStack}` : fault.message });
       return fallback;
     }
   }

@@ -26,6 +26,26 @@ import type { Simulator } from './simulate';
 import type { VddModule } from './registry';
 import type { VddPhase } from './errors';
 
+/** A register setter's value, refused (not masked) when it does not fit: `setBX(0x12345)` is a
+ *  mistake in the VDD, and silently keeping 2345h would hide it. */
+function word(reg: string, v: number): number {
+  if (v >>> 0 === v && v <= 0xffff) return v;
+  throw new VddUsageError(`set${reg}(${shown(v)}): ${reg} is 16 bits, 0 to 0xFFFF${negativeHint(v)}`);
+}
+
+function byte(reg: string, v: number): number {
+  if (v >>> 0 === v && v <= 0xff) return v;
+  throw new VddUsageError(`set${reg}(${shown(v)}): ${reg} is 8 bits, 0 to 0xFF${negativeHint(v)}`);
+}
+
+function shown(v: number): string {
+  return Number.isInteger(v) && v > 0 ? `0x${v.toString(16).toUpperCase()}` : String(v);
+}
+
+function negativeHint(v: number): string {
+  return typeof v === 'number' && v < 0 ? ' (a negative DOS error goes to AX as its absolute value: errorToAX)' : '';
+}
+
 function hexAddress(a: number): string {
   return Number.isInteger(a) && a >= 0 ? `${a.toString(16).toUpperCase()}h` : String(a);
 }
@@ -102,27 +122,27 @@ export class VddService {
   getCH(): number { return this.cpu.ch; }
   getDL(): number { return this.cpu.dl; }
   getDH(): number { return this.cpu.dh; }
-  setAX(v: number): void { this.cpu.ax = v & 0xffff; }
-  setBX(v: number): void { this.cpu.bx = v & 0xffff; }
-  setCX(v: number): void { this.cpu.cx = v & 0xffff; }
-  setDX(v: number): void { this.cpu.dx = v & 0xffff; }
-  setSP(v: number): void { this.cpu.sp = v & 0xffff; }
-  setBP(v: number): void { this.cpu.bp = v & 0xffff; }
-  setSI(v: number): void { this.cpu.si = v & 0xffff; }
-  setDI(v: number): void { this.cpu.di = v & 0xffff; }
-  setIP(v: number): void { this.cpu.ip = v & 0xffff; }
-  setCS(v: number): void { this.cpu.cs = v & 0xffff; }
-  setDS(v: number): void { this.cpu.ds = v & 0xffff; }
-  setES(v: number): void { this.cpu.es = v & 0xffff; }
-  setSS(v: number): void { this.cpu.ss = v & 0xffff; }
-  setAL(v: number): void { this.cpu.al = v; }
-  setAH(v: number): void { this.cpu.ah = v; }
-  setBL(v: number): void { this.cpu.bl = v; }
-  setBH(v: number): void { this.cpu.bh = v; }
-  setCL(v: number): void { this.cpu.cl = v; }
-  setCH(v: number): void { this.cpu.ch = v; }
-  setDL(v: number): void { this.cpu.dl = v; }
-  setDH(v: number): void { this.cpu.dh = v; }
+  setAX(v: number): void { this.cpu.ax = word('AX', v); }
+  setBX(v: number): void { this.cpu.bx = word('BX', v); }
+  setCX(v: number): void { this.cpu.cx = word('CX', v); }
+  setDX(v: number): void { this.cpu.dx = word('DX', v); }
+  setSP(v: number): void { this.cpu.sp = word('SP', v); }
+  setBP(v: number): void { this.cpu.bp = word('BP', v); }
+  setSI(v: number): void { this.cpu.si = word('SI', v); }
+  setDI(v: number): void { this.cpu.di = word('DI', v); }
+  setIP(v: number): void { this.cpu.ip = word('IP', v); }
+  setCS(v: number): void { this.cpu.cs = word('CS', v); }
+  setDS(v: number): void { this.cpu.ds = word('DS', v); }
+  setES(v: number): void { this.cpu.es = word('ES', v); }
+  setSS(v: number): void { this.cpu.ss = word('SS', v); }
+  setAL(v: number): void { this.cpu.al = byte('AL', v); }
+  setAH(v: number): void { this.cpu.ah = byte('AH', v); }
+  setBL(v: number): void { this.cpu.bl = byte('BL', v); }
+  setBH(v: number): void { this.cpu.bh = byte('BH', v); }
+  setCL(v: number): void { this.cpu.cl = byte('CL', v); }
+  setCH(v: number): void { this.cpu.ch = byte('CH', v); }
+  setDL(v: number): void { this.cpu.dl = byte('DL', v); }
+  setDH(v: number): void { this.cpu.dh = byte('DH', v); }
 
   // Flags: NTVDM's getters answer 0 or 1 and its setters take 0 or nonzero.
   getCF(): number { return this.flag(FLAG.CF); }
@@ -143,7 +163,7 @@ export class VddService {
   setOF(v: number | boolean): void { this.cpu.setFlag(FLAG.OF, !!v); }
   /** The whole FLAGS word (a vdm86 addition; NTVDM has no 16-bit accessor for it). */
   getFlags(): number { return this.cpu.flags & 0xffff; }
-  setFlags(v: number): void { this.cpu.flags = v & 0xffff; }
+  setFlags(v: number): void { this.cpu.flags = word('Flags', v); }
   /** The 286+ machine status word: an 8086 has none, and vdm86 is always in real mode (PE=0). */
   getMSW(): number { return 0; }
 
