@@ -13,3 +13,4 @@ export { loadVddPlugin, vddModuleFromExports } from './plugin-loader';
 export { MemoryHostObject } from './memory-object';
 export { VddPluginError, type VddPhase } from './errors';
 export type { HostObject } from '../dos/host-handles';
+export { VDD_ERROR, type VddErrorCode } from './last-error';

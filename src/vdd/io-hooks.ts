@@ -122,18 +122,20 @@ export class IoHookSet {
     return this.installed.length > 0;
   }
 
-  install(ranges: VddPortRange[], handlers: VddIoHandlers): boolean {
-    if (this.active) return false;
-    if (typeof handlers?.inb !== 'function' || typeof handlers?.outb !== 'function') return false;
+  /** '' when installed, else why not. */
+  install(ranges: VddPortRange[], handlers: VddIoHandlers): string {
+    if (this.active) return 'this VDD has a set of I/O hooks installed already (one set per VDD: pass every range in one call, or deInstallIOHook first)';
+    if (typeof handlers?.inb !== 'function' || typeof handlers?.outb !== 'function') return 'the handlers need inb and outb functions';
+    if (ranges.length === 0) return 'no port range given';
     for (const r of ranges) {
-      if (!validRange(r)) return false;
+      if (!validRange(r)) return `${JSON.stringify(r)} is not a port range { first, last } within 0-FFFFh with first <= last`;
     }
     const handler = new VddPortHandler(handlers);
     for (const r of ranges) {
       this.io.hook(r.first, r.last, handler);
       this.installed.push({ range: { first: r.first, last: r.last }, handler });
     }
-    return true;
+    return '';
   }
 
   /** Removes this VDD's hooks from every port in `ranges`. */

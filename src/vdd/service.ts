@@ -4,9 +4,11 @@
 // has the full NTVDM -> vdm86 table.
 import type { Board } from '../hw/board';
 import { FLAG } from '../cpu/cpu';
-import { MEMORY_SIZE, linear } from '../cpu/guest-memory';
+import { MEMORY_SIZE } from '../cpu/guest-memory';
+import { hex4 } from '../hw/board';
+import { VDD_ERROR, type VddErrorCode } from './last-error';
 import type { HostHandleTable, HostObject } from '../dos/host-handles';
-import { HostFile } from '../host/fs';
+import { HostFile, statPath } from '../host/fs';
 import { dosErrorOf } from '../dos/host-errors';
 import { OPEN_MODE } from '../dos/layout';
 import {
@@ -46,6 +48,16 @@ function negativeHint(v: number): string {
   return typeof v === 'number' && v < 0 ? ' (a negative DOS error goes to AX as its absolute value: errorToAX)' : '';
 }
 
+/** seg:off as the 8086 forms it before the 20-bit wrap: above FFFFFh for FFFF:0010 and up. */
+function unwrapped(seg: number, off: number): number {
+  if (!Number.isInteger(seg) || seg < 0 || seg > 0xffff || !Number.isInteger(off) || off < 0 || off > 0xffff)
+    throw new VddUsageError(`${seg}:${off} is not a segment and an offset (0 to FFFFh each)`);
+  return seg * 16 + off;
+}
+
+/** DOS error 5, what opening a directory answers. */
+const DOS_ACCESS_DENIED = 5;
+
 function hexAddress(a: number): string {
   return Number.isInteger(a) && a >= 0 ? `${a.toString(16).toUpperCase()}h` : String(a);
 }
@@ -70,7 +82,8 @@ export interface VddContext {
   guard<T>(phase: VddPhase, vdd: string, what: string, fn: () => T, fallback: T): T;
 }
 
-export { ICA } from './interrupts';
+import { ICA } from './interrupts';
+export { ICA };
 /** VdmMapFlat's modes; vdm86 is real mode only. */
 export const VDM_MODE = { V86: 0, PM: 1 } as const;
 /** Access values for associateNtHandle / openHostFile (INT 21h/3Dh AL). */
@@ -178,24 +191,28 @@ export class VddService {
   // ---------------------------------------------------------------- guest memory
   /** GetVDMPointer: a live view of `size` bytes at the real-mode address `address` (segment in
    *  the high word, offset in the low word). vdm86 has no protected mode and no memory above
-   *  1 MiB, so protectedMode must be false and the view must not run past FFFFFh. */
+   *  1 MiB: protectedMode true, or a view running past FFFFFh (NTVDM would reach the HMA; vdm86
+   *  has none), throws a VddUsageError naming the mistake rather than wrapping into the vector
+   *  table. */
   getVDMPointer(address: number, size: number, protectedMode = false): Uint8Array {
-    if (protectedMode) throw new VddUsageError('getVDMPointer: vdm86 runs real mode only');
-    return this.view(linear(address >>> 16, address & 0xffff), size);
+    if (protectedMode) throw new VddUsageError('getVDMPointer: vdm86 runs real mode only (protectedMode must be false)');
+    if (!Number.isInteger(address) || address < 0 || address > 0xffffffff)
+      throw new VddUsageError(`getVDMPointer(${address}): the address is a 16:16 pointer, segment in the high word`);
+    return this.view(`getVDMPointer(${hex4(address >>> 16)}:${hex4(address & 0xffff)}, ${size})`, unwrapped(address >>> 16, address & 0xffff), size);
   }
 
   /** GetVDMAddr(seg, off) from vddsvc.h: a view from seg:off, `size` bytes long (default: to
    *  the end of the 1 MiB). */
   getVDMAddr(seg: number, off: number, size?: number): Uint8Array {
-    const a = linear(seg, off);
-    return this.view(a, size ?? MEMORY_SIZE - a);
+    const a = unwrapped(seg, off);
+    return this.view(`getVDMAddr(${hex4(seg)}:${hex4(off)})`, a, size ?? Math.max(0, MEMORY_SIZE - a));
   }
 
   /** VdmMapFlat: the flat view of guest memory starting at seg:off (real mode, VDM_MODE.V86). */
   vdmMapFlat(seg: number, off: number, mode: number = VDM_MODE.V86): Uint8Array {
     if (mode !== VDM_MODE.V86) throw new VddUsageError('vdmMapFlat: vdm86 runs real mode only');
-    const a = linear(seg, off);
-    return this.mem.subarray(a);
+    const a = unwrapped(seg, off);
+    return this.view(`vdmMapFlat(${hex4(seg)}:${hex4(off)})`, a, Math.max(0, MEMORY_SIZE - a));
   }
 
   /** VdmUnmapFlat: nothing to undo (views are live and need no release). */
@@ -208,9 +225,10 @@ export class VddService {
     return true;
   }
 
-  private view(a: number, size: number): Uint8Array {
-    if (!Number.isInteger(size) || size < 0 || a + size > MEMORY_SIZE)
-      throw new VddUsageError(`a view of ${size} bytes at ${a.toString(16)}h runs past the 1 MiB of guest memory`);
+  private view(what: string, a: number, size: number): Uint8Array {
+    if (!Number.isInteger(size) || size < 0) throw new VddUsageError(`${what}: the size is not a whole number of bytes`);
+    if (a >= MEMORY_SIZE || a + size > MEMORY_SIZE)
+      throw new VddUsageError(`${what}: ${size} bytes at ${hexAddress(a)} run past FFFFFh, the end of the 1 MiB of guest memory`);
     return this.mem.subarray(a, a + size);
   }
 
@@ -218,9 +236,11 @@ export class VddService {
   /** VDDInstallIOHook: byte handlers required, the rest optional (emulated from byte handlers).
    *  The last VDD to hook a port wins. One set of hooks per VDD at a time, as in NTVDM: pass
    *  every range in one call; a second call before deInstallIOHook answers false. False too for
-   *  missing byte handlers or a bad range. */
+   *  missing byte handlers or a bad range; getLastError / getLastErrorMessage say why. */
   installIOHook(ranges: VddPortRange | VddPortRange[], handlers: VddIoHandlers): boolean {
-    return this.ioHooks.install(Array.isArray(ranges) ? ranges : [ranges], this.guardIo(handlers));
+    const why = this.ioHooks.install(Array.isArray(ranges) ? ranges : [ranges], this.guardIo(handlers));
+    if (!why) return this.succeed();
+    return this.refuse(this.ioHooks.active ? VDD_ERROR.ALREADY_EXISTS : VDD_ERROR.INVALID_PARAMETER, `installIOHook: ${why}`);
   }
 
   /** VDDDeInstallIOHook: the ports go back to whoever had them before. */
@@ -231,7 +251,7 @@ export class VddService {
   /** A block of `count` elements (`width` 1 = bytes, 2 = words) from `port` into guest memory
    *  at the linear `address`, as REP INSB/INSW would move it: the port owner's insb/insw handler
    *  when it has one, else one IN per element. The 8086 has no INS/OUTS instructions, so this is
-   *  how a VDD (or a DMA-like device model) moves a block through a port. A vdm86 addition. */
+   *  how a VDD moves a block through a port. A vdm86 addition. */
   portStringIn(port: number, address: number, count: number, width: 1 | 2 = 1): void {
     this.checkBlock('portStringIn', port, address, count, width);
     portStringIn(this.ctx.machine.io, this.mem, port, address, count, width);
@@ -253,26 +273,33 @@ export class VddService {
   }
 
   /** VDDInstallMemoryHook: `start` is a linear address in the adapter area (from the top of
-   *  conventional memory to EFFFFh); whole 4 KiB pages are hooked. False if a page is taken. */
+   *  conventional memory to EFFFFh); whole 4 KiB pages are hooked. False if a page is taken or
+   *  the range is outside the area (getLastErrorMessage says which). */
   installMemoryHook(start: number, count: number, handler: VddMemoryHandler): boolean {
-    if (typeof handler !== 'function') return false;
+    if (typeof handler !== 'function') return this.refuse(VDD_ERROR.INVALID_PARAMETER, 'installMemoryHook: the handler is not a function');
     const guarded: VddMemoryHandler = (address, rwMode) =>
       this.ctx.guard('hook', this.name, `memory hook at ${address.toString(16).toUpperCase()}h`, () => handler(address, rwMode), undefined);
-    return this.ctx.memoryHooks.install(this, start, count, guarded);
+    return this.memoryResult('installMemoryHook', this.ctx.memoryHooks.install(this, start, count, guarded));
   }
 
   deInstallMemoryHook(start: number, count: number): boolean {
-    return this.ctx.memoryHooks.deinstall(this, start, count);
+    return this.memoryResult('deInstallMemoryHook', this.ctx.memoryHooks.deinstall(this, start, count));
   }
 
   /** VDDAllocMem: commits hooked pages (zero-filled); accesses to them stop calling the hook. */
   allocMem(address: number, size: number): boolean {
-    return this.ctx.memoryHooks.alloc(this, address, size);
+    return this.memoryResult('allocMem', this.ctx.memoryHooks.alloc(this, address, size));
   }
 
   /** VDDFreeMem: decommits them again (they read FFh and call the hook). */
   freeMem(address: number, size: number): boolean {
-    return this.ctx.memoryHooks.free(this, address, size);
+    return this.memoryResult('freeMem', this.ctx.memoryHooks.free(this, address, size));
+  }
+
+  private memoryResult(what: string, why: string): boolean {
+    if (!why) return this.succeed();
+    const code = /hooked already/.test(why) ? VDD_ERROR.ACCESS_DENIED : /did not hook/.test(why) ? VDD_ERROR.NOT_OWNER : VDD_ERROR.INVALID_PARAMETER;
+    return this.refuse(code, `${what}: ${why}`);
   }
 
   /** VDDInstallUserHook: DOS process create/terminate and VDM block/resume callbacks, each
@@ -282,16 +309,43 @@ export class VddService {
       throw new VddUsageError('installUserHook: no DOS kernel is attached to report processes');
     const wrap = (kind: string, hook?: VddUserHook): VddUserHook | undefined =>
       hook && ((psp) => this.ctx.guard('hook', this.name, `${kind} user hook`, () => hook(psp), undefined));
-    return this.ctx.userHooks.install(this, {
+    const ok = this.ctx.userHooks.install(this, {
       create: wrap('create', create),
       terminate: wrap('terminate', terminate),
       block: wrap('block', block),
       resume: wrap('resume', resume),
     });
+    return ok ? this.succeed() : this.refuse(VDD_ERROR.ALREADY_EXISTS, 'installUserHook: this VDD has user hooks installed already (one set per VDD)');
   }
 
   deInstallUserHook(): boolean {
-    return this.ctx.userHooks.deinstall(this);
+    return this.ctx.userHooks.deinstall(this)
+      ? this.succeed()
+      : this.refuse(VDD_ERROR.INVALID_PARAMETER, 'deInstallUserHook: this VDD has no user hooks installed');
+  }
+
+  // ---------------------------------------------------------------- why a call answered false
+  /** The reason the last service call that can fail failed, as NTVDM's GetLastError after a
+   *  VDD service call: a Win32 error code (VDD_ERROR), 0 after a call that succeeded. */
+  getLastError(): VddErrorCode {
+    return this.lastError.code;
+  }
+
+  /** The same reason in words, naming the mistake ('' after a success). */
+  getLastErrorMessage(): string {
+    return this.lastError.message;
+  }
+
+  private lastError: { code: VddErrorCode; message: string } = { code: VDD_ERROR.SUCCESS, message: '' };
+
+  private succeed(): true {
+    this.lastError = { code: VDD_ERROR.SUCCESS, message: '' };
+    return true;
+  }
+
+  private refuse(code: VddErrorCode, message: string): false {
+    this.lastError = { code, message };
+    return false;
   }
 
   // ---------------------------------------------------------------- running the guest
@@ -300,7 +354,12 @@ export class VddService {
    *  as it would a device's. False (a vdm86 addition; NTVDM's returns nothing) when the machine
    *  has no such line: an 8086 PC/XT has only the master PIC. */
   simulateInterrupt(controller: number, line: number, count = 1): boolean {
-    return this.ctx.simulateInterrupt(controller, line, count);
+    if (this.ctx.simulateInterrupt(controller, line, count)) return this.succeed();
+    const why =
+      controller === ICA.SLAVE
+        ? 'an 8086 PC/XT has no slave PIC (ICA.SLAVE)'
+        : `controller ${controller}, line ${line}, count ${count}: expected ICA.MASTER, a line 0-7 and a count of 0 or more, on a machine with a PIC`;
+    return this.refuse(VDD_ERROR.INVALID_PARAMETER, `simulateInterrupt: ${why}`);
   }
 
   /** VDDSimulate16: runs the guest from the current CS:IP until it executes BOP FEh
@@ -370,6 +429,13 @@ export class VddService {
    *  its host handle id, or a negative DOS error (-2 not found, -5 access denied, ...). */
   openHostFile(path: string, access: number = ACCESS.READ, options: { create?: boolean; truncate?: boolean } = {}): number {
     const mode = access & OPEN_MODE.ACCESS_MASK;
+    // A folder cannot be read or written as a file: refuse it here, as DOS's open (and Win32's
+    // CreateFile without backup semantics) does, rather than hand out a handle that fails at
+    // its first read.
+    if (statPath(path)?.kind === 'dir') {
+      this.lastError = { code: VDD_ERROR.ACCESS_DENIED, message: `openHostFile: ${path} is a folder, not a file` };
+      return -DOS_ACCESS_DENIED;
+    }
     try {
       const file = HostFile.open(path, {
         read: mode !== ACCESS.WRITE,
