@@ -8,6 +8,7 @@ import { writeTextFile } from '../src/host/text-file';
 import { screenText } from '../src/host/terminal';
 import { writeAllToFd } from '../src/host/fs';
 import { VERSION } from '../src/index';
+import { ScaffoldError, writeScaffold } from '../src/vdd-scaffold';
 
 /** Process exit codes of vdm86's own verdicts; any other code is the program's own. */
 const EXIT = {
@@ -142,7 +143,39 @@ function resultRecord(program: string, result: RunResult, processExitCode: numbe
   };
 }
 
+/** `vdm86 vdd init NAME [--dir DIR]`: writes the start of a new VDD (src/vdd-scaffold.ts). */
+function vddCommand(argv: string[]): number {
+  const cmd = new Command('vdm86 vdd').description('VDD plugin tools (docs/vdd.md)').exitOverride();
+  cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `vdm86: ${s}` : s) });
+  let code = 0;
+  cmd
+    .command('init')
+    .description('write a new VDD: the plugin, its guest client, a test and the project files')
+    .argument('<name>', 'the DLL name: 1-8 letters, digits or _')
+    .option('--dir <folder>', 'where to write it (default: ./NAME in lower case)')
+    .action((name: string, o: { dir?: string }) => {
+      const dir = o.dir ?? name.toLowerCase();
+      try {
+        const files = writeScaffold(dir, name, VERSION);
+        process.stdout.write(`wrote ${files.map((f) => `${dir}/${f}`).join(', ')}\nnext: cd ${dir} && npm install && npm test\n`);
+      } catch (err) {
+        if (!(err instanceof ScaffoldError)) throw err;
+        stderrLine(err.message);
+        code = EXIT.USAGE;
+      }
+    });
+  try {
+    cmd.parse(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT.USAGE;
+    throw err;
+  }
+  return code;
+}
+
 async function main(argv: string[]): Promise<number> {
+  // `vdm86 vdd ...` is the VDD tools; anything else is a program to run.
+  if (argv[2] === 'vdd' && argv.length > 3) return vddCommand(argv.slice(3));
   const cmd = buildCommand();
   cmd.exitOverride();
   cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `vdm86: ${s}` : s) });

@@ -14,3 +14,4 @@ export { MemoryHostObject } from './memory-object';
 export { VddPluginError, type VddPhase } from './errors';
 export type { HostObject } from '../dos/host-handles';
 export { VDD_ERROR, type VddErrorCode } from './last-error';
+export { mkFarPointer, readFarPointer, writeFarPointer, farToLinear, readString, writeString, errorToAX, type FarPointer } from './guest-data';

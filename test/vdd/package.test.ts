@@ -4,7 +4,7 @@
 // project lives in the checkout's gitignored tmp/ so that the package's runtime dependencies
 // (esbuild, commander) resolve from the checkout's node_modules; nothing is left in /tmp.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,38 @@ describe('the vdm86 package for plugin authors', () => {
       encoding: 'utf8',
     });
     expect(r.stdout.trim()).toBe(`function ${api.VERSION}`);
+  });
+});
+
+describe('vdm86 vdd init NAME', () => {
+  it('writes a VDD project that type-checks and passes its own test as generated', () => {
+    const pkg = join(project, 'node_modules', 'vdm86');
+    const made = spawnSync(process.execPath, [join(pkg, 'bin/vdm86.js'), 'vdd', 'init', 'greet'], { cwd: project, encoding: 'utf8' });
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
+    const dir = join(project, 'greet');
+    expect(readdirSync(dir).sort()).toEqual(['client.asm', 'client.com', 'greet.test.ts', 'greet.ts', 'include', 'package.json', 'tsconfig.json', 'vitest.config.ts']);
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    const vitest = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(vitest.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+1 passed \(1\)/);
+    expect(vitest.status).toBe(0);
+    // a second init into the same folder refuses rather than overwrite
+    const again = spawnSync(process.execPath, [join(pkg, 'bin/vdm86.js'), 'vdd', 'init', 'greet'], { cwd: project, encoding: 'utf8' });
+    expect(again.stderr).toMatch(/^vdm86: greet already has greet\.ts, .*: not overwriting\n$/);
+    expect(again.status).toBe(125);
+  });
+
+  it('the client it writes assembles to the client.com it writes (when nasm is here)', () => {
+    const dir = join(project, 'greet');
+    const nasm = spawnSync('nasm', ['-f', 'bin', '-I', 'include/', '-o', join(project, 'built.com'), 'client.asm'], { cwd: dir });
+    if (nasm.error) return; // no nasm: the binary is checked by the test above running it
+    expect(nasm.status).toBe(0);
+    expect(readFileSync(join(project, 'built.com'))).toEqual(readFileSync(join(dir, 'client.com')));
   });
 });
 
