@@ -13,6 +13,7 @@ import { UserHookList } from './user-hooks';
 import { currentPsp } from './dos-tables';
 import { formatHandleWalk, walkHandles, type HandleWalk } from './walk';
 import { InterruptSimulator } from './interrupts';
+import { IrqLines } from './irq-lines';
 
 export interface VddBridgeOptions {
   /** RegisterModule handles that may be live at once (one more answers error 4). Default 64. */
@@ -29,6 +30,7 @@ export class VddBridge implements VddContext {
   readonly registry: VddRegistry;
   readonly memoryHooks: MemoryHooks;
   readonly userHooks = new UserHookList();
+  readonly irqLines = new IrqLines();
   readonly simulator: Simulator;
   private readonly interrupts: InterruptSimulator;
   private readonly removeListener: (() => void) | null;

@@ -15,3 +15,5 @@ export { VddPluginError, type VddPhase } from './errors';
 export type { HostObject } from '../dos/host-handles';
 export { VDD_ERROR, type VddErrorCode } from './last-error';
 export { mkFarPointer, readFarPointer, writeFarPointer, farToLinear, readString, writeString, errorToAX, type FarPointer } from './guest-data';
+export { VDD_DMA, type VddDmaInfo } from './dma';
+export { IRQ_ANY } from './irq-lines';

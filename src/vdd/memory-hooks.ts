@@ -35,6 +35,8 @@ export interface MemoryHookLimits {
 /** The page hooks of every VDD in one machine. */
 export class MemoryHooks {
   private readonly pages: (PageHook | null)[] = new Array(PAGE_COUNT).fill(null);
+  /** VDDExcludeMem: pages a VDD claimed for its adapter (others may not hook them). */
+  private readonly excluded: (object | null)[] = new Array(PAGE_COUNT).fill(null);
   private readonly previous: ((linear: number, isWrite: boolean) => void) | null;
 
   constructor(
@@ -74,8 +76,10 @@ export class MemoryHooks {
     const r = this.pageRange(start, count);
     if (typeof r === 'string') return r;
     if (typeof handler !== 'function') return 'the handler is not a function';
-    for (let p = r[0]; p <= r[1]; p++)
+    for (let p = r[0]; p <= r[1]; p++) {
       if (this.pages[p] || this.cpu.pageHooks[p]) return `page ${hex(p << PAGE_SHIFT)} is hooked already`;
+      if (this.excluded[p] && this.excluded[p] !== owner) return `page ${hex(p << PAGE_SHIFT)} is excluded by another VDD`;
+    }
     for (let p = r[0]; p <= r[1]; p++) {
       this.pages[p] = { owner, handler, committed: false };
       this.fillPage(p, OPEN_BUS);
@@ -97,7 +101,10 @@ export class MemoryHooks {
   }
 
   deinstallAll(owner: object): void {
-    for (let p = 0; p < this.pages.length; p++) if (this.pages[p]?.owner === owner) this.release(p);
+    for (let p = 0; p < this.pages.length; p++) {
+      if (this.pages[p]?.owner === owner) this.release(p);
+      if (this.excluded[p] === owner) this.excluded[p] = null;
+    }
     this.cpu.pageHooksChanged();
   }
 
@@ -137,6 +144,27 @@ export class MemoryHooks {
       this.setTrap(p, true);
     }
     this.cpu.pageHooksChanged();
+    return '';
+  }
+
+  /** VDDExcludeMem: `owner` claims the pages for its adapter. */
+  exclude(owner: object, address: number, size: number): string {
+    const r = this.pageRange(address, size);
+    if (typeof r === 'string') return r;
+    for (let p = r[0]; p <= r[1]; p++) {
+      if (this.excluded[p] && this.excluded[p] !== owner) return `page ${hex(p << PAGE_SHIFT)} is excluded by another VDD`;
+      if (this.pages[p] && this.pages[p]!.owner !== owner) return `page ${hex(p << PAGE_SHIFT)} is hooked by another VDD`;
+    }
+    for (let p = r[0]; p <= r[1]; p++) this.excluded[p] = owner;
+    return '';
+  }
+
+  /** VDDIncludeMem: gives excluded pages back. */
+  include(owner: object, address: number, size: number): string {
+    const r = this.pageRange(address, size);
+    if (typeof r === 'string') return r;
+    for (let p = r[0]; p <= r[1]; p++) if (this.excluded[p] !== owner) return 'the range has pages this VDD did not exclude';
+    for (let p = r[0]; p <= r[1]; p++) this.excluded[p] = null;
     return '';
   }
 

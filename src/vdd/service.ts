@@ -27,6 +27,8 @@ import type { UserHookList, VddUserHook } from './user-hooks';
 import type { Simulator } from './simulate';
 import type { VddModule } from './registry';
 import type { VddPhase } from './errors';
+import { IRQ_ANY, type IrqLines } from './irq-lines';
+import { queryDma, setDma, validChannel, type VddDmaInfo } from './dma';
 
 /** A register setter's value, refused (not masked) when it does not fit: `setBX(0x12345)` is a
  *  mistake in the VDD, and silently keeping 2345h would hide it. */
@@ -75,6 +77,7 @@ export interface VddContext {
   readonly memoryHooks: MemoryHooks;
   readonly userHooks: UserHookList;
   readonly simulator: Simulator;
+  readonly irqLines: IrqLines;
   /** VDDSimulateInterrupt through the PIC; false when the line does not exist. */
   simulateInterrupt(controller: number, line: number, count: number): boolean;
   /** Runs VDD code; a host exception in it ends the run with a fault naming the VDD, the phase
@@ -298,7 +301,7 @@ export class VddService {
 
   private memoryResult(what: string, why: string): boolean {
     if (!why) return this.succeed();
-    const code = /hooked already/.test(why) ? VDD_ERROR.ACCESS_DENIED : /did not hook/.test(why) ? VDD_ERROR.NOT_OWNER : VDD_ERROR.INVALID_PARAMETER;
+    const code = /hooked already|another VDD/.test(why) ? VDD_ERROR.ACCESS_DENIED : /did not (hook|exclude)/.test(why) ? VDD_ERROR.NOT_OWNER : VDD_ERROR.INVALID_PARAMETER;
     return this.refuse(code, `${what}: ${why}`);
   }
 
@@ -322,6 +325,94 @@ export class VddService {
     return this.ctx.userHooks.deinstall(this)
       ? this.succeed()
       : this.refuse(VDD_ERROR.INVALID_PARAMETER, 'deInstallUserHook: this VDD has no user hooks installed');
+  }
+
+  /** VDDExcludeMem: claims adapter-area pages for this VDD's device. NTVDM then keeps them out
+   *  of the UMB pool; vdm86 has no UMBs, so the claim keeps other VDDs' memory hooks and
+   *  exclusions out. False (getLastErrorMessage says why) for a range outside the adapter area
+   *  or one another VDD holds. */
+  excludeMem(address: number, size: number): boolean {
+    return this.memoryResult('excludeMem', this.ctx.memoryHooks.exclude(this, address, size));
+  }
+
+  /** VDDIncludeMem: gives pages this VDD excluded back. */
+  includeMem(address: number, size: number): boolean {
+    return this.memoryResult('includeMem', this.ctx.memoryHooks.include(this, address, size));
+  }
+
+  /** VDDReserveIrqLine: claims IRQ `line` of the PIC for this VDD's device (IRQ_ANY, FFFFh,
+   *  takes the lowest free one). Returns the line, or FFFFh when it cannot (getLastError). */
+  reserveIrqLine(line: number = IRQ_ANY): number {
+    const r = this.ctx.irqLines.reserve(this, line);
+    if (typeof r === 'number') {
+      this.succeed();
+      return r;
+    }
+    this.refuse(/another|belongs/.test(r) ? VDD_ERROR.ACCESS_DENIED : /already/.test(r) ? VDD_ERROR.ALREADY_EXISTS : VDD_ERROR.INVALID_PARAMETER, `reserveIrqLine: ${r}`);
+    return IRQ_ANY;
+  }
+
+  /** VDDReleaseIrqLine: gives a reserved line back. False when this VDD does not hold it. */
+  releaseIrqLine(line: number): boolean {
+    return this.ctx.irqLines.release(this, line)
+      ? this.succeed()
+      : this.refuse(VDD_ERROR.NOT_OWNER, `releaseIrqLine: IRQ ${line} is not reserved by this VDD`);
+  }
+
+  // ---------------------------------------------------------------- DMA (vddsvc.h)
+  /** VDDRequestDMA(hVdd, iChannel, Buffer, length): moves up to `length` bytes between `buffer`
+   *  and guest memory through DMA `channel` (0-3) as the guest programmed it: a "write" channel
+   *  (mode 01b) fills guest memory from the buffer, a "read" channel (10b) fills the buffer
+   *  from guest memory. The channel's address and count advance; at terminal count the status
+   *  bit is set and the channel reloads (auto-init) or masks itself. Returns the bytes moved, 0
+   *  for a masked channel (getLastError says why). `length` 0 returns the bytes the channel
+   *  has left to move, as NTVDM's does. */
+  requestDMA(channel: number, buffer: Uint8Array, length: number = buffer.length): number {
+    const dma = this.dmaChannel('requestDMA', channel);
+    if (!dma) return 0;
+    if (!Number.isInteger(length) || length < 0 || length > buffer.length)
+      throw new VddUsageError(`requestDMA: length ${length} is not 0 to the buffer's ${buffer.length} bytes`);
+    const c = dma.channels[channel];
+    if (length === 0) {
+      this.succeed();
+      return c.count + 1;
+    }
+    if (c.masked) {
+      this.refuse(VDD_ERROR.INVALID_PARAMETER, `requestDMA: channel ${channel} is masked (the guest has not unmasked it, or it reached terminal count)`);
+      return 0;
+    }
+    this.succeed();
+    return dma.transfer(channel, this.mem, buffer.subarray(0, length));
+  }
+
+  /** VDDQueryDMA: the channel's registers as VDD_DMA_INFO, or null (getLastError). */
+  queryDMA(channel: number): VddDmaInfo | null {
+    const dma = this.dmaChannel('queryDMA', channel);
+    if (!dma) return null;
+    this.succeed();
+    return queryDma(dma, channel);
+  }
+
+  /** VDDSetDMA: writes the fields of `info` that `fields` (VDD_DMA.ADDR | COUNT | PAGE | STATUS)
+   *  selects into the channel (the status into the controller). */
+  setDMA(channel: number, fields: number, info: Partial<VddDmaInfo>): boolean {
+    const dma = this.dmaChannel('setDMA', channel);
+    if (!dma) return false;
+    setDma(dma, channel, fields, info);
+    return this.succeed();
+  }
+
+  private dmaChannel(what: string, channel: number) {
+    const dma = this.ctx.machine.dma;
+    if (!dma) {
+      this.refuse(VDD_ERROR.INVALID_PARAMETER, `${what}: this machine has no DMA controller`);
+      return null;
+    }
+    if (!validChannel(channel)) {
+      this.refuse(VDD_ERROR.INVALID_PARAMETER, `${what}: channel ${channel} does not exist (the PC/XT's 8237 has channels 0-3)`);
+      return null;
+    }
+    return dma;
   }
 
   // ---------------------------------------------------------------- why a call answered false
@@ -487,5 +578,6 @@ export class VddService {
     this.ioHooks.deinstallAll();
     this.ctx.memoryHooks.deinstallAll(this);
     this.ctx.userHooks.deinstall(this);
+    this.ctx.irqLines.releaseAll(this);
   }
 }
