@@ -107,6 +107,37 @@ describe('the vdm86 package for plugin authors', () => {
     expect(r.status).toBe(0);
   });
 
+  it('the command reports a failing plugin as a VDD error with its .ts frames, and --vdd-trace traces', () => {
+    const file = join(project, 'plugin', 'failing.ts');
+    writeFileSync(
+      file,
+      [
+        "import type { VddService } from 'vdm86';",
+        "export const dllName = 'HOSTFILE';",
+        'export function HostFileInit(_vdd: VddService): void {}',
+        'export function HostFileDispatch(vdd: VddService): void {',
+        '  vdd.setAX(vdd.getAX() + 0x10000);',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const pkg = join(project, 'node_modules', 'vdm86');
+    const r = spawnSync(process.execPath, [join(pkg, 'bin/vdm86.js'), '--vdd', file, '--vdd-trace', join(pkg, 'roms/examples/hostfile.com'), 'x'], {
+      cwd: project,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    const err = r.stderr.split('\n');
+    expect(err[0]).toMatch(/^vdd: BOP 58h RegisterModule "HOSTFILE.DLL" init "HostFileInit" dispatch "HostFileDispatch" at [0-9A-F]{4}:[0-9A-F]{4} <- AX=[0-9A-F]{4} /);
+    expect(err).toContainEqual(expect.stringMatching(/^vdd: VDD HOSTFILE dispatch: dispatch routine HostFileDispatch <- AX=/));
+    expect(err.slice(-3)).toEqual([
+      expect.stringMatching(/^vdm86: VDD error: VDD HOSTFILE: dispatch routine HostFileDispatch threw: setAX\(0x1[0-9A-F]{4}\): AX is 16 bits, 0 to 0xFFFF \(at [0-9A-F]{4}:[0-9A-F]{4}\)$/),
+      `    at Object.HostFileDispatch [as dispatch] (${file}:5:7)`,
+      '',
+    ]);
+    expect(r.status).toBe(122);
+  });
+
   it('the package exports resolve to the built files', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', "import('vdm86').then((m) => console.log(typeof m.runProgram, m.VERSION))"], {
       cwd: project,
