@@ -9,6 +9,7 @@ import { screenText } from '../src/host/terminal';
 import { writeAllToFd } from '../src/host/fs';
 import { VERSION } from '../src/index';
 import { runTestCommand } from '../src/testing/cli';
+import { ScaffoldError, writeScaffold } from '../src/vdd-scaffold';
 
 /** Process exit codes of vdm86's own verdicts; any other code is the program's own. */
 const EXIT = {
@@ -73,6 +74,7 @@ interface CliOptions {
   resultJson?: string;
   trace?: string;
   vdd?: string[];
+  vddTrace?: boolean;
   handles?: boolean;
   redirect?: boolean;
 }
@@ -97,6 +99,7 @@ function buildCommand(): Command {
     .option('--result-json <file>', 'write how the run ended (exit code, reason, counts) as JSON')
     .option('--trace <file>', 'write a disassembled trace of every instruction (slow)')
     .option('--vdd <path>', 'load a VDD plugin, a .ts or .js file (repeatable; see docs/vdd.md)', collect)
+    .option('--vdd-trace', 'print every VDD BOP and every call into a VDD (routines, hooks) with the registers, on stderr')
     .option('--handles', "print each process's open handles (PSP -> JFT -> SFT -> host) on stderr as it terminates")
     .option('--redirect', 'stdin and stdout that are not a terminal become the program\'s standard input and output files, as DOS redirection makes them (no echo, bytes as they are); console output then goes to stderr')
     .passThroughOptions()
@@ -142,9 +145,41 @@ function resultRecord(program: string, result: RunResult, processExitCode: numbe
   };
 }
 
+/** `vdm86 vdd init NAME [--dir DIR]`: writes the start of a new VDD (src/vdd-scaffold.ts). */
+function vddCommand(argv: string[]): number {
+  const cmd = new Command('vdm86 vdd').description('VDD plugin tools (docs/vdd.md)').exitOverride();
+  cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `vdm86: ${s}` : s) });
+  let code = 0;
+  cmd
+    .command('init')
+    .description('write a new VDD: the plugin, its guest client, a test and the project files')
+    .argument('<name>', 'the DLL name: 1-8 letters, digits or _')
+    .option('--dir <folder>', 'where to write it (default: ./NAME in lower case)')
+    .action((name: string, o: { dir?: string }) => {
+      const dir = o.dir ?? name.toLowerCase();
+      try {
+        const files = writeScaffold(dir, name, VERSION);
+        process.stdout.write(`wrote ${files.map((f) => `${dir}/${f}`).join(', ')}\nnext: cd ${dir} && npm install && npm test\n`);
+      } catch (err) {
+        if (!(err instanceof ScaffoldError)) throw err;
+        stderrLine(err.message);
+        code = EXIT.USAGE;
+      }
+    });
+  try {
+    cmd.parse(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT.USAGE;
+    throw err;
+  }
+  return code;
+}
+
 async function main(argv: string[]): Promise<number> {
-  // `vdm86 test ...`: the test runner, a command of its own (src/testing/cli.ts).
+  // `vdm86 test ...` (the test runner) and `vdm86 vdd ...` (the VDD tools) are commands of their
+  // own; anything else is a program to run.
   if (argv[2] === 'test') return runTestCommand(argv.slice(3));
+  if (argv[2] === 'vdd' && argv.length > 3) return vddCommand(argv.slice(3));
   const cmd = buildCommand();
   cmd.exitOverride();
   cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `vdm86: ${s}` : s) });
@@ -194,6 +229,7 @@ async function main(argv: string[]): Promise<number> {
     dosVersion: o.dosVersion,
     trace: o.trace,
     vdds: o.vdd,
+    vddTrace: o.vddTrace ? (line) => void process.stderr.write(`vdd: ${line}\n`) : undefined,
     handles: o.handles ? (text) => void process.stderr.write(text) : undefined,
     captureOutput: false,
     signal: controller.signal,
@@ -228,7 +264,9 @@ async function main(argv: string[]): Promise<number> {
 
   let code = result.exitCode & 0xff;
   if (result.reason !== 'exit') {
-    const verdict = VERDICT[result.reason];
+    // An exception in VDD code is the plugin's error, not the guest's.
+    const vddError = result.reason === 'fault' && result.message?.startsWith('VDD ');
+    const verdict = vddError ? { ...VERDICT.fault, label: 'VDD error' } : VERDICT[result.reason];
     code = verdict.code;
     const message = result.message ?? result.reason;
     // "time limit of 1000 ms reached" already names its verdict: don't say it twice.

@@ -8,6 +8,7 @@ import { BopTable, rewindToBop } from './cpu/bop';
 import { loadRom } from './bios/rom';
 import { systemClock, systemScheduler, type HostClock, type HostScheduler } from './host/clock';
 import { faultAt, type Board, type ConsoleIO, type MachineEnd, type TimedDevice } from './hw/board';
+import { Dma8237 } from './hw/dma';
 
 export type { Board, ConsoleIO, EndReason, MachineEnd, TimedDevice } from './hw/board';
 
@@ -62,6 +63,8 @@ export class Machine implements Board {
   readonly bops = new BopTable();
   readonly cpu: Cpu;
   readonly mem: Uint8Array;
+  /** The PC/XT's 8237 DMA controller: no device of vdm86's own uses it; VDDs transfer through it. */
+  readonly dma = new Dma8237();
   readonly memoryKB: number;
   readonly now: () => number;
   readonly wallClock: () => Date;
@@ -87,6 +90,7 @@ export class Machine implements Board {
     this.mem = this.cpu.mem;
     this.cpu.bopEnabled = true;
     this.cpu.onBop = (n) => this.bop(n);
+    this.dma.attach(this.io);
     loadRom(this.mem);
   }
 

@@ -94,6 +94,8 @@ export interface RunOptions {
   onMachine?: (ctx: RunContext) => void | Promise<void>;
   /** VDD plugins (docs/vdd.md): paths to .ts/.js plugin files, or VddModule objects. */
   vdds?: (string | VddModule)[];
+  /** Gets a line for every VDD BOP and every call into VDD code, with registers (`--vdd-trace`). */
+  vddTrace?: (line: string) => void;
   /** Receives the handle walk of each process as it terminates, before its handles close (--handles). */
   handles?: (text: string) => void;
   /** Called after the program is loaded, before its first instruction. */
@@ -269,7 +271,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   const onAbort = () => stop('stopped by the host');
   try {
     // Always a bridge, as NTVDM always has one: without plugins RegisterModule answers error 1.
-    vddBridge = await attachVdds(machine, dos, options.vdds ?? []).catch((err) => {
+    vddBridge = await attachVdds(machine, dos, options.vdds ?? [], { trace: options.vddTrace }).catch((err) => {
       throw new RunOptionError(err instanceof Error ? err.message : String(err));
     });
     if (options.handles) traceHandlesOnTerminate(machine, dos, options.handles);

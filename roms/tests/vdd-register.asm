@@ -1,5 +1,6 @@
-; vdd-register: RegisterModule's error codes 1-4, init and dispatch routines picked by name, two
-; VDDs registered at once, an init routine that refuses, UnRegisterModule freeing a handle.
+; vdd-register: RegisterModule's error codes 1-4 and their precedence (full, DLL, init, dispatch),
+; init and dispatch routines picked by name, two VDDs registered at once, an init routine that
+; sets CF (NTVDM ignores it), UnRegisterModule freeing a handle.
 ; The test attaches ALPHA (Init, InitRefuse, Dispatch) and BETA (Dispatch), at most 8 handles.
     cpu 8086
     org 0x100
@@ -25,6 +26,13 @@ start:
     mov si, alpha_dll
     mov di, missing
     mov bx, disp_name
+    RegisterModule
+    call report
+
+    PRINT 'no init, no dispatch: '
+    mov si, alpha_dll
+    mov di, missing
+    mov bx, missing
     RegisterModule
     call report
 
@@ -60,7 +68,7 @@ start:
     DispatchCall
     call report
 
-    PRINT 'init refuses: '
+    PRINT 'init sets CF: '
     mov si, alpha_dll
     mov di, refuse_name
     mov bx, disp_name
@@ -81,6 +89,13 @@ start:
     call print_hex16
     pop ax
     PRINT ' more: '
+    call report
+
+    PRINT 'full, no such DLL: '
+    mov si, nosuch
+    mov di, missing
+    mov bx, missing
+    RegisterModule
     call report
 
     PRINT 'unregister alpha, register again: '

@@ -29,7 +29,14 @@ const SDA_BASE = DOSMEM.SDA;
 export function installDosInterrupts(dos: Kernel): void {
   const b = dos.machine.bops;
   b.set(0x21, () => guarded(dos, () => int21Entry(dos)));
-  b.set(0x20, () => guarded(dos, () => terminateProcess(dos, 0, TERMINATION.NORMAL)));
+  // INT 20h is MOV AH,0 and the INT 21h entry in DOS: the caller's frame is saved like any call's.
+  b.set(0x20, () =>
+    guarded(dos, () => {
+      const cpu = dos.machine.cpu;
+      cpu.ah = 0;
+      dispatch(dos, cpu.ss, cpu.sp, false);
+    }),
+  );
   b.set(0x27, () => guarded(dos, () => int27(dos)));
   b.set(0x00, () => guarded(dos, () => divideError(dos)));
   b.set(0x23, () => guarded(dos, () => terminateProcess(dos, 0, TERMINATION.CTRL_C)));

@@ -165,14 +165,21 @@ export function int21_4B(dos: Kernel): void {
 // ------------------------------------------------------------------ ending programs
 
 /**
- * Ends the current process with `code` and `type` (TSR: keeps `keepParas` paragraphs of its
- * PSP block) and resumes its parent at INT 22h. Used by 4Ch, 00h, 31h, INT 20h, INT 27h, the
- * default Ctrl-C handler and divide overflow.
+ * Ends the process whose PSP is `ending` (the current one unless given) with `code` and `type`
+ * (TSR: keeps `keepParas` paragraphs of its PSP block) and resumes at INT 22h. Used by 4Ch, 00h,
+ * 31h, INT 20h, INT 27h, the default Ctrl-C handler and divide overflow.
+ *
+ * As MS-DOS's abort_inner/reset_environment: vectors 22h-24h come back from the ending PSP, but
+ * only when it is the current PSP (and not a shell, its own parent) are its handles closed, its
+ * memory freed and its parent made current. Otherwise it is an "old-style return": nothing is
+ * released and the current PSP resumes at INT 22h (DEBUG runs a program under a PSP made with
+ * 26h while its own PSP stays current; the program's INT 20h comes back to DEBUG that way).
  */
-export function terminateProcess(dos: Kernel, code: number, type: number, keepParas = 0): void {
+export function terminateProcess(dos: Kernel, code: number, type: number, keepParas = 0, ending = dos.currentPsp): void {
   const mem = dos.mem;
-  const psp = dos.currentPsp;
-  const parent = rd16(mem, psp, PSP.PARENT);
+  const current = dos.currentPsp;
+  const psp = ending;
+  const parent = rd16(mem, current, PSP.PARENT);
   wr16(mem, DOS_SEG, SDA_BASE + SDA.RETURN_CODE, ((type & 0xff) << 8) | (code & 0xff));
 
   if (type === TERMINATION.TSR) {
@@ -182,7 +189,8 @@ export function terminateProcess(dos: Kernel, code: number, type: number, keepPa
   }
 
   forgetCtrlBreak(dos);
-  for (const l of [...dos.processListeners]) l.onTerminate?.(psp);
+  const releases = psp === current;
+  if (releases) for (const l of [...dos.processListeners]) l.onTerminate?.(psp);
 
   // Vectors 22h-24h come back from the PSP being left.
   setVector(mem, 0x22, rd16(mem, psp, PSP.INT22 + 2), rd16(mem, psp, PSP.INT22));
@@ -190,7 +198,7 @@ export function terminateProcess(dos: Kernel, code: number, type: number, keepPa
   setVector(mem, 0x24, rd16(mem, psp, PSP.INT24 + 2), rd16(mem, psp, PSP.INT24));
 
   // A process that is its own parent (a shell) is not removed; otherwise the parent takes over.
-  if (parent !== psp) {
+  if (releases && parent !== psp) {
     if (type !== TERMINATION.TSR) {
       dos.files.closeProcessHandles(psp);
       if (dos.memory.freeOwnedBy(psp) < 0) {
@@ -228,9 +236,12 @@ function setInDos(dos: Kernel, v: number): void {
 
 // ------------------------------------------------------------------ INT 21h functions
 
-/** 00h: terminate (code 0). */
+/** 00h (and INT 20h, which DOS turns into it): terminate (code 0) the process whose PSP is at
+ *  the caller's CS — not necessarily the current one (DOS's $ABORT reads user_CS). */
 export function int21_00(dos: Kernel): void {
-  terminateProcess(dos, 0, TERMINATION.NORMAL);
+  const c = dos.call;
+  const caller = c ? rd16(dos.mem, c.frameSs, c.frameSp + IRET_CS) : dos.machine.cpu.cs;
+  terminateProcess(dos, 0, TERMINATION.NORMAL, 0, caller);
 }
 
 /** 4Ch: terminate with return code AL. */

@@ -5,6 +5,7 @@
 import type { Cpu } from '../cpu/cpu';
 import type { IoPorts } from '../cpu/bus';
 import type { BopTable } from '../cpu/bop';
+import type { Dma8237 } from './dma';
 
 /** How a run ended. `exit` is the guest's own exit; the others are vdm86's verdicts. */
 export type EndReason =
@@ -57,6 +58,8 @@ export interface Board {
   readonly bops: BopTable;
   readonly cpu: Cpu;
   readonly mem: Uint8Array;
+  /** The 8237 DMA controller (ports 00h-0Fh, page registers 81h-87h), when the board has one. */
+  readonly dma?: Dma8237;
   /** Conventional memory in KiB (INT 12h, the end of the DOS arena). */
   readonly memoryKB: number;
   /** Host clock in ms. */

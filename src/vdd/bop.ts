@@ -8,6 +8,7 @@ import { FLAG } from '../cpu/cpu';
 import { rd8, readAsciiz } from '../cpu/guest-memory';
 import { REGISTER_ERROR, type VddRegistry, type VddRoutine } from './registry';
 import type { Simulator } from './simulate';
+import { traceRegisters, type VddTrace } from './trace';
 
 /** The byte after C4 C4 58. */
 export const VDD_BOP_FUNCTION = {
@@ -19,10 +20,17 @@ export const VDD_BOP_FUNCTION = {
 /** Longest DLL or routine name read from the guest. */
 const MAX_NAME = 260;
 
-/** Runs a VDD routine; a host exception in it ends the run with a fault naming the VDD. */
-export type VddCaller = (who: string, fn: () => void) => void;
+/** Runs a VDD routine (`what`, e.g. "dispatch routine Foo", of VDD `vdd`); a host exception in
+ *  it ends the run with a fault naming the VDD and the phase. */
+export type VddCaller = (what: string, vdd: string, fn: () => void) => void;
 
-export function installVddBops(machine: Board, registry: VddRegistry, simulator: Simulator, call: VddCaller): void {
+export function installVddBops(
+  machine: Board,
+  registry: VddRegistry,
+  simulator: Simulator,
+  call: VddCaller,
+  trace: VddTrace | null = null,
+): void {
   const cpu = machine.cpu;
   const mem = machine.mem;
 
@@ -34,29 +42,27 @@ export function installVddBops(machine: Board, registry: VddRegistry, simulator:
   };
 
   // RegisterModule: DS:SI -> DLL name, ES:DI -> init routine name (ES=DI=0: none), DS:BX ->
-  // dispatch routine name. CF=0 AX=handle, or CF=1 AX=1 no DLL, 2 no dispatch, 3 no init, 4 full.
+  // dispatch routine name. CF=0 AX=handle, or CF=1 AX=4 full, 1 no DLL, 3 no init, 2 no
+  // dispatch, checked in that order (NTVDM takes a free slot first, then loads the DLL, then
+  // looks up the init routine before the dispatch routine).
   function registerModule(): void {
     const dllName = readAsciiz(mem, cpu.ds, cpu.si, MAX_NAME);
     const initName = cpu.es === 0 && cpu.di === 0 ? null : readAsciiz(mem, cpu.es, cpu.di, MAX_NAME);
     const dispatchName = readAsciiz(mem, cpu.ds, cpu.bx, MAX_NAME);
+    if (registry.full) return fail(REGISTER_ERROR.NO_MEMORY);
     const loaded = registry.findModule(dllName);
     if (!loaded) return fail(REGISTER_ERROR.DLL_NOT_FOUND);
-    const dispatch = routine(loaded.module.routines, dispatchName);
-    if (!dispatch) return fail(REGISTER_ERROR.DISPATCH_NOT_FOUND);
     const init = initName === null ? null : routine(loaded.module.routines, initName);
     if (initName !== null && !init) return fail(REGISTER_ERROR.INIT_NOT_FOUND);
+    const dispatch = routine(loaded.module.routines, dispatchName);
+    if (!dispatch) return fail(REGISTER_ERROR.DISPATCH_NOT_FOUND);
     const handle = registry.register(loaded, dispatchName, dispatch);
     if (!handle) return fail(REGISTER_ERROR.NO_MEMORY);
     if (init) {
-      // The init routine sees the caller's registers. One that sets CF refuses the
-      // registration: the caller gets CF=1 with AX as the routine left it.
-      cpu.setFlag(FLAG.CF, false);
-      call(`VDD ${loaded.module.name}: init routine ${initName}`, () => init(loaded.service));
+      // The init routine sees the caller's registers. NTVDM calls it for its side effects and
+      // does not look at what it returns: the registration stands whatever it leaves in CF.
+      call(`init routine ${initName}`, loaded.module.name, () => init(loaded.service));
       if (machine.end) return;
-      if (cpu.getFlag(FLAG.CF)) {
-        registry.unregister(handle);
-        return;
-      }
     }
     cpu.ax = handle;
     cpu.setFlag(FLAG.CF, false);
@@ -72,12 +78,31 @@ export function installVddBops(machine: Board, registry: VddRegistry, simulator:
     const handle = cpu.ax;
     const reg = registry.lookup(handle);
     if (!reg) return fault(`VDD DispatchCall: invalid handle ${hex4(handle)}h`);
-    call(`VDD ${reg.module.module.name}: dispatch routine ${reg.dispatchName}`, () => reg.dispatch(reg.module.service));
+    call(`dispatch routine ${reg.dispatchName}`, reg.module.module.name, () => reg.dispatch(reg.module.service));
+  }
+
+  const NAMES = ['RegisterModule', 'UnRegisterModule', 'DispatchCall'];
+
+  function traced(sub: number, fn: () => void): void {
+    if (!trace) return fn();
+    const at = `${hex4(cpu.cs)}:${hex4((cpu.ip - 4) & 0xffff)}`;
+    let what = NAMES[sub] ?? `sub-function ${sub}`;
+    if (sub === VDD_BOP_FUNCTION.REGISTER_MODULE) {
+      const init = cpu.es === 0 && cpu.di === 0 ? '(none)' : JSON.stringify(readAsciiz(mem, cpu.es, cpu.di, MAX_NAME));
+      what += ` ${JSON.stringify(readAsciiz(mem, cpu.ds, cpu.si, MAX_NAME))} init ${init} dispatch ${JSON.stringify(readAsciiz(mem, cpu.ds, cpu.bx, MAX_NAME))}`;
+    }
+    trace(`BOP 58h ${what} at ${at} <- ${traceRegisters(cpu)}`);
+    fn();
+    trace(`BOP 58h ${NAMES[sub] ?? sub} -> ${traceRegisters(cpu)}`);
   }
 
   machine.bops.set(BOP_VDD, () => {
     const sub = rd8(mem, cpu.cs, cpu.ip);
     cpu.ip = (cpu.ip + 1) & 0xffff;
+    traced(sub, () => dispatchBop(sub));
+  });
+
+  function dispatchBop(sub: number): void {
     switch (sub) {
       case VDD_BOP_FUNCTION.REGISTER_MODULE:
         return registerModule();
@@ -88,9 +113,10 @@ export function installVddBops(machine: Board, registry: VddRegistry, simulator:
       default:
         return fault(`VDD BOP 58h: unknown sub-function ${sub.toString(16).toUpperCase().padStart(2, '0')}h`);
     }
-  });
+  }
 
   machine.bops.set(BOP_UNSIMULATE, () => {
+    trace?.(`BOP FEh VDDUnSimulate16 at ${hex4(cpu.cs)}:${hex4((cpu.ip - 3) & 0xffff)} <- ${traceRegisters(cpu)}`);
     if (!simulator.unsimulate()) fault('VDDUnSimulate16 (BOP FEh) with no simulate16 in progress');
   });
 }

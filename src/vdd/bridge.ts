@@ -2,6 +2,8 @@
 // and the hooks they install. `attachVdds(machine, dos, plugins)` is the one entry point for
 // wiring; plugins are VddModule objects or paths to .ts/.js files (loaded by src/host).
 import { faultAt, type Board } from '../hw/board';
+import { VddPluginError, type VddPhase } from './errors';
+import { traceRegisters, traceResult, type VddTrace } from './trace';
 import { installVddBops } from './bop';
 import { adapterArea, MemoryHooks, type MemoryHookLimits } from './memory-hooks';
 import { DEFAULT_MAX_REGISTRATIONS, VddRegistry, type LoadedVdd, type VddModule } from './registry';
@@ -11,6 +13,7 @@ import { UserHookList } from './user-hooks';
 import { currentPsp } from './dos-tables';
 import { formatHandleWalk, walkHandles, type HandleWalk } from './walk';
 import { InterruptSimulator } from './interrupts';
+import { IrqLines } from './irq-lines';
 
 export interface VddBridgeOptions {
   /** RegisterModule handles that may be live at once (one more answers error 4). Default 64. */
@@ -19,15 +22,21 @@ export interface VddBridgeOptions {
   simulateLimit?: number;
   /** Where memory hooks may go (default: the adapter area, top of conventional memory to EFFFFh). */
   memoryHookArea?: MemoryHookLimits;
+  /** `--vdd-trace`: gets a line for every VDD BOP and every call into VDD code, with registers. */
+  trace?: VddTrace;
 }
 
 export class VddBridge implements VddContext {
   readonly registry: VddRegistry;
   readonly memoryHooks: MemoryHooks;
   readonly userHooks = new UserHookList();
+  readonly irqLines = new IrqLines();
   readonly simulator: Simulator;
   private readonly interrupts: InterruptSimulator;
   private readonly removeListener: (() => void) | null;
+  /** Every exception VDD code threw during the run (the first one ended it). */
+  readonly errors: VddPluginError[] = [];
+  private readonly trace: VddTrace | null;
 
   constructor(
     readonly machine: Board,
@@ -38,7 +47,14 @@ export class VddBridge implements VddContext {
     this.memoryHooks = new MemoryHooks(machine.cpu, options.memoryHookArea ?? adapterArea(machine.memoryKB));
     this.simulator = new Simulator(machine, options.simulateLimit ?? DEFAULT_SIMULATE_LIMIT);
     this.interrupts = new InterruptSimulator(machine.cpu);
-    installVddBops(machine, this.registry, this.simulator, (who, fn) => this.guard(who, fn, undefined));
+    this.trace = options.trace ?? null;
+    installVddBops(
+      machine,
+      this.registry,
+      this.simulator,
+      (what, vdd, fn) => this.guard(what.startsWith('init') ? 'init' : 'dispatch', vdd, what, fn, undefined),
+      this.trace,
+    );
     this.removeListener = dos
       ? dos.addProcessListener({
           onCreate: (psp) => this.userHooks.fire('create', psp),
@@ -52,7 +68,15 @@ export class VddBridge implements VddContext {
     const service = new VddService(this, module);
     const loaded: LoadedVdd = { module, service };
     this.registry.addModule(loaded);
-    if (module.onAttach) this.guard(`VDD ${module.name}: onAttach`, () => module.onAttach!(service), undefined);
+    if (module.onAttach) {
+      // DllMain(DLL_PROCESS_ATTACH) failing makes NTVDM refuse to start the VDM: no guest has
+      // run yet, so this is the host's error (a VddPluginError), never a guest fault.
+      try {
+        module.onAttach(service);
+      } catch (err) {
+        throw new VddPluginError(module.name, 'attach', 'onAttach', err);
+      }
+    }
     return service;
   }
 
@@ -65,12 +89,19 @@ export class VddBridge implements VddContext {
     return this.interrupts.simulate(controller, line, count);
   }
 
-  guard<T>(who: string, fn: () => T, fallback: T): T {
+  guard<T>(phase: VddPhase, vdd: string, what: string, fn: () => T, fallback: T): T {
+    const trace = this.trace;
+    if (trace) trace(`VDD ${vdd} ${phase}: ${what} <- ${traceRegisters(this.machine.cpu)}`);
     try {
-      return fn();
+      const result = fn();
+      if (trace) trace(`VDD ${vdd} ${phase}: ${what} -> ${traceRegisters(this.machine.cpu)}${traceResult(result)}`);
+      return result;
     } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
-      this.machine.terminate(faultAt(this.machine.cpu, `${who} threw: ${msg}`));
+      const e = new VddPluginError(vdd, phase, what, err);
+      this.errors.push(e);
+      if (trace) trace(`VDD ${vdd} ${phase}: ${what} threw`);
+      const fault = faultAt(this.machine.cpu, e.headline);
+      this.machine.terminate({ ...fault, message: e.pluginStack ? `${fault.message}\n${e.pluginStack}` : fault.message });
       return fallback;
     }
   }
@@ -97,7 +128,7 @@ export class VddBridge implements VddContext {
   /** Detaches every module (onDetach, then their hooks go) and gives BOP 58h/FEh back. */
   dispose(): void {
     for (const m of this.registry.allModules()) {
-      if (m.module.onDetach) this.guard(`VDD ${m.module.name}: onDetach`, () => m.module.onDetach!(m.service), undefined);
+      if (m.module.onDetach) this.guard('detach', m.module.name, 'onDetach', () => m.module.onDetach!(m.service), undefined);
       m.service.removeAllHooks();
     }
     this.memoryHooks.dispose();

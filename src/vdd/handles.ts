@@ -1,16 +1,27 @@
 // The four NTVDM DOS-handle calls (VDDAllocateDosHandle, VDDAssociateNtHandle,
 // VDDRetrieveNtHandle, VDDReleaseDosHandle), done directly on the PSP, JFT and SFT in guest
 // memory so that the guest, the DOS kernel and the VDD all see the same handle (DESIGN.md).
-import { ADDRESS_MASK, rdLin16, wrLin16, rdLin32, wrLin32 } from '../cpu/guest-memory';
+import { ADDRESS_MASK, linear, rdLin16, wrLin16, rdLin32, wrLin32 } from '../cpu/guest-memory';
 import { JFT_FREE, OPEN_MODE, SFT, SFT_INFO } from '../dos/layout';
 import type { HostObject } from '../dos/host-handles';
 import { currentPsp, isPsp, isSftEntry, jftEntry, jftOf, setJftEntry, sftEntryAddress, sftSlots } from './dos-tables';
 
-/** DOS errors the handle calls answer with, negated (NTVDM returns them as a negative SHORT). */
+/** DOS errors the handle calls answer with, negated (NTVDM's VDDAllocateDosHandle returns "a
+ *  negative value; the absolute value of this number is the DOS error code"). */
 export const HANDLE_ERROR = {
   TOO_MANY_OPEN_FILES: -4,
+  /** pPDB does not point at a PSP. NTVDM does not check (it reads whatever is there); vdm86
+   *  refuses in NTVDM's failure form with DOS's "invalid handle". */
   INVALID_HANDLE: -6,
 } as const;
+
+/** NTVDM's pPDB: the 16:16 real-mode pointer MK_FP(psp, 0) (segment in the high word). 0 stands
+ *  for the current PSP. */
+export function pdbPointer(psp: number): number {
+  if (!Number.isInteger(psp) || psp < 0 || psp > 0xffff)
+    throw new VddUsageError(`pdbPointer(${psp}): a PSP is a segment, 0 to FFFFh`);
+  return (psp << 16) >>> 0;
+}
 
 export interface AllocatedHandle {
   /** The DOS handle (JFT index), or a negative DOS error: -4 no free JFT slot or SFT entry, -6 bad PSP. */
@@ -31,9 +42,21 @@ export interface RetrievedHandle {
 /** A VDD's programming mistake (not the guest's): the bridge ends the run with its message. */
 export class VddUsageError extends Error {}
 
-/** pdb 0 means the current PSP, as in NTVDM. */
+/** The PSP segment pPDB points at, or 0 when it points at no PSP. pPDB is NTVDM's 16:16 pointer
+ *  (0 = the current PSP, as NTVDM reads *pusCurrentPDB); any seg:off that lands on a paragraph
+ *  holding a PSP names that PSP (NTVDM maps it with Sim32GetVDMPointer, so (PSP-1):0010 works
+ *  too). A bare segment (0000:1234) is refused, never taken as a segment. */
+export function pspOfPdb(mem: Uint8Array, pdb: number): number {
+  if (!Number.isInteger(pdb) || pdb < 0 || pdb > 0xffffffff) return 0;
+  if (pdb === 0) return currentPsp(mem);
+  const at = linear(pdb >>> 16, pdb & 0xffff);
+  if (at & 0xf) return 0;
+  const psp = at >>> 4;
+  return isPsp(mem, psp) ? psp : 0;
+}
+
 function resolvePsp(mem: Uint8Array, pdb: number): number {
-  const psp = pdb & 0xffff || currentPsp(mem);
+  const psp = pspOfPdb(mem, pdb);
   return isPsp(mem, psp) ? psp : 0;
 }
 
@@ -98,25 +121,22 @@ export function retrieveNtHandle(mem: Uint8Array, pdb: number, handle: number): 
   const psp = resolvePsp(mem, pdb);
   if (!psp) return none;
   const jft = jftOf(mem, psp);
-  if (handle < 0 || handle >= jft.size) return none;
+  if (!Number.isInteger(handle) || handle < 0 || handle >= jft.size) return none;
   const sft = sftEntryAddress(mem, jftEntry(mem, jft, handle));
   if (sft < 0 || rdLin16(mem, sft + SFT.REF_COUNT) === 0) return none;
   return { hostHandle: rdLin32(mem, sft + SFT.HOST_HANDLE), sft, jft: jft.linear };
 }
 
 /** VDDReleaseDosHandle: frees the JFT slot and drops the SFT reference count. The host object
- *  is not closed: it stays in the host handle table for the VDD to keep or close. */
+ *  is not closed: it stays in the host handle table for the VDD to keep or close. As in NTVDM
+ *  (which finds the entry through VDDRetrieveNtHandle and gives up on a 0 NT handle) a handle
+ *  allocated but never associated is not released: false. */
 export function releaseDosHandle(mem: Uint8Array, pdb: number, handle: number): boolean {
+  const r = retrieveNtHandle(mem, pdb, handle);
+  if (!r.hostHandle) return false;
   const psp = resolvePsp(mem, pdb);
-  if (!psp) return false;
-  const jft = jftOf(mem, psp);
-  if (handle < 0 || handle >= jft.size) return false;
-  const sft = sftEntryAddress(mem, jftEntry(mem, jft, handle));
-  if (sft < 0) return false;
-  const refs = rdLin16(mem, sft + SFT.REF_COUNT);
-  if (refs === 0) return false;
-  setJftEntry(mem, jft, handle, JFT_FREE);
-  wrLin16(mem, sft + SFT.REF_COUNT, refs - 1);
+  setJftEntry(mem, jftOf(mem, psp), handle, JFT_FREE);
+  wrLin16(mem, r.sft + SFT.REF_COUNT, rdLin16(mem, r.sft + SFT.REF_COUNT) - 1);
   return true;
 }
 

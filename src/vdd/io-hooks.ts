@@ -117,17 +117,25 @@ export class IoHookSet {
 
   constructor(private readonly io: IoPorts) {}
 
-  install(ranges: VddPortRange[], handlers: VddIoHandlers): boolean {
-    if (typeof handlers?.inb !== 'function' || typeof handlers?.outb !== 'function') return false;
+  /** True while this VDD has hooks in (NTVDM: one set of I/O hooks per VDD at a time). */
+  get active(): boolean {
+    return this.installed.length > 0;
+  }
+
+  /** '' when installed, else why not. */
+  install(ranges: VddPortRange[], handlers: VddIoHandlers): string {
+    if (this.active) return 'this VDD has a set of I/O hooks installed already (one set per VDD: pass every range in one call, or deInstallIOHook first)';
+    if (typeof handlers?.inb !== 'function' || typeof handlers?.outb !== 'function') return 'the handlers need inb and outb functions';
+    if (ranges.length === 0) return 'no port range given';
     for (const r of ranges) {
-      if (!validRange(r)) return false;
+      if (!validRange(r)) return `${JSON.stringify(r)} is not a port range { first, last } within 0-FFFFh with first <= last`;
     }
     const handler = new VddPortHandler(handlers);
     for (const r of ranges) {
       this.io.hook(r.first, r.last, handler);
       this.installed.push({ range: { first: r.first, last: r.last }, handler });
     }
-    return true;
+    return '';
   }
 
   /** Removes this VDD's hooks from every port in `ranges`. */
@@ -139,6 +147,11 @@ export class IoHookSet {
         const last = Math.min(r.last, entry.range.last);
         if (first <= last) this.io.unhook(first, last, entry.handler);
       }
+    }
+    // What is left of each installed range stays hooked; a fully unhooked VDD may install again.
+    for (let i = this.installed.length - 1; i >= 0; i--) {
+      const e = this.installed[i].range;
+      if (ranges.some((r) => validRange(r) && r.first <= e.first && r.last >= e.last)) this.installed.splice(i, 1);
     }
   }
 

@@ -35,6 +35,8 @@ export interface MemoryHookLimits {
 /** The page hooks of every VDD in one machine. */
 export class MemoryHooks {
   private readonly pages: (PageHook | null)[] = new Array(PAGE_COUNT).fill(null);
+  /** VDDExcludeMem: pages a VDD claimed for its adapter (others may not hook them). */
+  private readonly excluded: (object | null)[] = new Array(PAGE_COUNT).fill(null);
   private readonly previous: ((linear: number, isWrite: boolean) => void) | null;
 
   constructor(
@@ -52,10 +54,12 @@ export class MemoryHooks {
     else if (!page && this.previous) this.previous(linear, isWrite);
   }
 
-  private pageRange(start: number, count: number): [number, number] | null {
-    if (!Number.isInteger(start) || !Number.isInteger(count) || count <= 0) return null;
+  private pageRange(start: number, count: number): [number, number] | string {
+    if (!Number.isInteger(start) || !Number.isInteger(count) || count <= 0)
+      return `the range ${start}, ${count} is not a linear address and a positive byte count`;
     const end = start + count;
-    if (start < this.limits.low || end > this.limits.high) return null;
+    if (start < this.limits.low || end > this.limits.high)
+      return `${hex(start)}-${hex(end - 1)} is outside the adapter area ${hex(this.limits.low)}-${hex(this.limits.high - 1)}`;
     return [start >>> PAGE_SHIFT, (end - 1) >>> PAGE_SHIFT];
   }
 
@@ -67,31 +71,40 @@ export class MemoryHooks {
     this.cpu.mem.fill(value, page << PAGE_SHIFT, (page + 1) << PAGE_SHIFT);
   }
 
-  install(owner: object, start: number, count: number, handler: VddMemoryHandler): boolean {
+  /** Each of these answers '' when done, or why not (the service's getLastErrorMessage). */
+  install(owner: object, start: number, count: number, handler: VddMemoryHandler): string {
     const r = this.pageRange(start, count);
-    if (!r || typeof handler !== 'function') return false;
-    for (let p = r[0]; p <= r[1]; p++) if (this.pages[p] || this.cpu.pageHooks[p]) return false;
+    if (typeof r === 'string') return r;
+    if (typeof handler !== 'function') return 'the handler is not a function';
+    for (let p = r[0]; p <= r[1]; p++) {
+      if (this.pages[p] || this.cpu.pageHooks[p]) return `page ${hex(p << PAGE_SHIFT)} is hooked already`;
+      if (this.excluded[p] && this.excluded[p] !== owner) return `page ${hex(p << PAGE_SHIFT)} is excluded by another VDD`;
+    }
     for (let p = r[0]; p <= r[1]; p++) {
       this.pages[p] = { owner, handler, committed: false };
       this.fillPage(p, OPEN_BUS);
       this.setTrap(p, true);
     }
     this.cpu.pageHooksChanged();
-    return true;
+    return '';
   }
 
   /** Removes `owner`'s hooks from the range; the pages become plain memory again, keeping
    *  whatever they hold. */
-  deinstall(owner: object, start: number, count: number): boolean {
+  deinstall(owner: object, start: number, count: number): string {
     const r = this.pageRange(start, count);
-    if (!r || !this.ownsAll(owner, r)) return false;
+    if (typeof r === 'string') return r;
+    if (!this.ownsAll(owner, r)) return NOT_OWNED;
     for (let p = r[0]; p <= r[1]; p++) this.release(p);
     this.cpu.pageHooksChanged();
-    return true;
+    return '';
   }
 
   deinstallAll(owner: object): void {
-    for (let p = 0; p < this.pages.length; p++) if (this.pages[p]?.owner === owner) this.release(p);
+    for (let p = 0; p < this.pages.length; p++) {
+      if (this.pages[p]?.owner === owner) this.release(p);
+      if (this.excluded[p] === owner) this.excluded[p] = null;
+    }
     this.cpu.pageHooksChanged();
   }
 
@@ -103,9 +116,10 @@ export class MemoryHooks {
 
   /** VDDAllocMem: commits the pages of a range `owner` hooked (zero-filled, as committed memory
    *  starts); accesses to them no longer trap. */
-  alloc(owner: object, address: number, size: number): boolean {
+  alloc(owner: object, address: number, size: number): string {
     const r = this.pageRange(address, size);
-    if (!r || !this.ownsAll(owner, r)) return false;
+    if (typeof r === 'string') return r;
+    if (!this.ownsAll(owner, r)) return NOT_OWNED;
     for (let p = r[0]; p <= r[1]; p++) {
       const page = this.pages[p]!;
       if (page.committed) continue;
@@ -114,13 +128,14 @@ export class MemoryHooks {
       this.setTrap(p, false);
     }
     this.cpu.pageHooksChanged();
-    return true;
+    return '';
   }
 
   /** VDDFreeMem: decommits the pages; they read as open bus and trap again. */
-  free(owner: object, address: number, size: number): boolean {
+  free(owner: object, address: number, size: number): string {
     const r = this.pageRange(address, size);
-    if (!r || !this.ownsAll(owner, r)) return false;
+    if (typeof r === 'string') return r;
+    if (!this.ownsAll(owner, r)) return NOT_OWNED;
     for (let p = r[0]; p <= r[1]; p++) {
       const page = this.pages[p]!;
       if (!page.committed) continue;
@@ -129,7 +144,28 @@ export class MemoryHooks {
       this.setTrap(p, true);
     }
     this.cpu.pageHooksChanged();
-    return true;
+    return '';
+  }
+
+  /** VDDExcludeMem: `owner` claims the pages for its adapter. */
+  exclude(owner: object, address: number, size: number): string {
+    const r = this.pageRange(address, size);
+    if (typeof r === 'string') return r;
+    for (let p = r[0]; p <= r[1]; p++) {
+      if (this.excluded[p] && this.excluded[p] !== owner) return `page ${hex(p << PAGE_SHIFT)} is excluded by another VDD`;
+      if (this.pages[p] && this.pages[p]!.owner !== owner) return `page ${hex(p << PAGE_SHIFT)} is hooked by another VDD`;
+    }
+    for (let p = r[0]; p <= r[1]; p++) this.excluded[p] = owner;
+    return '';
+  }
+
+  /** VDDIncludeMem: gives excluded pages back. */
+  include(owner: object, address: number, size: number): string {
+    const r = this.pageRange(address, size);
+    if (typeof r === 'string') return r;
+    for (let p = r[0]; p <= r[1]; p++) if (this.excluded[p] !== owner) return 'the range has pages this VDD did not exclude';
+    for (let p = r[0]; p <= r[1]; p++) this.excluded[p] = null;
+    return '';
   }
 
   private ownsAll(owner: object, r: [number, number]): boolean {
@@ -142,6 +178,12 @@ export class MemoryHooks {
     this.cpu.pageHooksChanged();
     this.cpu.onPageHook = this.previous;
   }
+}
+
+const NOT_OWNED = 'the range has pages this VDD did not hook';
+
+function hex(a: number): string {
+  return `${a.toString(16).toUpperCase()}h`;
 }
 
 /** The adapter area between the top of conventional memory and the system ROM: where NTVDM lets

@@ -30,7 +30,9 @@ export const REGISTER_ERROR = {
   NO_MEMORY: 4,
 } as const;
 
-/** How many RegisterModule handles may be live at once; one more answers error 4. */
+/** How many RegisterModule handles may be live at once; one more answers error 4. NTVDM's own
+ *  tables differ (OpenNT keeps 10, ReactOS 256): 64 is vdm86's choice, enough for any real
+ *  program (each VDD client registers once or twice) and settable with maxRegistrations. */
 export const DEFAULT_MAX_REGISTRATIONS = 64;
 
 export interface Registration {
@@ -81,6 +83,11 @@ export class VddRegistry {
     if (i < 0) return 0;
     this.slots[i] = { module, dispatch, dispatchName };
     return i + 1;
+  }
+
+  /** True when every slot is in use (RegisterModule answers error 4 before it looks further). */
+  get full(): boolean {
+    return !this.slots.includes(null);
   }
 
   lookup(handle: number): Registration | null {

@@ -43,3 +43,20 @@ describe('a child program ending', () => {
     expect(v.get('CODE')).toBe('002A');
   });
 });
+
+// DEBUG 2.0's G: the program runs under a PSP made with 26h while DEBUG's own PSP stays current;
+// its INT 20h must come back to DEBUG's INT 22h handler (DOS takes the ending PSP from the
+// caller's CS and, since it is not the current one, frees nothing and switches to no parent).
+describe('a program under a 26h PSP that is not current (as DEBUG runs one)', () => {
+  const OLDRET = { 'OLDRET.COM': 'roms/tests/dos-core-oldret.com' };
+  for (const [letter, how] of [
+    ['I', 'INT 20h'],
+    ['0', 'INT 21h/00h'],
+  ]) {
+    it(`ends with ${how}: back at the INT 22h address it inherited, the current PSP unchanged`, async () => {
+      const run = await runCore({ programs: OLDRET, args: [letter] });
+      expect(run.output).toBe(`BACK=${letter}\r\nPSPSAME=yes\r\n`);
+      expect(run.end).toEqual({ reason: 'exit', exitCode: 7 });
+    });
+  }
+});

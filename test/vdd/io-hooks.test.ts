@@ -3,7 +3,7 @@
 // handlers, the last VDD to hook a port winning until it lets go.
 import { afterAll, describe, expect, it } from 'vitest';
 import { linear } from '../../src/cpu/guest-memory';
-import { portStringIn, portStringOut, type VddModule } from '../../src/vdd';
+import { portStringIn, type VddModule } from '../../src/vdd';
 import { cleanupTemps, lines, runGuest } from './helpers';
 
 afterAll(cleanupTemps);
@@ -17,11 +17,11 @@ function portVdds() {
     name: 'PORTS',
     routines: {
       Dispatch: (v) => {
-        const io = v.machine.io;
         const fn = v.getDL();
-        if (fn === 1) portStringOut(io, v.mem, 0x300, linear(v.getDS(), v.getSI()), v.getCX(), 1);
-        else if (fn === 2) portStringIn(io, v.mem, 0x300, linear(v.getDS(), v.getDI()), v.getCX(), 2);
-        else if (fn === 3) portStringIn(io, v.mem, 0x310, linear(v.getDS(), v.getDI()), v.getCX(), 2);
+        // the service methods, and once the free function they wrap
+        if (fn === 1) v.portStringOut(0x300, linear(v.getDS(), v.getSI()), v.getCX(), 1);
+        else if (fn === 2) portStringIn(v.machine.io, v.mem, 0x300, linear(v.getDS(), v.getDI()), v.getCX(), 2);
+        else if (fn === 3) v.portStringIn(0x310, linear(v.getDS(), v.getDI()), v.getCX(), 2);
       },
     },
     onAttach: (v) => {
@@ -36,6 +36,15 @@ function portVdds() {
           if (p === 0xe0) latchE0 = value;
         },
       });
+      // one set of hooks per VDD (NTVDM): a second install, even of other ports, is refused
+      const again = v.installIOHook({ first: 0x320, last: 0x320 }, { inb: () => 0, outb: () => {} });
+      log.push(`installed ${ok1}, second set ${again}`);
+    },
+  };
+  const wide: VddModule = {
+    name: 'WIDE',
+    routines: {},
+    onAttach: (v) => {
       // byte, word and string handlers
       const ok2 = v.installIOHook(
         { first: 0x310, last: 0x311 },
@@ -59,7 +68,7 @@ function portVdds() {
           },
         },
       );
-      log.push(`installed ${ok1} ${ok2}`);
+      log.push(`wide installed ${ok2}`);
     },
   };
   const ports2: VddModule = {
@@ -76,13 +85,13 @@ function portVdds() {
       },
     },
   };
-  return { log, ports, ports2 };
+  return { log, ports, ports2, wide };
 }
 
 describe('VDD I/O hooks', () => {
   it('routes IN/OUT to byte handlers, emulating word and string accesses from them', async () => {
-    const { log, ports, ports2 } = portVdds();
-    const run = await runGuest({ program: 'roms/tests/vdd-ioport.com', vdds: [ports, ports2] });
+    const { log, ports, ports2, wide } = portVdds();
+    const run = await runGuest({ program: 'roms/tests/vdd-ioport.com', vdds: [ports, wide, ports2] });
     expect(run.end).toMatchObject({ reason: 'exit', exitCode: 0 });
     expect(lines(run.output)).toEqual([
       'in ax,300h = 4140',
@@ -94,7 +103,8 @@ describe('VDD I/O hooks', () => {
       'in al,3FFh = FF',
     ]);
     expect(log).toEqual([
-      'installed true true',
+      'installed true, second set false',
+      'wide installed true',
       'outb 300 11',
       'outb 300 33', // OUT DX,AX with no word handler: low byte to the port...
       'outb 301 22', // ...high byte to port+1
@@ -129,8 +139,8 @@ describe('VDD I/O hooks', () => {
         results.push(v.installIOHook({ first: 0xffff, last: 0x10000 }, { inb: () => 0, outb: () => {} }));
       },
     };
-    const { ports, ports2 } = portVdds();
-    const run = await runGuest({ program: 'roms/tests/vdd-ioport.com', vdds: [probe, ports, ports2] });
+    const { ports, ports2, wide } = portVdds();
+    const run = await runGuest({ program: 'roms/tests/vdd-ioport.com', vdds: [probe, ports, wide, ports2] });
     expect(results).toEqual([false, false, false]);
     expect(run.end).toMatchObject({ reason: 'exit', exitCode: 0 });
   });

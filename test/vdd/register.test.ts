@@ -45,16 +45,21 @@ describe('RegisterModule, DispatchCall, UnRegisterModule', () => {
       'no such DLL: CF=1 AX=0001',
       'no dispatch: CF=1 AX=0002',
       'no init: CF=1 AX=0003',
+      // NTVDM looks the init routine up before the dispatch routine
+      'no init, no dispatch: CF=1 AX=0003',
       'alpha: CF=0 AX=0001',
       'beta: CF=0 AX=0002',
       'dispatch alpha: CF=0 AX=1235',
       'dispatch beta: CF=1 AX=EDCB',
-      'init refuses: CF=1 AX=0BAD',
-      // handles 3-8 are left of the 8: six more registrations, then error 4
-      'full after 0006 more: CF=1 AX=0004',
+      // NTVDM calls the init routine and ignores what it leaves in CF: the registration stands
+      'init sets CF: CF=0 AX=0003',
+      // handles 4-8 are left of the 8: five more registrations, then error 4
+      'full after 0005 more: CF=1 AX=0004',
+      // a full table answers 4 before the DLL is even looked up
+      'full, no such DLL: CF=1 AX=0004',
       'unregister alpha, register again: CF=0 AX=0001',
     ]);
-    // Init ran for the two successful ALPHA registrations (not for the refusing one's name)
+    // Init ran for the two ALPHA registrations naming it
     expect(initSaw).toEqual(['alpha', 'ALPHA.DLL']);
     expect(run.bridge.registry.liveHandles).toBe(8);
   });

@@ -4,7 +4,7 @@
 // path may be anywhere on the host, unlike the guest's own drives.
 //
 //   npx vdm86 --vdd examples/vdd/hostfile/hostfile.ts roms/examples/hostfile.com /etc/hostname
-import type { VddService } from '../../../src/vdd';
+import type { VddService } from 'vdm86';
 
 export const dllName = 'HOSTFILE';
 

@@ -8,7 +8,7 @@
 // registry installs them in DllMain), so the guest needs no RegisterModule to find the device.
 //
 //   npx vdm86 --vdd examples/vdd/ioport/ioport.ts roms/examples/ioport.com
-import type { VddService } from '../../../src/vdd';
+import type { VddService } from 'vdm86';
 
 export const dllName = 'IOPORT';
 

@@ -4,7 +4,7 @@
 // handles close (for a TSR exit too).
 //
 //   npx vdm86 --vdd examples/vdd/lifecycle/lifecycle.ts roms/examples/lifelog.com
-import type { VddService } from '../../../src/vdd';
+import type { VddService } from 'vdm86';
 
 export const dllName = 'LIFECYCLE';
 

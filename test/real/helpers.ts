@@ -1,0 +1,117 @@
+// Harness for the real-software suite: Microsoft's own MS-DOS programs from ../shared/msdos (MS-DOS
+// 1.25 and 2.0's tools, MS-DOS 4.0's build toolchain; see its ABOUT.md), copied into a temp folder
+// that becomes drive C: and run with runProgram the way their users ran them: arguments on the
+// command line, `inputFile`/`outputFile` where DOS would redirect with < and >. The suite is skipped
+// with a message when the folder is absent.
+import { chmodSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { runProgram, type RunOptions, type RunResult } from '../../src/run';
+import { ROOT, cleanupTemps, putFiles, tempDir } from '../helpers/folders';
+
+export { cleanupTemps };
+
+/** ../shared/msdos beside the checkout (the layout of Microsoft's MS-DOS repository). */
+export const MSDOS = join(ROOT, '..', 'shared', 'msdos');
+
+/** Where each version's programs are, relative to MSDOS. */
+export const V125 = 'v1.25/bin';
+export const V20 = 'v2.0/bin';
+export const TOOLS = 'v4.0/src/TOOLS';
+
+export const msdosAvailable = [V125, V20, TOOLS].every((d) => existsSync(join(MSDOS, d)));
+
+/** Warns once per file that the suite is skipped (as the conformance suite does). */
+export function warnIfAbsent(what: string): void {
+  if (!msdosAvailable) console.warn(`${what} skipped: ${MSDOS} (with ${V125}, ${V20} and ${TOOLS}) is absent`);
+}
+
+/** Copies a file or a whole folder from MSDOS to `to` inside dir, writable (several of these
+ *  programs write next to themselves, and EXEMOD changes the header in place). */
+function copyIn(dir: string, from: string, to: string): void {
+  const src = join(MSDOS, from);
+  if (statSync(src).isDirectory()) {
+    for (const name of readdirSync(src)) copyIn(dir, join(from, name), join(to, name));
+    return;
+  }
+  putFiles(dir, { [to]: readFileSync(src) });
+  chmodSync(join(dir, to), 0o644);
+}
+
+/**
+ * A fresh drive folder holding `programs` (a list of files in `from`, kept under their names, or
+ * name-in-drive -> path relative to MSDOS; a folder is copied whole) and data `files`.
+ */
+export function stage(
+  programs: { from: string; names: string[] } | Record<string, string>,
+  files: Record<string, string | Uint8Array> = {},
+): string {
+  const dir = tempDir('vdm86-real-');
+  if ('from' in programs && Array.isArray(programs.names)) {
+    for (const n of programs.names) copyIn(dir, join(programs.from as string, n), n);
+  } else {
+    for (const [to, from] of Object.entries(programs as Record<string, string>)) copyIn(dir, from, to);
+  }
+  putFiles(dir, files);
+  return dir;
+}
+
+/** Adds more programs to a staged folder. */
+export function addPrograms(dir: string, from: string, names: string[]): void {
+  for (const n of names) copyIn(dir, join(from, n), n);
+}
+
+export interface RealRun {
+  result: RunResult;
+  /** The console output (CON), as runProgram captures it. */
+  output: string;
+  /** What the program wrote to handle 1 when `stdoutFile` redirected it (DOS `>`), as text. */
+  stdout: string;
+  /** Every program started, in order (the first one, then each EXEC'd child), by the name DOS
+   *  gave its memory block: how a test sees that CL ran C1, C2, C3 and LINK. */
+  started: string[];
+}
+
+export interface RealRunOptions extends Omit<RunOptions, 'args' | 'outputFile'> {
+  /** Redirect handle 1 into a buffer (returned as `stdout`), as `PROG > FILE` would. */
+  stdoutFile?: boolean;
+}
+
+/** Runs C:\<prog> with C: = dir, C:\ as the current directory, until it exits. */
+export async function run(dir: string, prog: string, args: string[] = [], options: RealRunOptions = {}): Promise<RealRun> {
+  const chunks: Uint8Array[] = [];
+  const started: string[] = [];
+  const { stdoutFile, ...rest } = options;
+  const result = await runProgram(join(dir, prog), {
+    onMachine: ({ dos: kernel }) => {
+      kernel.addProcessListener({ onCreate: (psp) => started.push(kernel.memory.name(psp - 1)) });
+    },
+    drives: { C: dir },
+    cwd: 'C:\\',
+    maxInstructions: 200_000_000,
+    timeoutMs: 30_000,
+    ...rest,
+    ...(stdoutFile ? { outputFile: (d: Uint8Array) => chunks.push(Uint8Array.from(d)) } : {}),
+    args,
+  });
+  const stdout = Buffer.concat(chunks).toString('latin1');
+  return { result, output: result.output, stdout, started };
+}
+
+/** Text with DOS line ends. */
+export function dos(...lines: string[]): string {
+  return lines.map((l) => `${l}\r\n`).join('');
+}
+
+/** A host file of the drive, as bytes. */
+export function readBytes(dir: string, path: string): Buffer {
+  return readFileSync(join(dir, path));
+}
+
+/** A host file of the drive, as text (one char per byte). */
+export function readText(dir: string, path: string): string {
+  return readBytes(dir, path).toString('latin1');
+}
+
+export function exists(dir: string, path: string): boolean {
+  return existsSync(join(dir, path));
+}
