@@ -22,7 +22,7 @@ import {
   consoleState,
 } from './console';
 import { STD, stdTarget, handleReadByte, handleWrite } from './stdio';
-import { handleSftEntry } from './multiplex';
+import { handleSftEntry } from './sft';
 import { callRunsAgain } from './call-frame';
 import type { Kernel } from './kernel';
 

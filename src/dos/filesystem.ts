@@ -11,7 +11,7 @@ import { DOS_ERROR } from './errors';
 import { OPEN_ACTION, type OpenRequest } from './open-request';
 import { Drives } from './drives';
 import { PathResolver, type ResolvedPath } from './paths';
-import { SftChain, OPEN_MODE_FCB, OPEN_MODE_AUTO_COMMIT, INFO_DATE_SET } from './sft';
+import { SftChain, OPEN_MODE_FCB, OPEN_MODE_AUTO_COMMIT, INFO_DATE_SET, fillSftEntry, type SftFill } from './sft';
 import { Jft } from './jft';
 import { FileAttributes } from './attributes';
 import { LockTable, checkSharing, ACCESS } from './sharing';
@@ -162,26 +162,9 @@ export class FileSystem {
     return sfn;
   }
 
-  /** Fills a freshly allocated SFT entry: one reference, position 0, and the given fields (a host
-   *  file has no device pointer). */
-  private fillEntry(
-    sfn: number,
-    e: { mode: number; attribute: number; info: number; device?: Device; when: { date: number; time: number }; size: number; owner: number; hostHandle: number; fcbName: string },
-  ): void {
-    const a = this.sft.address(sfn);
-    const s = this.sft;
-    s.setRefCount(a, 1);
-    s.setOpenMode(a, e.mode);
-    s.setAttribute(a, e.attribute);
-    s.setInfo(a, e.info);
-    if (e.device) s.setDevicePointer(a, DOS_SEG, e.device.offset);
-    else s.setNoDevice(a);
-    s.setDateTime(a, e.when.date, e.when.time);
-    s.setSize(a, e.size);
-    s.setPosition(a, 0);
-    s.setOwnerPsp(a, e.owner);
-    s.setHostHandle(a, e.hostHandle);
-    s.setName(a, e.fcbName);
+  /** Fills a freshly allocated SFT entry (sft.ts fillSftEntry: one reference, position 0). */
+  private fillEntry(sfn: number, e: Omit<SftFill, 'device'> & { device?: Device }): void {
+    fillSftEntry(this.mem, this.sft.address(sfn), { ...e, device: e.device?.offset });
   }
 
   /** The open modes of every open of a host file (for the sharing check). */

@@ -3,11 +3,9 @@
 // programs use to reach a handle's SFT entry; every other request passes with registers untouched
 // (an install check with AL=00h then reads "not installed").
 import { FLAG } from '../cpu/cpu';
-import { rd16, rd32 } from '../cpu/guest-memory';
 import { setFrameFlag } from '../bios/iret-frame';
-import { LOL, SFT, SFT_BLOCK, JFT_FREE } from './layout';
+import { sftSlot } from './sft';
 import { Jft } from './jft';
-import { DOS_SEG, DOSMEM } from './sysvars';
 import type { Kernel } from './kernel';
 
 export function multiplex(dos: Kernel): void {
@@ -18,7 +16,7 @@ export function multiplex(dos: Kernel): void {
       return;
     case 0x1216: {
       // ES:DI -> the SFT entry of system file number BX; CF=1 if there is none.
-      const e = sftEntryAddress(dos.mem, cpu.bx);
+      const e = sftSlot(dos.mem, cpu.bx);
       if (!e) return setLiveCarry(dos, true);
       cpu.es = e.seg;
       cpu.di = e.off;
@@ -51,27 +49,4 @@ export function multiplex(dos: Kernel): void {
 function setLiveCarry(dos: Kernel, on: boolean): void {
   const cpu = dos.machine.cpu;
   setFrameFlag(dos.mem, cpu.ss, cpu.sp, FLAG.CF, on);
-}
-
-/** The guest address of SFT entry `sfn`, walking the chain from LoL+04h as DOS does. */
-export function sftEntryAddress(mem: Uint8Array, sfn: number): { seg: number; off: number } | null {
-  let ptr = rd32(mem, DOS_SEG, DOSMEM.LOL + LOL.FIRST_SFT);
-  let n = sfn;
-  for (let guard = 0; guard < 64; guard++) {
-    const off = ptr & 0xffff;
-    const seg = ptr >>> 16;
-    if (off === 0xffff) return null;
-    const count = rd16(mem, seg, off + SFT_BLOCK.COUNT);
-    if (n < count) return { seg, off: (off + SFT_BLOCK.ENTRIES + n * SFT.ENTRY_SIZE) & 0xffff };
-    n -= count;
-    ptr = rd32(mem, seg, off + SFT_BLOCK.NEXT);
-  }
-  return null;
-}
-
-/** The SFT entry behind handle `h` of `psp`, or null when the handle is free or out of range. */
-export function handleSftEntry(mem: Uint8Array, psp: number, h: number): { seg: number; off: number } | null {
-  const sfn = new Jft(mem, psp).get(h);
-  if (sfn === JFT_FREE) return null;
-  return sftEntryAddress(mem, sfn);
 }

@@ -1,8 +1,12 @@
 // The System File Table in guest memory: chained blocks reached from LoL+04h, entries in the
 // NTVDM layout (layout.ts SFT). A system file number (SFN) counts entries along the chain, as
-// DOS does; the chain is walked in memory every time, so what the guest sees is the truth.
-import { linear, rdLin16, wrLin16, rdLin32, wrLin32 } from '../cpu/guest-memory';
-import { LOL, SFT, SFT_BLOCK, SFT_INFO } from './layout';
+// DOS does; the chain is walked in memory every time, so what the guest sees is the truth. This
+// file is the one owner of the chain: the kernel (SftChain), INT 2Fh/1216h-1220h and the VDD layer
+// (vdd/handles.ts, vdd/walk.ts) all walk it and fill its entries here, by one set of rules for a
+// chain a guest may have corrupted (docs/DESIGN.md "DOS data structures").
+import { ADDRESS_MASK, linear, rd16, rdLin16, wrLin16, rdLin32, wrLin32 } from '../cpu/guest-memory';
+import { JFT_FREE, LOL, SFT, SFT_BLOCK, SFT_INFO } from './layout';
+import { Jft } from './jft';
 import { DOS_SEG, DOSMEM, SFT1_ENTRIES, SFT2_ENTRIES, FCB_SFT_ENTRIES } from './sysvars';
 
 /** Open-mode bit 15: the entry was opened through an FCB (DOS marks FCB opens this way). */
@@ -13,9 +17,116 @@ export const OPEN_MODE_AUTO_COMMIT = 0x4000;
 export const INFO_DATE_SET = 0x4000;
 /** Device pointer of a host file (no device header), DESIGN.md. */
 export const NO_DEVICE = 0xffffffff;
-/** The most blocks, and entries, vdm86 walks: a guest that loops the chain cannot hang the kernel,
- *  and an SFN is a byte in the JFT anyway. */
-const MAX_WALK = 255;
+// ---- the rules of the walk
+/** The most blocks walked: a guest that loops the chain cannot hang the kernel. */
+const MAX_SFT_BLOCKS = 255;
+/** A JFT slot holds an 8-bit SFN and FFh (JFT_FREE) means free, so the last SFN is FEh: entries
+ *  past it are never reached. */
+const MAX_SFN = JFT_FREE - 1;
+/** Offset FFFFh in a next pointer ends the chain. */
+const END_OF_CHAIN = 0xffff;
+
+/** One entry of the chain: its SFN and where its SFT.ENTRY_SIZE bytes live. */
+export interface SftSlot {
+  sfn: number;
+  seg: number;
+  /** The entry's offset: block offset + 6 + n * 3Bh, wrapping in the block's segment as DOS's
+   *  16-bit arithmetic does. */
+  off: number;
+  linear: number;
+}
+
+/** Walks the chain from LoL+04h by the rules above, calling `visit` for each entry in SFN order
+ *  until it returns true; returns the slot it stopped at, or null. */
+function walkSft(mem: Uint8Array, visit: (sfn: number, seg: number, off: number) => boolean): SftSlot | null {
+  let off = rd16(mem, DOS_SEG, DOSMEM.LOL + LOL.FIRST_SFT);
+  let seg = rd16(mem, DOS_SEG, DOSMEM.LOL + LOL.FIRST_SFT + 2);
+  let sfn = 0;
+  for (let block = 0; block < MAX_SFT_BLOCKS && off !== END_OF_CHAIN; block++) {
+    const count = rd16(mem, seg, off + SFT_BLOCK.COUNT);
+    for (let i = 0; i < count; i++, sfn++) {
+      if (sfn > MAX_SFN) return null;
+      const entry = (off + SFT_BLOCK.ENTRIES + i * SFT.ENTRY_SIZE) & 0xffff;
+      if (visit(sfn, seg, entry)) return { sfn, seg, off: entry, linear: linear(seg, entry) };
+    }
+    const next = rd16(mem, seg, off + SFT_BLOCK.NEXT);
+    seg = rd16(mem, seg, off + SFT_BLOCK.NEXT + 2);
+    off = next;
+  }
+  return null;
+}
+
+/** Entry `sfn` of the chain, or null when the chain has no such entry (or sfn is FFh). */
+export function sftSlot(mem: Uint8Array, sfn: number): SftSlot | null {
+  if (sfn < 0 || sfn > MAX_SFN) return null;
+  return walkSft(mem, (n) => n === sfn);
+}
+
+/** Every entry of the chain, in SFN order. */
+export function sftSlots(mem: Uint8Array): SftSlot[] {
+  const slots: SftSlot[] = [];
+  walkSft(mem, (sfn, seg, off) => {
+    slots.push({ sfn, seg, off, linear: linear(seg, off) });
+    return false;
+  });
+  return slots;
+}
+
+/** The first entry whose reference count is 0, or null when all are in use. */
+export function freeSftSlot(mem: Uint8Array): SftSlot | null {
+  return walkSft(mem, (_sfn, seg, off) => rd16(mem, seg, off + SFT.REF_COUNT) === 0);
+}
+
+/** True if `address` (linear) is the start of an entry of the chain. */
+export function isSftEntry(mem: Uint8Array, address: number): boolean {
+  return walkSft(mem, (_sfn, seg, off) => linear(seg, off) === address) !== null;
+}
+
+/** The SFT entry behind handle `h` of `psp`, or null when the handle is free or out of range. */
+export function handleSftEntry(mem: Uint8Array, psp: number, h: number): SftSlot | null {
+  const sfn = new Jft(mem, psp).get(h);
+  if (sfn === JFT_FREE) return null;
+  return sftSlot(mem, sfn);
+}
+
+/** What an entry describes when it is opened: one way to fill it, for the kernel's opens and the
+ *  VDD's VDDAssociateNtHandle alike. */
+export interface SftFill {
+  mode: number;
+  attribute: number;
+  /** The device-information word. */
+  info: number;
+  /** The device header's offset in DOS_SEG; a host file has none (pointer FFFFFFFFh). */
+  device?: number;
+  when: { date: number; time: number };
+  size: number;
+  owner: number;
+  /** The host handle id (dos.hostHandles), 0 for a device. */
+  hostHandle: number;
+  /** The 11-byte FCB-form name. */
+  fcbName: string;
+  /** The reference count (default 1, a fresh open). */
+  references?: number;
+}
+
+/** Fills the entry at linear address `a`: one reference, position 0, and the given fields. */
+export function fillSftEntry(mem: Uint8Array, a: number, e: SftFill): void {
+  wrLin16(mem, a + SFT.REF_COUNT, e.references ?? 1);
+  wrLin16(mem, a + SFT.OPEN_MODE, e.mode);
+  mem[(a + SFT.ATTRIBUTE) & ADDRESS_MASK] = e.attribute & 0xff;
+  wrLin16(mem, a + SFT.DEVICE_INFO, e.info);
+  if (e.device !== undefined) {
+    wrLin16(mem, a + SFT.DEVICE_POINTER, e.device);
+    wrLin16(mem, a + SFT.DEVICE_POINTER + 2, DOS_SEG);
+  } else wrLin32(mem, a + SFT.DEVICE_POINTER, NO_DEVICE);
+  wrLin16(mem, a + SFT.DATE, e.when.date);
+  wrLin16(mem, a + SFT.TIME, e.when.time);
+  wrLin32(mem, a + SFT.SIZE, e.size);
+  wrLin32(mem, a + SFT.POSITION, 0);
+  wrLin16(mem, a + SFT.OWNER_PSP, e.owner);
+  wrLin32(mem, a + SFT.HOST_HANDLE, e.hostHandle);
+  for (let i = 0; i < 11; i++) mem[(a + SFT.NAME + i) & ADDRESS_MASK] = (e.fcbName.charCodeAt(i) || 0x20) & 0xff;
+}
 
 export class SftChain {
   constructor(
@@ -44,61 +155,26 @@ export class SftChain {
 
   /** The linear address of entry `sfn`, or -1 when the chain has no such entry. */
   address(sfn: number): number {
-    if (sfn < 0) return -1;
-    let a = this.firstBlock();
-    let base = 0;
-    for (let blocks = 0; blocks < MAX_WALK && a >= 0; blocks++) {
-      const count = rdLin16(this.mem, a + SFT_BLOCK.COUNT);
-      if (sfn < base + count) return a + SFT_BLOCK.ENTRIES + (sfn - base) * SFT.ENTRY_SIZE;
-      base += count;
-      a = this.nextBlock(a);
-    }
-    return -1;
+    return sftSlot(this.mem, sfn)?.linear ?? -1;
   }
 
   /** Number of entries along the chain. */
   count(): number {
-    let a = this.firstBlock();
-    let n = 0;
-    for (let blocks = 0; blocks < MAX_WALK && a >= 0; blocks++) {
-      n += rdLin16(this.mem, a + SFT_BLOCK.COUNT);
-      a = this.nextBlock(a);
-    }
-    return Math.min(n, MAX_WALK);
-  }
-
-  private firstBlock(): number {
-    const lol = linear(DOS_SEG, this.lol);
-    const off = rdLin16(this.mem, lol + LOL.FIRST_SFT);
-    if (off === 0xffff) return -1;
-    return linear(rdLin16(this.mem, lol + LOL.FIRST_SFT + 2), off);
-  }
-
-  private nextBlock(a: number): number {
-    const off = rdLin16(this.mem, a + SFT_BLOCK.NEXT);
-    if (off === 0xffff) return -1;
-    return linear(rdLin16(this.mem, a + SFT_BLOCK.NEXT + 2), off);
+    return sftSlots(this.mem).length;
   }
 
   /** The first free entry (ref count 0), zeroed; or -1 when all are in use. */
   allocate(): number {
-    const n = this.count();
-    for (let sfn = 0; sfn < n; sfn++) {
-      const a = this.address(sfn);
-      if (rdLin16(this.mem, a + SFT.REF_COUNT) === 0) {
-        this.mem.fill(0, a, a + SFT.ENTRY_SIZE);
-        return sfn;
-      }
-    }
-    return -1;
+    const slot = freeSftSlot(this.mem);
+    if (!slot) return -1;
+    this.mem.fill(0, slot.linear, slot.linear + SFT.ENTRY_SIZE);
+    return slot.sfn;
   }
 
   /** Every entry in use, as (sfn, address). */
   *inUse(): Generator<[number, number]> {
-    const n = this.count();
-    for (let sfn = 0; sfn < n; sfn++) {
-      const a = this.address(sfn);
-      if (rdLin16(this.mem, a + SFT.REF_COUNT) !== 0) yield [sfn, a];
+    for (const slot of sftSlots(this.mem)) {
+      if (rdLin16(this.mem, slot.linear + SFT.REF_COUNT) !== 0) yield [slot.sfn, slot.linear];
     }
   }
 

@@ -9,7 +9,7 @@ import { IRET_FLAGS } from '../bios/iret-frame';
 import { SFT, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
 import { SDA_INTERNAL } from './sysdata';
-import { handleSftEntry } from './multiplex';
+import { handleSftEntry } from './sft';
 import type { CallState } from './kernel';
 import type { Kernel } from './kernel';
 

@@ -4,7 +4,9 @@
 import { ADDRESS_MASK, linear, rdLin16, wrLin16, rdLin32, wrLin32 } from '../cpu/guest-memory';
 import { JFT_FREE, OPEN_MODE, SFT, SFT_INFO } from '../dos/layout';
 import type { HostObject } from '../dos/host-handles';
-import { currentPsp, isPsp, isSftEntry, jftEntry, jftOf, setJftEntry, sftEntryAddress, sftSlots } from './dos-tables';
+import { Jft } from '../dos/jft';
+import { fillSftEntry, freeSftSlot, isSftEntry, sftSlot } from '../dos/sft';
+import { currentPsp, isPsp } from './dos-tables';
 
 /** DOS errors the handle calls answer with, negated (NTVDM's VDDAllocateDosHandle returns "a
  *  negative value; the absolute value of this number is the DOS error code"). */
@@ -65,21 +67,15 @@ function resolvePsp(mem: Uint8Array, pdb: number): number {
 export function allocateDosHandle(mem: Uint8Array, pdb: number): AllocatedHandle {
   const psp = resolvePsp(mem, pdb);
   if (!psp) return { handle: HANDLE_ERROR.INVALID_HANDLE, sft: 0, jft: 0 };
-  const jft = jftOf(mem, psp);
-  let handle = -1;
-  for (let h = 0; h < jft.size; h++) {
-    if (jftEntry(mem, jft, h) === JFT_FREE) {
-      handle = h;
-      break;
-    }
-  }
-  const slot = sftSlots(mem).find((s) => rdLin16(mem, s.linear + SFT.REF_COUNT) === 0);
+  const jft = new Jft(mem, psp);
+  const handle = jft.firstFree();
+  const slot = freeSftSlot(mem);
   if (handle < 0 || !slot) return { handle: HANDLE_ERROR.TOO_MANY_OPEN_FILES, sft: 0, jft: 0 };
   for (let i = 0; i < SFT.ENTRY_SIZE; i++) mem[(slot.linear + i) & ADDRESS_MASK] = 0;
   wrLin16(mem, slot.linear + SFT.REF_COUNT, 1);
   wrLin16(mem, slot.linear + SFT.OWNER_PSP, psp);
-  setJftEntry(mem, jft, handle, slot.sfn);
-  return { handle, sft: slot.linear, jft: jft.linear };
+  jft.set(handle, slot.sfn);
+  return { handle, sft: slot.linear, jft: jft.address };
 }
 
 /** VDDAssociateNtHandle: binds host handle `hostHandle` to the SFT entry at `sft` (from
@@ -95,22 +91,26 @@ export function associateNtHandle(
   obj?: HostObject,
 ): void {
   if (!isSftEntry(mem, sft)) throw new VddUsageError(`associateNtHandle: ${sft.toString(16)}h is not an SFT entry`);
-  wrLin16(mem, sft + SFT.OPEN_MODE, access & ~OPEN_MODE.NO_INHERIT & 0xff);
   let info = SFT_INFO.NOT_WRITTEN;
   if (access & OPEN_MODE.NO_INHERIT) info |= SFT_INFO.NO_INHERIT;
-  wrLin16(mem, sft + SFT.DEVICE_INFO, info);
-  wrLin32(mem, sft + SFT.DEVICE_POINTER, 0xffffffff);
-  wrLin32(mem, sft + SFT.POSITION, 0);
-  wrLin32(mem, sft + SFT.HOST_HANDLE, hostHandle >>> 0);
   let size = 0;
   try {
     size = obj ? obj.size() : 0;
   } catch {
     /* an object that cannot tell its size starts at 0 */
   }
-  wrLin32(mem, sft + SFT.SIZE, size >>> 0);
-  const name = fcbName(obj?.hostPath ?? '');
-  for (let i = 0; i < 11; i++) mem[(sft + SFT.NAME + i) & ADDRESS_MASK] = name.charCodeAt(i);
+  // The fields allocateDosHandle set (references, owner) and those it zeroed stay as they are.
+  fillSftEntry(mem, sft, {
+    mode: access & ~OPEN_MODE.NO_INHERIT & 0xff,
+    attribute: mem[(sft + SFT.ATTRIBUTE) & ADDRESS_MASK],
+    info,
+    when: { date: rdLin16(mem, sft + SFT.DATE), time: rdLin16(mem, sft + SFT.TIME) },
+    size: size >>> 0,
+    owner: rdLin16(mem, sft + SFT.OWNER_PSP),
+    hostHandle: hostHandle >>> 0,
+    fcbName: fcbName(obj?.hostPath ?? ''),
+    references: rdLin16(mem, sft + SFT.REF_COUNT),
+  });
 }
 
 /** VDDRetrieveNtHandle: the host handle behind DOS handle `handle` of `pdb` (whoever opened
@@ -120,11 +120,11 @@ export function retrieveNtHandle(mem: Uint8Array, pdb: number, handle: number): 
   const none = { hostHandle: 0, sft: 0, jft: 0 };
   const psp = resolvePsp(mem, pdb);
   if (!psp) return none;
-  const jft = jftOf(mem, psp);
+  const jft = new Jft(mem, psp);
   if (!Number.isInteger(handle) || handle < 0 || handle >= jft.size) return none;
-  const sft = sftEntryAddress(mem, jftEntry(mem, jft, handle));
+  const sft = sftSlot(mem, jft.get(handle))?.linear ?? -1;
   if (sft < 0 || rdLin16(mem, sft + SFT.REF_COUNT) === 0) return none;
-  return { hostHandle: rdLin32(mem, sft + SFT.HOST_HANDLE), sft, jft: jft.linear };
+  return { hostHandle: rdLin32(mem, sft + SFT.HOST_HANDLE), sft, jft: jft.address };
 }
 
 /** VDDReleaseDosHandle: frees the JFT slot and drops the SFT reference count. The host object
@@ -135,7 +135,7 @@ export function releaseDosHandle(mem: Uint8Array, pdb: number, handle: number): 
   const r = retrieveNtHandle(mem, pdb, handle);
   if (!r.hostHandle) return false;
   const psp = resolvePsp(mem, pdb);
-  setJftEntry(mem, jftOf(mem, psp), handle, JFT_FREE);
+  new Jft(mem, psp).set(handle, JFT_FREE);
   wrLin16(mem, r.sft + SFT.REF_COUNT, rdLin16(mem, r.sft + SFT.REF_COUNT) - 1);
   return true;
 }

@@ -6,7 +6,9 @@ import { rd16, rdLin16, rdLin32, copyFromSegment } from '../cpu/guest-memory';
 import type { HostHandleTable } from '../dos/host-handles';
 import { hex4 as h4 } from '../hw/board';
 import { DEVHDR, JFT_FREE, PSP, SFT, SFT_INFO } from '../dos/layout';
-import { currentPsp, isPsp, jftEntry, jftOf, sftSlots, type SftSlot } from './dos-tables';
+import { Jft } from '../dos/jft';
+import { sftSlots, type SftSlot } from '../dos/sft';
+import { currentPsp, isPsp } from './dos-tables';
 
 export interface FarPointer {
   seg: number;
@@ -110,14 +112,14 @@ export function walkHandles(machine: { mem: Uint8Array }, psp?: number, hostHand
   const seg = psp ?? currentPsp(mem);
   const walk: HandleWalk = { psp: seg, valid: false, parentPsp: 0, jftSize: 0, jftPointer: { seg: 0, off: 0 }, handles: [] };
   if (!isPsp(mem, seg)) return walk;
-  const jft = jftOf(mem, seg);
+  const jft = new Jft(mem, seg);
   walk.valid = true;
   walk.parentPsp = rd16(mem, seg, PSP.PARENT);
   walk.jftSize = jft.size;
-  walk.jftPointer = { seg: jft.seg, off: jft.off };
+  walk.jftPointer = jft.pointer;
   const slots = sftSlots(mem);
   for (let h = 0; h < jft.size; h++) {
-    const sfn = jftEntry(mem, jft, h);
+    const sfn = jft.get(h);
     if (sfn === JFT_FREE) continue;
     const slot = slots[sfn];
     const sft = slot ? sftRecord(mem, slot) : null;

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rd16 } from '../../src/cpu/guest-memory';
 import { PSP, SFT } from '../../src/dos/layout';
-import { handleSftEntry } from '../../src/dos/multiplex';
+import { handleSftEntry } from '../../src/dos/sft';
 import { cleanupTemps, hex4, runCore, values } from './helpers';
 
 afterAll(cleanupTemps);
