@@ -5,7 +5,7 @@
 import { rd16, wr16 } from '../cpu/guest-memory';
 import { rewindToBop } from '../cpu/bop';
 import { PSP } from './layout';
-import type { Kernel } from './kernel';
+import type { Kernel, CallState } from './kernel';
 
 /** The caller's registers as DOS saves them on the caller's stack at INT 21h entry (the "user
  *  frame"): AX first, then BX CX DX SI DI BP DS ES, then the IRET frame the INT pushed. PSP+2Eh
@@ -28,9 +28,26 @@ export const USER_FRAME = {
   SIZE: 0x18,
 } as const;
 
-/** Whether IP was moved back onto the BOP that ran at `ipBefore` (the call runs again). */
-export function rewoundOntoBop(ip: number, ipBefore: number): boolean {
-  return ip === rewindToBop(ipBefore);
+/** What became of an INT 21h call once its handler returned. */
+export const CALL_OUTCOME = {
+  /** It is finished: the caller gets its registers and the flags in its IRET frame. */
+  DONE: 'done',
+  /** It waits (for input, or for the INT 28h it issued): IP is on its BOP, it runs again with the
+   *  same frame, and InDOS stays up meanwhile. */
+  AGAIN: 'again',
+  /** It does not return to its caller (EXEC started a child, a process ended, a Ctrl-C handler
+   *  was entered): the CPU state is already the new one. */
+  TRANSFERRED: 'transferred',
+} as const;
+export type CallOutcome = (typeof CALL_OUTCOME)[keyof typeof CALL_OUTCOME];
+
+/** The one reading of how a call ended, for every place that acts on it (the dispatcher, the
+ *  CP/M entry, INT 21h/0Ch running an input function). `ipBefore` is IP after its BOP ran: a
+ *  handler that must wait calls machine.waitForInput(), which winds IP back onto the BOP. */
+export function callOutcome(dos: Kernel, call: CallState, ipBefore: number): CallOutcome {
+  if (call.idle === true) return CALL_OUTCOME.AGAIN;
+  if (call.transferred) return CALL_OUTCOME.TRANSFERRED;
+  return dos.machine.cpu.ip === rewindToBop(ipBefore) ? CALL_OUTCOME.AGAIN : CALL_OUTCOME.DONE;
 }
 
 /** Writes the caller's registers below its IRET frame and records SS:SP at PSP+2Eh. */
@@ -76,10 +93,4 @@ export function issueIdle(dos: Kernel, vector: number): void {
   cpu.ip = rewindToBop(cpu.ip);
   c.idle = true;
   cpu.interrupt(vector);
-}
-
-/** True when the call in progress will run again (it waits for input or issued INT 28h). */
-export function callRunsAgain(dos: Kernel, ipBefore: number): boolean {
-  const c = dos.call;
-  return c?.idle === true || rewoundOntoBop(dos.machine.cpu.ip, ipBefore);
 }

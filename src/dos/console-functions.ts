@@ -23,7 +23,7 @@ import {
 } from './console';
 import { STD, stdTarget, handleReadByte, handleWrite } from './stdio';
 import { handleSftEntry } from './sft';
-import { callRunsAgain } from './call-frame';
+import { CALL_OUTCOME, callOutcome } from './call-frame';
 import type { Kernel } from './kernel';
 
 const DOLLAR = 0x24;
@@ -224,7 +224,7 @@ export function int21_0C(dos: Kernel): void {
   cpu.ah = fn;
   const ipBefore = cpu.ip;
   f(dos);
-  const waiting = callRunsAgain(dos, ipBefore);
+  const waiting = dos.call !== null && callOutcome(dos, dos.call, ipBefore) === CALL_OUTCOME.AGAIN;
   consoleState(dos).flushRunsAgain = waiting;
   // The call runs again as 0Ch after a wait (or INT 28h), with the caller's AH.
   if (waiting) cpu.ah = 0x0c;

@@ -6,7 +6,7 @@
 import { FLAG } from '../cpu/cpu';
 import { rd16, wr16 } from '../cpu/guest-memory';
 import { BOP_INTERNAL, rewindToBop } from '../cpu/bop';
-import { USER_FRAME, saveUserFrame, restoreUserRegisters, rewoundOntoBop } from './call-frame';
+import { CALL_OUTCOME, USER_FRAME, callOutcome, saveUserFrame, restoreUserRegisters } from './call-frame';
 import { IRET_CS, IRET_FLAGS, IRET_IP } from '../bios/iret-frame';
 import { PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
@@ -122,9 +122,8 @@ function dispatch(dos: Kernel, ss: number, sp: number, cpm: boolean): CallState 
     return call;
   } finally {
     dos.call = null;
-    // machine.waitForInput() rewound IP onto the BOP (or INT 28h returns there): the call will
-    // run again, and InDOS stays up until it is done.
-    const again = (call.idle === true || (!call.transferred && rewoundOntoBop(cpu.ip, ipBefore))) && !dos.machine.end;
+    // A call that runs again keeps InDOS up until it is done.
+    const again = callOutcome(dos, call, ipBefore) === CALL_OUTCOME.AGAIN && !dos.machine.end;
     if (again) st.waitingFrame = { ss, sp };
     else if (mem[indos] > 0) mem[indos]--;
   }
@@ -217,9 +216,9 @@ function cpmEntry(dos: Kernel): void {
     cpu.al = 0; // CP/M-style calls only reach functions 00h-24h
   } else {
     const ipBefore = cpu.ip;
-    const call = dispatch(dos, ss, sp, true);
-    if (call.transferred || dos.machine.end) return;
-    if (rewoundOntoBop(cpu.ip, ipBefore)) {
+    const outcome = callOutcome(dos, dispatch(dos, ss, sp, true), ipBefore);
+    if (outcome === CALL_OUTCOME.TRANSFERRED || dos.machine.end) return;
+    if (outcome === CALL_OUTCOME.AGAIN) {
       // Waiting for input: put the stack back as it was; the BOP runs again.
       wr16(mem, ss, sp + CPM_STACK.FAR_IP, farIp);
       wr16(mem, ss, sp + CPM_STACK.FAR_CS, farCs);
