@@ -95,7 +95,7 @@ export class Machine implements Board {
   }
 
   private bop(n: number): void {
-    // DESIGN.md: a BOP with no handler raises INT 6.
+    // docs/DESIGN.md: a BOP with no handler raises INT 6.
     if (!this.bops.dispatch(n)) this.cpu.interrupt(6);
   }
 

@@ -39,7 +39,7 @@ export class BopTable {
     this.handlers[n & 0xff] = handler;
   }
 
-  /** Returns false when nothing handles nn; the caller then raises INT 6 (DESIGN.md). */
+  /** Returns false when nothing handles nn; the caller then raises INT 6 (docs/DESIGN.md). */
   dispatch(n: number): boolean {
     const h = this.handlers[n & 0xff];
     if (!h) return false;

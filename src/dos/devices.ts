@@ -1,6 +1,6 @@
 // The character devices DOS always has — NUL, CON, AUX, PRN, CLOCK$ (and COM1, LPT1) — with
 // their headers in guest memory (NUL inside the List of Lists at LoL+22h, the rest chained after
-// it), and what reading and writing them does. CON goes through DOS-core's console (cooked or raw,
+// it), and what reading and writing them does. CON goes through the console (console.ts; cooked or raw,
 // per the SFT entry's binary bit, IOCTL 4401h bit 5). No serial port or printer is attached:
 // AUX/COM1 read as end of file and PRN/LPT1 accept and drop output, as on a machine without one.
 import { linear, wr16, copyToSegment } from '../cpu/guest-memory';

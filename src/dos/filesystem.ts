@@ -1,4 +1,4 @@
-// The file side of the DOS kernel (DOS-files in the seam with DOS-core): drives and host names,
+// The file side of the DOS kernel (docs/DESIGN.md "The DOS kernel"): drives and host names,
 // the SFT and each process's JFT, opening host files and devices into SFT entries, and reading,
 // writing, seeking and closing them. The INT 21h functions live in the *-functions.ts, find.ts,
 // fcb.ts and ioctl.ts modules, which all work through this object.
@@ -442,7 +442,7 @@ export class FileSystem {
     return 0;
   }
 
-  // ------------------------------------------------------------------ processes (seam API)
+  // ------------------------------------------------------------------ processes (for EXEC and termination)
 
   /** First process: JFT 0-4 -> CON, CON, CON, AUX, PRN, in SFNs 1, 1, 1, 0, 2 as MS-DOS has them. */
   setupStandardHandles(psp: number): void {
@@ -525,7 +525,7 @@ export class FileSystem {
     return 0;
   }
 
-  // ------------------------------------------------------------------ loader and names (seam API)
+  // ------------------------------------------------------------------ loader and names
 
   /** EXEC and the loader: the whole file and its canonical DOS path, or a DOS error. */
   loadFile(path: string): { data: Uint8Array; fullPath: string } | number {

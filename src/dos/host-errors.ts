@@ -4,7 +4,7 @@ import { HostFsError, type HostErrorCode } from '../host/fs';
 import { DOS_ERROR } from './errors';
 
 /** Windows NT's ERROR_NEGATIVE_SEEK, which NTVDM returns for a seek before the start of a file
- *  (MS-DOS itself allowed it; vdm86 follows NT, as DESIGN.md asks). */
+ *  (MS-DOS itself allowed it; vdm86 follows NT, as docs/DESIGN.md asks). */
 export const ERROR_NEGATIVE_SEEK = 0x83;
 
 const MAP: Record<HostErrorCode, number> = {

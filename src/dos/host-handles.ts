@@ -1,4 +1,4 @@
-// The host handle table (DESIGN.md "Host files and drives"): a 32-bit id, stored at SFT+1Dh,
+// The host handle table (docs/DESIGN.md "Host files and drives"): a 32-bit id, stored at SFT+1Dh,
 // names an open host object — a host file, or any object a VDD supplies. The DOS kernel closes
 // the object when the last SFT reference to it goes; VDDReleaseDosHandle drops the DOS side only.
 

@@ -1,5 +1,5 @@
 // Byte offsets of the structures DOS keeps in guest memory, as DOS 5 / NTVDM lay them out
-// (DESIGN.md "DOS data structures"). Code reads and writes these structures only through these
+// (docs/DESIGN.md "DOS data structures"). Code reads and writes these structures only through these
 // names, never through bare numbers.
 
 /** Program Segment Prefix (256 bytes). */
@@ -51,7 +51,7 @@ export const SFT_BLOCK = {
   ENTRIES: 0x06,
 } as const;
 
-/** One SFT entry, NTVDM layout, 3Bh bytes (DESIGN.md). */
+/** One SFT entry, NTVDM layout, 3Bh bytes (docs/DESIGN.md). */
 export const SFT = {
   REF_COUNT: 0x00, // word; 0 = free
   OPEN_MODE: 0x02, // word: access (bits 0-2), sharing (4-6), no-inherit (7)

@@ -2,7 +2,7 @@
 // reads it (drive, the drive's current directory from the CDS, "\" or "/" separators, "." and
 // "..", names upper-cased and cut to 8.3, device names in any directory), then matched one
 // component at a time against the host folder, case-insensitively, through the short names of
-// names.ts. Nothing outside the drive's folder is reachable (DESIGN.md "Host files and drives"):
+// names.ts. Nothing outside the drive's folder is reachable (docs/DESIGN.md "Host files and drives"):
 // ".." past the root, a path that names a host absolute path, and symbolic links that lead
 // outside all give error 5.
 import { DOS_ERROR } from './errors';

@@ -15,7 +15,7 @@ export const OPEN_MODE_FCB = 0x8000;
 export const OPEN_MODE_AUTO_COMMIT = 0x4000;
 /** Device-info bit 14 for files: the date and time were set (INT 21h/57h) and are kept at close. */
 export const INFO_DATE_SET = 0x4000;
-/** Device pointer of a host file (no device header), DESIGN.md. */
+/** Device pointer of a host file (no device header), docs/DESIGN.md. */
 export const NO_DEVICE = 0xffffffff;
 // ---- the rules of the walk
 /** The most blocks walked: a guest that loops the chain cannot hang the kernel. */

@@ -1,4 +1,4 @@
-// DOS-core's part of the DOS data segment: the List of Lists fields FileSystem.init does not write,
+// The kernel's part of the DOS data segment: the List of Lists fields FileSystem.init does not write,
 // the swappable data area, the MCB arena, and the CP/M entry at 0000:00C0. Also the SDA-internal
 // scratch areas the kernel uses (DOS keeps such buffers in its own data too).
 import { wr8, wr16, wr32, fillSegment } from '../cpu/guest-memory';

@@ -1,4 +1,4 @@
-// Where the DOS kernel's data lives in low guest memory (DESIGN.md "Memory map"): one DOS data
+// Where the DOS kernel's data lives in low guest memory (docs/DESIGN.md "Memory map"): one DOS data
 // segment holding the List of Lists, the device chain, the swappable data area, the CDS, the
 // DPBs, the country tables and the SFT blocks; the MCB arena starts right after it.
 import { SFT, SFT_BLOCK, CDS, LOL } from './layout';

@@ -18,7 +18,7 @@ export function msSinceMidnight(d: Date): number {
   return ((d.getHours() * 60 + d.getMinutes()) * 60 + d.getSeconds()) * 1000 + d.getMilliseconds();
 }
 
-/** How the machine's run loop waits on the host: the only timers in the core (DESIGN.md: timers
+/** How the machine's run loop waits on the host: the only timers in the core (docs/DESIGN.md: timers
  *  belong to src/host), so an embedder — a browser, a worker, a test — can supply its own. */
 export interface HostScheduler {
   /** Sleeps `ms` milliseconds (Infinity: until woken); `wake()` ends the sleep early. */

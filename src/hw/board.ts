@@ -1,7 +1,7 @@
 // The board as the layers on it see it (hw, BIOS, DOS, VDD): the CPU, the buses, the BOP table,
 // the host clock and the run's lifecycle services. src/machine.ts implements it; the layers take
 // a Board rather than the Machine class so their imports point only down the layer list
-// (DESIGN.md), and so a test can hand them something smaller.
+// (docs/DESIGN.md), and so a test can hand them something smaller.
 import type { Cpu } from '../cpu/cpu';
 import type { IoPorts } from '../cpu/bus';
 import type { BopTable } from '../cpu/bop';

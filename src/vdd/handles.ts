@@ -1,6 +1,6 @@
 // The four NTVDM DOS-handle calls (VDDAllocateDosHandle, VDDAssociateNtHandle,
 // VDDRetrieveNtHandle, VDDReleaseDosHandle), done directly on the PSP, JFT and SFT in guest
-// memory so that the guest, the DOS kernel and the VDD all see the same handle (DESIGN.md).
+// memory so that the guest, the DOS kernel and the VDD all see the same handle (docs/DESIGN.md).
 import { ADDRESS_MASK, linear, rdLin16, wrLin16, rdLin32, wrLin32 } from '../cpu/guest-memory';
 import { JFT_FREE, OPEN_MODE, SFT, SFT_INFO } from '../dos/layout';
 import type { HostObject } from '../dos/host-handles';
