@@ -213,7 +213,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   let dos: Dos;
   try {
     dos = new Dos(machine, {
-      drives: drives.map((d) => ({ letter: d.letter, hostPath: d.hostPath })),
+      drives: drives.map((d) => ({ letter: d.letter, hostPath: d.hostPath, readOnly: d.readOnly })),
       cwd,
       env: options.env && Object.fromEntries(Object.entries(options.env).map(([k, v]) => [dosText(k, raw), dosText(v, raw)])),
       version,

@@ -17,6 +17,8 @@ export const BOP_INTERNAL = {
   DOS_ROOT_TERMINATE: 0xf1,
   /** DOS: the CP/M-style CALL 5 entry (PSP+05h), function number in CL. */
   DOS_CPM_CALL: 0xf2,
+  /** The shell: vdm86's COMMAND.COM (roms/shell) asks src/shell/ for its next request. */
+  SHELL: 0xf3,
 } as const;
 
 export class BopTable {

@@ -20,6 +20,8 @@ import { startFirstProcess } from './process';
 export interface DriveMapping {
   letter: string;
   hostPath: string;
+  /** Refuse every write with error 5 (access denied). */
+  readOnly?: boolean;
 }
 
 export interface DosOptions {
