@@ -106,8 +106,11 @@ export class Shell {
     const parentSeg = rd16(this.mem, seg, PSP_ENVIRONMENT);
     const strings = parentSeg ? ShellEnvironment.readStrings(this.mem, parentSeg) : [];
     const used = strings.reduce((n, s) => n + s.length + 1, 1);
-    const wanted = requested === undefined ? ENV_DEFAULT : Math.max(ENV_MIN, Math.min(ENV_MAX, requested));
-    const size = Math.min(ENV_MAX, (Math.max(wanted, used + ENV_SPARE) + 15) & ~15);
+    // /E:size is honoured (never below what was inherited); without it, room to grow is kept.
+    const size =
+      requested === undefined
+        ? Math.min(ENV_MAX, (Math.max(ENV_DEFAULT, used + ENV_SPARE) + 15) & ~15)
+        : Math.min(ENV_MAX, (Math.max(ENV_MIN, Math.min(ENV_MAX, requested), used) + 15) & ~15);
     const block = yield* this.dos.alloc(size >> 4);
     if (block < 0) {
       this.env = new ShellEnvironment(this.mem, parentSeg, used);
