@@ -1,14 +1,19 @@
 // Where the shipped COMMAND.COM is on the host: roms/shell/ of the vdm86 package, found by
-// walking up from this module (src/shell/ when run from source, dist/ when bundled).
-import { existsSync } from 'node:fs';
+// walking up from this module (src/shell/ when run from source, dist/ when bundled). A vdm86
+// bundled elsewhere writes its built-in copy (command-image.ts) to a folder in the temp
+// directory once and maps that.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { COMMAND_COM_BASE64 } from './command-image';
 
 export const SHELL_FILE = 'COMMAND.COM';
 
 let cached: string | null | undefined;
 
-/** The host folder that drive Z: maps to by default, or null if the package has none. */
+/** The host folder that drive Z: maps to by default, or null if there is none to be had. */
 export function shellFolder(): string | null {
   if (cached !== undefined) return cached;
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -17,5 +22,20 @@ export function shellFolder(): string | null {
     if (existsSync(join(candidate, SHELL_FILE))) return (cached = candidate);
     dir = dirname(dir);
   }
-  return (cached = null);
+  return (cached = builtInCopy());
+}
+
+function builtInCopy(): string | null {
+  const image = Buffer.from(COMMAND_COM_BASE64, 'base64');
+  const folder = join(tmpdir(), `vdm86-shell-${createHash('sha256').update(image).digest('hex').slice(0, 12)}`);
+  const file = join(folder, SHELL_FILE);
+  try {
+    if (!existsSync(file) || Buffer.compare(readFileSync(file), image) !== 0) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(file, image);
+    }
+    return folder;
+  } catch {
+    return null;
+  }
 }

@@ -12,6 +12,10 @@ import { batchLines, type BatchFrame } from './batch';
 import { MSG } from './messages';
 import { expandPrompt } from './prompt';
 import { INTERNAL_COMMANDS } from './internal/index';
+import { editLine } from './line-editor';
+
+/** IOCTL 4400h device information bits. */
+const DEVICE_INFO = { CONSOLE_INPUT: 0x01, IS_DEVICE: 0x80 } as const;
 
 /** PSP fields the shell reads of its own PSP. */
 const PSP_ENVIRONMENT = 0x2c;
@@ -159,9 +163,12 @@ export class Shell {
     }
   }
 
-  /** A line typed at the prompt (INT 21h/0Ah: DOS's own editing keys). */
+  /** A line typed at the prompt: with the console as standard input, the line editor with
+   *  history; otherwise (redirected input) INT 21h/0Ah. */
   private *readCommandLine(): Syscall<string> {
-    return yield* this.dos.readLine();
+    const info = yield* this.dos.deviceInfo(0);
+    const console = info >= 0 && (info & (DEVICE_INFO.IS_DEVICE | DEVICE_INFO.CONSOLE_INPUT)) === (DEVICE_INFO.IS_DEVICE | DEVICE_INFO.CONSOLE_INPUT);
+    return console ? yield* editLine(this, this.history) : yield* this.dos.readLine();
   }
 
   *prompt(): Syscall<string> {

