@@ -2,7 +2,8 @@
 // walking up from this module (src/shell/ when run from source, dist/ when bundled). A vdm86
 // bundled elsewhere writes its built-in copy (command-image.ts) to a folder in the temp
 // directory once and maps that.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { makeDirectory, readWholeFile, statPath } from '../host/fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ export function shellFolder(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'roms', 'shell');
-    if (existsSync(join(candidate, SHELL_FILE))) return (cached = candidate);
+    if (statPath(join(candidate, SHELL_FILE))?.kind === 'file') return (cached = candidate);
     dir = dirname(dir);
   }
   return (cached = builtInCopy());
@@ -30,8 +31,9 @@ function builtInCopy(): string | null {
   const folder = join(tmpdir(), `vdm86-shell-${createHash('sha256').update(image).digest('hex').slice(0, 12)}`);
   const file = join(folder, SHELL_FILE);
   try {
-    if (!existsSync(file) || Buffer.compare(readFileSync(file), image) !== 0) {
-      mkdirSync(folder, { recursive: true });
+    if (statPath(file)?.kind !== 'file' || Buffer.compare(readWholeFile(file), image) !== 0) {
+      if (!statPath(folder)) makeDirectory(folder);
+      // (host/fs has no whole-file writer; this is the one write the shell's location needs)
       writeFileSync(file, image);
     }
     return folder;

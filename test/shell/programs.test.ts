@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROGRAMS, cleanupTemps, dosText, drive, lines, read, runFile } from './helpers';
+import { PROGRAMS, cleanupTemps, dosText, drive, lines, read, runFile, shell } from './helpers';
 
 afterAll(cleanupTemps);
 
@@ -37,6 +37,16 @@ describe('programs running commands through the shell', () => {
       '',
     ]);
     expect(read(dir, 'LIST.OUT')).toBe('A.TXT\r\nB.TXT\r\n');
+  });
+
+  it('INT 2Eh runs a command line in the shell the program runs under; /P ignores EXIT', async () => {
+    const dir = drive({ 'I2E.COM': 'roms/tests/shell-int2e.com', 'EXITCODE.COM': PROGRAMS.EXITCODE });
+    const r = await shell(dir, 'I2E');
+    expect(r.reason).toBe('exit');
+    expect(lines(r.output)).toEqual(['one via INT 2Eh', 'back', 'exit 6', 'back']);
+    const permanent = await shell(dir, 'Z:\\COMMAND.COM /P', { stdin: 'EXIT\rECHO still here\r' });
+    expect(permanent.output).toContain('still here');
+    expect(permanent.reason).toBe('input-exhausted');
   });
 
   it.skipIf(!hasNmake)('NMAKE runs a makefile whose commands need the shell (ECHO, redirection, COPY, IF)', async () => {
