@@ -121,8 +121,11 @@ serve:
     mov word [cs:bx + B_OP], OP_RESULT
     jmp .next
 
-; INT 23h: tell TypeScript, then continue the shell's own call (IRET: DOS runs it again) or end
-; the child that is running (CF set and RETF: DOS terminates it, and EXEC returns to us).
+; INT 23h: tell TypeScript, then end the child that is running (CF set and RETF: DOS terminates
+; it, and EXEC returns to us), or, when the shell itself was in DOS (reading a key for PAUSE or
+; the prompt), abandon that call as MS-DOS's COMMAND.COM does: back on the serve loop's own stack,
+; report a result, and TypeScript, seeing the break, goes on with "Terminate batch job" or a new
+; prompt.
 on_ctrl_c:
     push ax
     push bx
@@ -143,7 +146,14 @@ on_ctrl_c:
     stc
     retf
 .own:
-    iret
+    mov bx, [cs:cur_block]
+    cli
+    mov ss, [cs:bx + B_SAVESS]
+    mov sp, [cs:bx + B_SAVESP]
+    sti
+    cld
+    mov word [cs:bx + B_OP], OP_RESULT
+    jmp serve.next
 
 ; INT 2Eh: DS:SI -> count byte, command, CR. Runs it in this shell; AX = its errorlevel.
 on_int2e:

@@ -142,4 +142,12 @@ describe('batch files', () => {
     const no = await shell(dir, 'C', { stdin: '\x03N' });
     expect(no.output).toContain('Terminate batch job (Y/N)? N\r\nafter\r\n');
   });
+
+  it('Ctrl-C while the shell itself waits (PAUSE) asks at once; at the prompt it gives a new prompt', async () => {
+    const dir = drive({}, { 'P.BAT': dosText('@ECHO OFF', 'ECHO before', 'PAUSE', 'ECHO after') });
+    const r = await shell(dir, 'P', { stdin: '\x03Y' });
+    expect(r.output).toBe('before\r\nPress any key to continue . . .^C\r\n\r\nTerminate batch job (Y/N)? Y\r\n');
+    const prompt = await shell(dir, 'Z:\\COMMAND.COM /K', { stdin: 'ECH\x03ECHO ok\rEXIT\r' });
+    expect(prompt.output).toBe('\r\nC:\\>ECH^C\r\n\r\nC:\\>ECHO ok\r\nok\r\n\r\nC:\\>EXIT\r\n');
+  });
 });
