@@ -4,8 +4,8 @@
 // computation and writes its next request into the block.
 import type { Board } from '../hw/board';
 import { BOP_INTERNAL } from '../cpu/bop';
-import { rd16, rd8, wr16, readBytes } from '../cpu/guest-memory';
-import { BLOCK, CtrlBreak, OP, REQ, type Reply, type Syscall } from './protocol';
+import { rd16, rd8, wr16, wr8, readBytes } from '../cpu/guest-memory';
+import { BLOCK, CtrlBreak, OP, REQ, type Regs, type Reply, type Syscall } from './protocol';
 import { GuestCalls, fromBytes } from './guest-calls';
 import { Shell } from './shell';
 
@@ -90,7 +90,7 @@ export function installShell(board: Board): void {
       } else wr16(mem, cs, bx + BLOCK.OP, REQ.RETURN);
       return;
     }
-    const q = r.value as import('./protocol').Regs;
+    const q = r.value as Regs;
     wr16(mem, cs, bx + BLOCK.OP, REQ.INT);
     wr16(mem, cs, bx + BLOCK.AX, q.ax);
     wr16(mem, cs, bx + BLOCK.BX, q.bx);
@@ -100,6 +100,6 @@ export function installShell(board: Board): void {
     wr16(mem, cs, bx + BLOCK.DI, q.di);
     wr16(mem, cs, bx + BLOCK.DS, q.ds);
     wr16(mem, cs, bx + BLOCK.ES, q.es);
-    mem[(cs * 16 + bx + BLOCK.VECTOR) & 0xfffff] = q.vector ?? 0x21;
+    wr8(mem, cs, bx + BLOCK.VECTOR, q.vector ?? 0x21);
   }
 }

@@ -2,7 +2,7 @@
 // and batch stack, and the interpreter that runs command lines — pipes, redirections, internal
 // commands, batch files and programs found on PATH. Every DOS action is an INT 21h the guest
 // half issues (guest-calls.ts), so what runs under it sees a real DOS shell.
-import { rd16, rd8, readBytes } from '../cpu/guest-memory';
+import { rd16, rd8, readBytes, wr16 } from '../cpu/guest-memory';
 import { CtrlBreak, type Syscall } from './protocol';
 import { GuestCalls, ATTR, fromBytes } from './guest-calls';
 import { ShellEnvironment, ENV_DEFAULT, ENV_MAX, ENV_MIN, ENV_SPARE } from './environment';
@@ -128,8 +128,7 @@ export class Shell {
       }),
     );
     // The environment is ours from now on: PSP+2Ch names it, children get copies of it.
-    this.mem[(seg * 16 + PSP_ENVIRONMENT) & 0xfffff] = block & 0xff;
-    this.mem[(seg * 16 + PSP_ENVIRONMENT + 1) & 0xfffff] = block >> 8;
+    wr16(this.mem, seg, PSP_ENVIRONMENT, block);
     if (parentSeg) yield* this.dos.free(parentSeg);
   }
 

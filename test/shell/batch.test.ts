@@ -121,11 +121,12 @@ describe('batch files', () => {
       {},
       {
         'HERE.TXT': 'x',
-        'V.BAT': dosText('@ECHO OFF', 'SET MODE=debug', 'ECHO mode=%MODE% unset=[%NOPE%] 100%%', 'IF EXIST HERE.TXT ECHO here', 'IF NOT EXIST GONE.TXT ECHO gone', 'IF %MODE%==debug ECHO is debug', 'IF NOT "%MODE%"=="release" ECHO not release'),
+        'SUB/IN.TXT': 'x',
+        'V.BAT': dosText('@ECHO OFF', 'SET MODE=debug', 'ECHO mode=%MODE% unset=[%NOPE%] 100%%', 'IF EXIST HERE.TXT ECHO here', 'IF NOT EXIST GONE.TXT ECHO gone', 'IF EXIST SUB\\NUL ECHO dir', 'IF NOT EXIST NODIR\\NUL ECHO no dir', 'IF %MODE%==debug ECHO is debug', 'IF NOT "%MODE%"=="release" ECHO not release'),
       },
     );
     const r = await shell(dir, 'V');
-    expect(lines(r.output)).toEqual(['mode=debug unset=[] 100%', 'here', 'gone', 'is debug', 'not release']);
+    expect(lines(r.output)).toEqual(['mode=debug unset=[] 100%', 'here', 'gone', 'dir', 'no dir', 'is debug', 'not release']);
   });
 
   it('GOTO a missing label says "Label not found" and ends the batch', async () => {

@@ -90,8 +90,16 @@ function* ifCommand(sh: Shell, tail: string): Syscall<void> {
     skipWord();
     const name = word();
     skipWord();
-    const found = yield* sh.dos.findFirst(name, 0);
-    result = typeof found !== 'number';
+    const nulIn = /^(.*)[\\:]NUL$/i.exec(name);
+    if (nulIn) {
+      // "IF EXIST DIR\NUL": the NUL device exists in every directory that exists.
+      const dir = nulIn[1] || '\\';
+      const attr = /^[A-Za-z]:?$|^\\$/.test(dir) ? (yield* sh.dos.truename(dir.endsWith(':') ? dir + '\\' : dir)) : yield* sh.dos.getAttributes(dir);
+      result = typeof attr === 'string' || (attr >= 0 && (attr & ATTR.DIRECTORY) !== 0);
+    } else {
+      const found = yield* sh.dos.findFirst(name, 0);
+      result = typeof found !== 'number';
+    }
   } else {
     const m = /^([^=]*?)==[ \t]*([^ \t]*)[ \t]*(.*)$/s.exec(rest);
     if (!m) {
