@@ -18,6 +18,7 @@ import { editLine } from './line-editor';
 const DEVICE_INFO = { CONSOLE_INPUT: 0x01, IS_DEVICE: 0x80 } as const;
 
 /** PSP fields the shell reads of its own PSP. */
+const PSP_PARENT = 0x16;
 const PSP_ENVIRONMENT = 0x2c;
 const PSP_TAIL = 0x80;
 
@@ -90,6 +91,8 @@ export class Shell {
     const tail = fromBytes(readBytes(this.mem, seg, PSP_TAIL + 1, Math.min(len, 127)));
     const options = parseShellTail(tail);
     this.permanent = options.permanent;
+    // A permanent (primary) shell is its own parent, as MS-DOS marks the one loaded by CONFIG.SYS.
+    if (this.permanent) wr16(this.mem, seg, PSP_PARENT, seg);
     yield* this.setupEnvironment(options.envSize);
     if (options.command !== undefined && !options.keep) {
       yield* this.runTopLevel(options.command);
