@@ -16,7 +16,7 @@ import type { Internal, Shell } from '../shell';
 import { MSG, fmt } from '../messages';
 import { ATTR, type FoundFile } from '../guest-calls';
 import { splitSwitches } from '../command-line';
-import { volumeLine } from './system';
+import { serialLine, volumeLine } from './system';
 
 /** Lines per screen for /P before "Press any key to continue . . .". */
 const PAGE_LINES = 23;
@@ -170,6 +170,8 @@ function* dir(sh: Shell, tail: string): Syscall<void> {
     }
     yield* pager.line('');
     yield* pager.line(vol);
+    const serial = yield* serialLine(sh, drive);
+    if (serial) yield* pager.line(serial);
   }
   dirPart = full.endsWith('\\') ? full : full + '\\';
   let totalFiles = 0;

@@ -2,7 +2,9 @@
 import type { Syscall } from '../protocol';
 import type { Internal, Shell } from '../shell';
 import { MSG, fmt } from '../messages';
-import { ATTR } from '../guest-calls';
+import { ATTR, SCRATCH } from '../guest-calls';
+import { CARRY } from '../protocol';
+import { rd16 } from '../../cpu/guest-memory';
 
 /** "5.00" from INT 21h/30h. */
 export function* versionText(sh: Shell): Syscall<string> {
@@ -27,12 +29,26 @@ export function* volumeLine(sh: Shell, drive: number): Syscall<string | null> {
   return ` Volume in drive ${letter} is ${found.name.replace('.', '')}`;
 }
 
+/** " Volume Serial Number is 1A2B-3C4D" (INT 21h/6900h, the media ID), or null when the drive
+ *  has none to give. */
+export function* serialLine(sh: Shell, drive: number): Syscall<string | null> {
+  const buf = sh.dos.at(SCRATCH.DATA);
+  const r = yield* sh.dos.int21({ ax: 0x6900, bx: drive + 1, dx: buf });
+  if (r.flags & CARRY) return null;
+  const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+  return ` Volume Serial Number is ${hex(rd16(sh.mem, sh.dos.seg, buf + 4))}-${hex(rd16(sh.mem, sh.dos.seg, buf + 2))}`;
+}
+
 function* vol(sh: Shell, tail: string): Syscall<void> {
   const m = /^[ \t]*([A-Za-z]):/.exec(tail);
   const drive = m ? m[1].toUpperCase().charCodeAt(0) - 0x41 : yield* sh.dos.getDrive();
   const line = yield* volumeLine(sh, drive);
-  if (line === null) yield* sh.println(MSG.INVALID_DRIVE);
-  else yield* sh.print('\r\n' + line + '\r\n');
+  if (line === null) {
+    yield* sh.println(MSG.INVALID_DRIVE);
+    return;
+  }
+  const serial = yield* serialLine(sh, drive);
+  yield* sh.print('\r\n' + line + '\r\n' + (serial ? serial + '\r\n' : ''));
 }
 
 /** CLS: on the console, the BIOS clears the screen (scroll up the whole window, cursor home);
