@@ -9,6 +9,8 @@ afterAll(cleanupTemps);
 
 const TOOLS = join(__dirname, '../../../shared/msdos/v4.0/src/TOOLS');
 const hasNmake = existsSync(join(TOOLS, 'NMAKE.EXE'));
+const hasMasm = existsSync(join(TOOLS, 'MASM.EXE')) && existsSync(join(TOOLS, 'LINK.EXE'));
+if (!hasMasm) console.warn(`MASM build script test skipped: ${TOOLS} is absent`);
 if (!hasNmake) console.warn(`NMAKE test skipped: ${TOOLS} is absent`);
 
 describe('programs running commands through the shell', () => {
@@ -64,5 +66,25 @@ describe('programs running commands through the shell', () => {
     expect(read(dir, 'OUT.TXT')).toBe('source\r\n');
     expect(read(dir, 'LOG.TXT')).toBe('building\r\nmade\r\n');
     expect(lines(r.output)).toContain('        1 file(s) copied');
+  });
+
+  it.skipIf(!hasMasm)('a build script runs MASM 5.10 and LINK, checking each with IF ERRORLEVEL', async () => {
+    const source = (body: string[]) =>
+      dosText('STACK SEGMENT STACK', ' DW 64 DUP(?)', 'STACK ENDS', 'CODE SEGMENT', ' ASSUME CS:CODE,DS:CODE', 'START: PUSH CS', ' POP DS', ...body, 'CODE ENDS', ' END START');
+    const good = source([' MOV DX,OFFSET MSG', ' MOV AH,9', ' INT 21h', ' MOV AX,4C00h', ' INT 21h', 'MSG DB "built by MASM",13,10,"$"']);
+    const script = dosText('@ECHO OFF', 'MASM HELLO;', 'IF ERRORLEVEL 1 GOTO failed', 'LINK HELLO;', 'IF ERRORLEVEL 1 GOTO failed', 'HELLO', 'GOTO end', ':failed', 'ECHO build failed', ':end');
+    const dir = drive({}, { 'HELLO.ASM': good, 'BUILD.BAT': script });
+    for (const tool of ['MASM.EXE', 'LINK.EXE']) copyFileSync(join(TOOLS, tool), join(dir, tool));
+    const ok = await runFile(dir, 'BUILD.BAT');
+    expect(ok.reason).toBe('exit');
+    expect(lines(ok.output).slice(-1)).toEqual(['built by MASM']);
+    expect(existsSync(join(dir, 'HELLO.EXE'))).toBe(true);
+
+    const bad = drive({}, { 'HELLO.ASM': source([' NOSUCHOP AX']), 'BUILD.BAT': script });
+    for (const tool of ['MASM.EXE', 'LINK.EXE']) copyFileSync(join(TOOLS, tool), join(bad, tool));
+    const failed = await runFile(bad, 'BUILD.BAT');
+    expect(lines(failed.output).slice(-1)).toEqual(['build failed']);
+    expect(failed.exitCode).toBeGreaterThan(0);
+    expect(existsSync(join(bad, 'HELLO.EXE'))).toBe(false);
   });
 });
