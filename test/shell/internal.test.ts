@@ -83,8 +83,11 @@ describe('file commands', () => {
     expect(lines((await shell(dir, 'COPY A.TXT+B.TXT AB.TXT')).output)).toEqual(['A.TXT', 'B.TXT', '        1 file(s) copied']);
     expect(read(dir, 'AB.TXT')).toBe('alpha\r\nbeta\r\n\x1a');
     expect(lines((await shell(dir, 'COPY A.TXT A.TXT')).output)).toEqual(['File cannot be copied onto itself', '        0 file(s) copied']);
+    // From the console, text mode: up to Ctrl-Z, which ends the file.
+    expect(lines((await shell(dir, 'COPY CON TYPED.TXT', { stdin: 'typed\r\x1a\r' })).output).slice(-1)).toEqual(['        1 file(s) copied']);
+    expect(read(dir, 'TYPED.TXT')).toBe('typed\r\n\x1a');
     mkdirSync(join(dir, 'OUT'));
-    expect(lines((await shell(dir, 'COPY *.TXT OUT')).output).slice(-1)).toEqual(['        4 file(s) copied']);
+    expect(lines((await shell(dir, 'COPY *.TXT OUT')).output).slice(-1)).toEqual(['        5 file(s) copied']);
     expect(read(dir, 'OUT/B.TXT')).toBe('beta\r\n');
   });
 

@@ -102,7 +102,9 @@ function* copy(sh: Shell, tail: string): Syscall<void> {
         yield* sh.println(MSG.FILE_CANNOT_BE_COPIED_ONTO_ITSELF);
         continue;
       }
-      const ok = yield* copyFile(sh, from, to, switches.includes('A'), multi && !destIsDir && copied > 0, !device);
+      // A device is copied as text (to its Ctrl-Z) unless /B says otherwise: COPY CON FILE.
+      const text = switches.includes('A') || (device && !switches.includes('B'));
+      const ok = yield* copyFile(sh, from, to, text, multi && !destIsDir && copied > 0, !device);
       if (!ok) break;
       copied++;
     }
