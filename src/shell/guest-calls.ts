@@ -17,6 +17,10 @@ export const SCRATCH = {
   DATA: 0x400, // the rest: file data
 } as const;
 
+/** The EXEC (4B00h) parameter block: environment segment, then far pointers to the command tail
+ *  and the two FCBs (offset, segment). */
+const EXEC_BLOCK = { ENVIRONMENT: 0x00, TAIL: 0x02, FCB1: 0x06, FCB2: 0x0a } as const;
+
 /** DOS find-first/next DTA fields (MS-DOS 5). */
 const DTA = { ATTR: 0x15, TIME: 0x16, DATE: 0x18, SIZE: 0x1a, NAME: 0x1e } as const;
 
@@ -278,13 +282,14 @@ export class GuestCalls {
       yield* this.int21({ ax: 0x2901, si: text, di: this.at(fcb) });
     }
     const blk = this.at(SCRATCH.EXEC_BLOCK);
-    wr16(this.mem, this.seg, blk, 0); // environment: a copy of ours
-    wr16(this.mem, this.seg, blk + 2, tailOff);
-    wr16(this.mem, this.seg, blk + 4, this.seg);
-    wr16(this.mem, this.seg, blk + 6, this.at(SCRATCH.FCB1));
-    wr16(this.mem, this.seg, blk + 8, this.seg);
-    wr16(this.mem, this.seg, blk + 10, this.at(SCRATCH.FCB2));
-    wr16(this.mem, this.seg, blk + 12, this.seg);
+    wr16(this.mem, this.seg, blk + EXEC_BLOCK.ENVIRONMENT, 0); // 0: the child gets a copy of ours
+    const far = (at: number, off: number) => {
+      wr16(this.mem, this.seg, blk + at, off);
+      wr16(this.mem, this.seg, blk + at + 2, this.seg);
+    };
+    far(EXEC_BLOCK.TAIL, tailOff);
+    far(EXEC_BLOCK.FCB1, this.at(SCRATCH.FCB1));
+    far(EXEC_BLOCK.FCB2, this.at(SCRATCH.FCB2));
     return yield* this.call({ ax: 0x4b00, dx: this.putString(SCRATCH.PATH1, path), bx: blk });
   }
 

@@ -6,6 +6,9 @@ import { ATTR, SCRATCH } from '../guest-calls';
 import { CARRY } from '../protocol';
 import { rd16 } from '../../cpu/guest-memory';
 
+/** BIOS data area 0040:0084h: text rows on screen minus one (0 on BIOSes that do not keep it). */
+const BDA_ROWS_MINUS_ONE = 0x484;
+
 /** "5.00" from INT 21h/30h. */
 export function* versionText(sh: Shell): Syscall<string> {
   const r = yield* sh.dos.int21({ ax: 0x3000 });
@@ -63,7 +66,7 @@ function* cls(sh: Shell): Syscall<void> {
   const mode = yield* sh.dos.int10({ ax: 0x0f00 });
   const cols = mode.ax >> 8;
   const page = mode.bx >> 8;
-  const rowsByte = sh.mem[0x484];
+  const rowsByte = sh.mem[BDA_ROWS_MINUS_ONE];
   const rows = rowsByte ? rowsByte + 1 : 25;
   yield* sh.dos.int10({ ax: 0x0600, bx: 0x0700, cx: 0, dx: ((rows - 1) << 8) | ((cols - 1) & 0xff) });
   yield* sh.dos.int10({ ax: 0x0200, bx: page << 8, dx: 0 });
