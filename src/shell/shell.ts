@@ -159,7 +159,6 @@ export class Shell {
         if (!(err instanceof CtrlBreak)) throw err;
         continue;
       }
-      yield* this.print('\r\n');
       if (line.trim()) this.history.push(line);
       yield* this.runTopLevel(line);
     }
@@ -170,7 +169,17 @@ export class Shell {
   private *readCommandLine(): Syscall<string> {
     const info = yield* this.dos.deviceInfo(0);
     const console = info >= 0 && (info & (DEVICE_INFO.IS_DEVICE | DEVICE_INFO.CONSOLE_INPUT)) === (DEVICE_INFO.IS_DEVICE | DEVICE_INFO.CONSOLE_INPUT);
-    return console ? yield* editLine(this, this.history) : yield* this.dos.readLine();
+    if (!console) return yield* this.readLine();
+    const line = yield* editLine(this, this.history);
+    yield* this.print('\r\n');
+    return line;
+  }
+
+  /** A line through INT 21h/0Ah, which echoes the Enter as CR; the LF completes the line end. */
+  *readLine(): Syscall<string> {
+    const line = yield* this.dos.readLine();
+    yield* this.print('\n');
+    return line;
   }
 
   *prompt(): Syscall<string> {

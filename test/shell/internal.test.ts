@@ -142,6 +142,17 @@ describe('environment and system commands', () => {
     expect(p.reason).toBe('exit');
   });
 
+  it('CLS clears the screen through the BIOS; DATE and TIME show MS-DOS 5\'s forms', async () => {
+    const dir = drive({}, { 'C.BAT': dosText('@ECHO OFF', 'ECHO junk', 'CLS', 'ECHO top') });
+    const r = await shell(dir, 'C');
+    expect(r.screen[0]).toBe('top');
+    expect(r.screen.slice(1).every((row) => row === '')).toBe(true);
+    // Enter keeps the current date and time.
+    expect((await shell(dir, 'DATE', { stdin: '\r' })).output).toMatch(/^Current date is (Sun|Mon|Tue|Wed|Thu|Fri|Sat) \d\d-\d\d-\d{4}\r\nEnter new date \(mm-dd-yy\): /);
+    expect((await shell(dir, 'TIME', { stdin: '\r' })).output).toMatch(/^Current time is [ 1]\d:\d\d:\d\d\.\d\d[ap]\r\nEnter new time: /);
+    expect(lines((await shell(dir, 'DATE 13-45-92', { stdin: '\r' })).output)).toEqual(['Invalid date', 'Enter new date (mm-dd-yy): ']);
+  });
+
   it('Z: holds COMMAND.COM and cannot be written to', async () => {
     const dir = drive({}, { 'A.TXT': 'a' });
     expect(lines((await shell(dir, 'DIR /B Z:\\COMMAND.COM')).output)).toEqual(['COMMAND.COM']);

@@ -45,15 +45,13 @@ function* date(sh: Shell, tail: string): Syscall<void> {
   if (!text) {
     yield* sh.println(fmt(MSG.CURRENT_DATE, yield* formatDate(sh)));
     yield* sh.print(MSG.ENTER_DATE);
-    text = yield* sh.dos.readLine();
-    yield* sh.print('\r\n');
+    text = yield* sh.readLine();
     if (!text.trim()) return;
   }
   while (!(yield* setDate(sh, text))) {
     yield* sh.println(MSG.INVALID_DATE);
     yield* sh.print(MSG.ENTER_DATE);
-    text = yield* sh.dos.readLine();
-    yield* sh.print('\r\n');
+    text = yield* sh.readLine();
     if (!text.trim()) return;
   }
 }
@@ -63,15 +61,13 @@ function* time(sh: Shell, tail: string): Syscall<void> {
   if (!text) {
     yield* sh.println(fmt(MSG.CURRENT_TIME, yield* formatTime(sh)));
     yield* sh.print(MSG.ENTER_TIME);
-    text = yield* sh.dos.readLine();
-    yield* sh.print('\r\n');
+    text = yield* sh.readLine();
     if (!text.trim()) return;
   }
   while (!(yield* setTime(sh, text))) {
     yield* sh.println(MSG.INVALID_TIME);
     yield* sh.print(MSG.ENTER_TIME);
-    text = yield* sh.dos.readLine();
-    yield* sh.print('\r\n');
+    text = yield* sh.readLine();
     if (!text.trim()) return;
   }
 }

@@ -196,8 +196,7 @@ function* del(sh: Shell, tail: string): Syscall<void> {
   const base = spec.slice(dirOf(spec).length);
   if (/^\*(\.\*)?$/.test(base) || base === '????????.???') {
     yield* sh.print(MSG.ALL_FILES);
-    const answer = (yield* sh.dos.readLine()).trim().toUpperCase();
-    yield* sh.print('\r\n');
+    const answer = (yield* sh.readLine()).trim().toUpperCase();
     if (answer !== 'Y') return;
   }
   const files = yield* matches(sh, spec);
