@@ -60,6 +60,7 @@ function envPair(value: string, previous: Record<string, string> = {}): Record<s
 }
 
 interface CliOptions {
+  command?: string;
   drive?: string[];
   cwd?: string;
   env?: Record<string, string>;
@@ -81,10 +82,11 @@ interface CliOptions {
 
 function buildCommand(): Command {
   return new Command('vdm86')
-    .description('Run a DOS program (.COM or .EXE) on an emulated 8086 with DOS 5 and a PC BIOS.')
+    .description('Run a DOS program (.COM, .EXE, or a .BAT through the shell) on an emulated 8086 with DOS 5 and a PC BIOS; with no program, a DOS prompt.')
     .version(VERSION, '-V, --version')
-    .argument('<program>', 'the program: a host path (a folder outside every drive is mapped as the next free letter from D:), or a DOS path on a mapped drive')
+    .argument('[program]', 'the program: a host path (a folder outside every drive is mapped as the next free letter from D:), or a DOS path on a mapped drive')
     .argument('[args...]', 'arguments for the program (everything after <program> goes to it)')
+    .option('-c, --command <line>', 'run one command line as COMMAND /C does (e.g. -c "MASM X;"); the program argument is then not given')
     .option('-d, --drive <L=DIR>', 'map a drive letter to a host folder (repeatable; C: is the current folder unless mapped)', collect)
     .option('--cwd <path>', 'starting directory: a DOS path (C:\\SRC) or a host folder inside a drive')
     .option('-e, --env <NAME=VALUE>', 'set an environment variable for the program (repeatable; NAME is upper-cased)', envPair)
@@ -191,8 +193,12 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const [program, args] = cmd.processedArgs as [string, string[]];
+  const [program, args] = cmd.processedArgs as [string | undefined, string[]];
   const o = cmd.opts<CliOptions>();
+  if (o.command !== undefined && program !== undefined) {
+    stderrLine('give either a program or -c, not both');
+    return EXIT.USAGE;
+  }
 
   const interactive = !!process.stdin.isTTY && !!process.stdout.isTTY;
   // --redirect: what the host redirected becomes the program's handle 0 or 1, a file as with
@@ -212,6 +218,7 @@ async function main(argv: string[]): Promise<number> {
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, onSignal);
 
   const options: RunOptions = {
+    command: o.command,
     args,
     drives: o.drive,
     cwd: o.cwd,
@@ -243,7 +250,7 @@ async function main(argv: string[]): Promise<number> {
 
   let result: RunResult;
   try {
-    result = await runProgram(program, options);
+    result = await runProgram(program ?? '', options);
   } catch (err) {
     if (err instanceof RunOptionError) {
       stderrLine(err.message);
@@ -272,7 +279,7 @@ async function main(argv: string[]): Promise<number> {
     // "time limit of 1000 ms reached" already names its verdict: don't say it twice.
     stderrLine(message.startsWith(verdict.label) ? message : `${verdict.label}: ${message}`);
   }
-  if (o.resultJson) writeTextFile(o.resultJson, JSON.stringify(resultRecord(program, result, code, outputBytes), null, 2) + '\n');
+  if (o.resultJson) writeTextFile(o.resultJson, JSON.stringify(resultRecord(program ?? (o.command !== undefined ? `-c ${o.command}` : "(shell)"), result, code, outputBytes), null, 2) + '\n');
   return code;
 }
 

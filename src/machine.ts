@@ -6,6 +6,7 @@ import { Cpu } from './cpu/cpu';
 import { IoPorts } from './cpu/bus';
 import { BopTable } from './cpu/bop';
 import { loadRom } from './bios/rom';
+import { installShell } from './shell/host';
 import { systemClock, systemScheduler, type HostClock, type HostScheduler } from './host/clock';
 import { faultAt, type Board, type ConsoleIO, type MachineEnd, type TimedDevice } from './hw/board';
 import { Dma8237 } from './hw/dma';
@@ -92,6 +93,8 @@ export class Machine implements Board {
     this.cpu.onBop = (n) => this.bop(n);
     this.dma.attach(this.io);
     loadRom(this.mem);
+    // vdm86's COMMAND.COM calls into src/shell through its own BOP (roms/shell/command.asm).
+    installShell(this);
   }
 
   private bop(n: number): void {

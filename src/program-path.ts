@@ -5,10 +5,13 @@
 import * as nodePath from 'node:path';
 import { isWithin, listDirectory, realPath, statPath } from './host/fs';
 import { nameDirectory, upperDos } from './dos/names';
+import { shellFolder } from './shell/location';
 
 export interface DriveSpec {
   letter: string;
   hostPath: string;
+  /** Guests cannot write here (the shipped Z: drive). */
+  readOnly?: boolean;
 }
 
 /** A bad drive or directory option: the caller (CLI) reports it as a usage error. */
@@ -43,6 +46,9 @@ export function resolveDrives(option: DrivesOption | undefined, hostCwd: string)
     out.set(letter, { letter, hostPath: realPath(abs) });
   }
   if (!out.has('C')) out.set('C', { letter: 'C', hostPath: realPath(hostCwd) });
+  // Z: holds vdm86's own COMMAND.COM, read-only, unless the user maps Z: (src/shell/location.ts).
+  const shell = shellFolder();
+  if (!out.has('Z') && shell) out.set('Z', { letter: 'Z', hostPath: realPath(shell), readOnly: true });
   return [...out.values()].sort((a, b) => (a.letter < b.letter ? -1 : 1));
 }
 

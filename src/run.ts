@@ -46,6 +46,9 @@ export interface RunContext {
 }
 
 export interface RunOptions {
+  /** A command line the shell runs as `COMMAND /C` would (the program is then ignored). With no
+   *  program and no command, the shell's prompt opens. */
+  command?: string;
   /** Arguments (the command tail is built from them, space-separated), as text: DOS gets them in
    *  CP437 (with `raw`, their UTF-8 bytes as they are). */
   args?: string[];
@@ -213,8 +216,25 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     drives,
   });
 
-  const located = locateProgram(program, drives, hostCwd);
+  // The shell (COMSPEC, else vdm86's own Z:\COMMAND.COM) runs batch files, -c command lines
+  // and the prompt; any other program must be a .COM or an .EXE by name.
+  const shellPath = options.env?.COMSPEC ?? 'Z:\\COMMAND.COM';
+  let args = options.args ?? [];
+  if (options.command !== undefined || !program) {
+    args = options.command !== undefined ? ['/C', options.command] : [];
+    program = shellPath;
+  }
+  let located = locateProgram(program, drives, hostCwd);
   if (!located) return emptyResult('not-found', `cannot find ${program}`);
+  const kind = /\.([^.\\]*)$/.exec(located.dosPath)?.[1].toUpperCase() ?? '';
+  if (kind === 'BAT') {
+    args = ['/C', located.dosPath, ...args];
+    drives = located.drives;
+    located = locateProgram(shellPath, drives, hostCwd);
+    if (!located) return emptyResult('not-found', `cannot find the shell ${shellPath} to run ${program}`);
+  } else if (kind !== 'COM' && kind !== 'EXE') {
+    return emptyResult('bad-program', `${program} is not a .COM, .EXE or .BAT file`, located.dosPath);
+  }
   drives = located.drives;
   const cwd = startDirectory(options.cwd, drives, hostCwd);
 
@@ -225,7 +245,12 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   let dos: Dos;
   try {
     dos = new Dos(machine, {
-      drives: drives.map((d) => ({ letter: d.letter, hostPath: d.hostPath, space: emulatedClock ? REPRODUCIBLE_DISK : undefined })),
+      drives: drives.map((d) => ({
+        letter: d.letter,
+        hostPath: d.hostPath,
+        readOnly: d.readOnly,
+        space: emulatedClock ? REPRODUCIBLE_DISK : undefined,
+      })),
       cwd,
       env: options.env && Object.fromEntries(Object.entries(options.env).map(([k, v]) => [dosText(k, raw), dosText(v, raw)])),
       version,
@@ -277,7 +302,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     if (options.handles) traceHandlesOnTerminate(machine, dos, options.handles);
     if (options.onMachine) await options.onMachine(ctx);
     try {
-      dos.start(dosPath, (options.args ?? []).map((a) => dosText(a, raw)));
+      dos.start(dosPath, args.map((a) => dosText(a, raw)));
     } catch (err) {
       if (err instanceof DosLoadError) {
         const missing = err.dosError === DOS_ERROR.FILE_NOT_FOUND || err.dosError === DOS_ERROR.PATH_NOT_FOUND;

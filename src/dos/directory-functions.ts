@@ -25,7 +25,7 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
   t.set(0x39, () => {
     const r = fs.paths.resolve(pathAtDsDx(fs));
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : r);
-    if (r.device || r.components.length === 0 || r.stat) return fs.dos.fail(E.ACCESS_DENIED);
+    if (r.device || r.components.length === 0 || r.stat || r.drive.readOnly) return fs.dos.fail(E.ACCESS_DENIED);
     if (r.dosPath.length > MAX_DIRECTORY_PATH) return fs.dos.fail(E.PATH_NOT_FOUND);
     const done = tryHost(() => makeDirectory(r.hostPath));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
@@ -37,7 +37,7 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     const r = fs.paths.resolve(pathAtDsDx(fs));
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : r);
     if (r.device || !r.stat || r.stat.kind !== 'dir') return fs.dos.fail(E.PATH_NOT_FOUND);
-    if (r.components.length === 0) return fs.dos.fail(E.ACCESS_DENIED);
+    if (r.components.length === 0 || r.drive.readOnly) return fs.dos.fail(E.ACCESS_DENIED);
     const cwd = fs.drives.currentDirectory(r.drive.index).join('\\');
     const target = r.components.join('\\');
     if (cwd === target || cwd.startsWith(target + '\\')) return fs.dos.fail(E.CURRENT_DIRECTORY);

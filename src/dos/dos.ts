@@ -22,6 +22,8 @@ export interface DriveMapping {
   hostPath: string;
   /** Fixed free and total bytes reported (36h, DPBs) instead of the host disk's: reproducible runs. */
   space?: { free: number; total: number };
+  /** Refuse every write with error 5 (access denied). */
+  readOnly?: boolean;
 }
 
 export interface DosOptions {

@@ -56,6 +56,8 @@ export interface Drive {
   root: string;
   /** Fixed free and total bytes, when the mapping gives them (reproducible runs). */
   space?: { free: number; total: number };
+  /** Guests may not change anything on it (the shipped Z: drive): writes fail with error 5. */
+  readOnly?: boolean;
 }
 
 /** Where the CDS entry and the DPB of a drive live in DOS_SEG. */
@@ -72,7 +74,7 @@ export class Drives {
 
   constructor(
     private readonly mem: Uint8Array,
-    mappings: readonly { letter: string; hostPath: string; space?: { free: number; total: number } }[],
+    mappings: readonly { letter: string; hostPath: string; space?: { free: number; total: number }; readOnly?: boolean }[],
   ) {
     for (const m of mappings) {
       const letter = m.letter.toUpperCase();
@@ -84,7 +86,7 @@ export class Drives {
       } catch {
         throw new Error(`drive ${letter}: host folder "${m.hostPath}" does not exist`);
       }
-      this.drives[index] = { index, letter, root, space: m.space };
+      this.drives[index] = { index, letter, root, space: m.space, readOnly: m.readOnly };
     }
   }
 

@@ -23,7 +23,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
   t.set(0x41, () => {
     const r = fs.paths.resolve(pathAtDsDx(fs));
     if (typeof r === 'number') return fs.dos.fail(r);
-    if (r.device) return fs.dos.fail(E.ACCESS_DENIED);
+    if (r.device || r.drive.readOnly) return fs.dos.fail(E.ACCESS_DENIED);
     if (!r.stat) return fs.dos.fail(E.FILE_NOT_FOUND);
     if (r.stat.kind !== 'file') return fs.dos.fail(E.ACCESS_DENIED);
     if (!r.stat.writable) return fs.dos.fail(E.ACCESS_DENIED);
@@ -48,6 +48,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
       c.ax = attr; // MS-DOS leaves the attribute in AX too
       return fs.dos.ok();
     }
+    if (r.drive.readOnly) return fs.dos.fail(E.ACCESS_DENIED);
     const isDir = r.stat.kind === 'dir';
     const allowed = SETTABLE_ATTRIBUTES | (isDir ? ATTR.DIRECTORY : 0);
     if (c.cx & ~allowed) return fs.dos.fail(E.ACCESS_DENIED);
@@ -64,7 +65,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     if (typeof from === 'number') return fs.dos.fail(from);
     const to = fs.paths.resolve(readAsciiz(fs.mem, c.es, c.di, MAX_PATH));
     if (typeof to === 'number') return fs.dos.fail(to === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : to);
-    if (from.device || to.device) return fs.dos.fail(E.ACCESS_DENIED);
+    if (from.device || to.device || from.drive.readOnly) return fs.dos.fail(E.ACCESS_DENIED);
     if (!from.stat || from.components.length === 0) return fs.dos.fail(E.FILE_NOT_FOUND);
     if (from.drive.index !== to.drive.index) return fs.dos.fail(E.NOT_SAME_DEVICE);
     if (to.components.length === 0) return fs.dos.fail(E.ACCESS_DENIED);

@@ -236,6 +236,7 @@ export class FileSystem {
       return sfn < 0 ? sfn : { sfn, action: OPEN_ACTION.OPENED };
     }
     if (r.components.length === 0) return -E.ACCESS_DENIED; // the root itself
+    if (r.drive.readOnly && (access !== ACCESS.READ || req.create || req.truncate)) return -E.ACCESS_DENIED;
     const st = r.stat;
     if (st && st.kind !== 'file') return -E.ACCESS_DENIED;
     if (!st && !req.create) return -E.FILE_NOT_FOUND;

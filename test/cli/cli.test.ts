@@ -70,7 +70,8 @@ describe('vdm86 command', () => {
     expect(values(r.stdout.toString())).toMatchObject({ drive: 'C', dir: '\\' });
     const rec = JSON.parse(readFileSync(json, 'utf8'));
     expect(rec.dosPath).toBe('D:\\BIOS-CLI.COM');
-    expect(Object.keys(rec.drives)).toEqual(['C:', 'D:']);
+    // Z: is the shell's read-only drive (Z:\COMMAND.COM).
+    expect(Object.keys(rec.drives)).toEqual(['C:', 'D:', 'Z:']);
   });
 
   it('streams CP437 as UTF-8, or raw bytes with --raw', async () => {
