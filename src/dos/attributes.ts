@@ -29,9 +29,9 @@ export class FileAttributes {
 
   /** INT 21h/43h set: read-only through the host permission, the rest for the session. Throws a
    *  HostFsError when chmod fails. */
-  set(hostPath: string, st: HostStat, attr: number): void {
+  set(hostPath: string, st: HostStat, attr: number, root?: string): void {
     const readOnly = (attr & ATTR.READ_ONLY) !== 0;
-    if (readOnly === st.writable) setWritable(hostPath, !readOnly);
+    if (readOnly === st.writable) setWritable(hostPath, !readOnly, root);
     this.session.set(hostPath, attr & SESSION_BITS);
   }
 
@@ -44,9 +44,9 @@ export class FileAttributes {
   /** Records the bits a file was created with (INT 21h/3Ch CX); a read-only one loses its host
    *  write permission (handles already open on it keep writing, as in DOS). Throws a HostFsError
    *  when chmod fails. */
-  created(hostPath: string, attr: number): void {
+  created(hostPath: string, attr: number, root?: string): void {
     this.session.set(hostPath, attr & SESSION_BITS);
-    if (attr & ATTR.READ_ONLY) setWritable(hostPath, false);
+    if (attr & ATTR.READ_ONLY) setWritable(hostPath, false, root);
   }
 
   /** The entry was renamed or deleted. */

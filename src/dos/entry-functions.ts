@@ -25,7 +25,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     if (!r.stat) return fs.dos.fail(E.FILE_NOT_FOUND);
     if (r.stat.kind !== 'file') return fs.dos.fail(E.ACCESS_DENIED);
     if (!r.stat.writable) return fs.dos.fail(E.ACCESS_DENIED);
-    const done = tryHost(() => removeFile(r.hostPath));
+    const done = tryHost(() => removeFile(r.hostPath, r.drive.root));
     if (typeof done === 'number') return fs.dos.fail(done);
     fs.attributes.moved(r.hostPath, null);
     fs.dos.ok();
@@ -50,7 +50,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     const allowed = SETTABLE_ATTRIBUTES | (isDir ? ATTR.DIRECTORY : 0);
     if (c.cx & ~allowed) return fs.dos.fail(E.ACCESS_DENIED);
     const st = r.stat;
-    const done = tryHost(() => fs.attributes.set(r.hostPath, st, c.cx & SETTABLE_ATTRIBUTES));
+    const done = tryHost(() => fs.attributes.set(r.hostPath, st, c.cx & SETTABLE_ATTRIBUTES, r.drive.root));
     if (typeof done === 'number') return fs.dos.fail(done);
     fs.dos.ok();
   });
@@ -68,7 +68,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     if (to.components.length === 0) return fs.dos.fail(E.ACCESS_DENIED);
     if (to.stat) return fs.dos.fail(E.ACCESS_DENIED); // DOS: the new name exists
     const target = to.hostPath; // the new name's host spelling
-    const done = tryHost(() => renamePath(from.hostPath, target));
+    const done = tryHost(() => renamePath(from.hostPath, target, from.drive.root));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
     fs.attributes.moved(from.hostPath, target);
     fs.dos.ok();

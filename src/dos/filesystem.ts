@@ -274,7 +274,7 @@ export class FileSystem {
         create: !st,
         exclusive: !st,
         truncate: !!st && !!req.truncate,
-      });
+      }, r.drive.root);
     } catch (err) {
       return -dosErrorOf(err);
     }
@@ -283,7 +283,7 @@ export class FileSystem {
     if (creating) {
       action = st ? OPEN_ACTION.REPLACED : OPEN_ACTION.CREATED;
       attribute = ((req.attribute ?? 0) & (ATTR.READ_ONLY | ATTR.HIDDEN | ATTR.SYSTEM)) | ATTR.ARCHIVE;
-      const done = tryHost(() => this.attributes.created(r.hostPath, attribute));
+      const done = tryHost(() => this.attributes.created(r.hostPath, attribute, r.drive.root));
       if (typeof done === 'number') {
         file.close();
         return -done;

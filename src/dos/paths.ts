@@ -1,5 +1,5 @@
 // DOS path -> host path. A DOS path ("C:..\SRC\MAIN.C", "\TMP\X", "/TMP/X") is read as MS-DOS 5
-// reads it (drive, the drive's current directory from the CDS, "\" or "/" separators, "." and
+// reads it (drive, the drive's current directory as the kernel keeps it, "\" or "/" separators, "." and
 // "..", names upper-cased and cut to 8.3, device names in any directory), then matched one
 // component at a time against the host folder, case-insensitively, through the short names of
 // names.ts. Nothing outside the drive's folder is reachable (DESIGN.md "Host files and drives"):
@@ -18,6 +18,7 @@ import {
   realPath,
   isWithin,
   joinPath,
+  assertInside,
   type HostStat,
 } from '../host/fs';
 
@@ -170,6 +171,17 @@ export class PathResolver {
     return isWithin(drive.root, real) ? 0 : E.ACCESS_DENIED;
   }
 
+  /** The last check on a path about to be returned: its folder, links resolved, is inside the
+   *  drive and the entry is no link out. 0 or error 5. (The host calls check again as they act.) */
+  private confined(drive: Drive, hostPath: string): number {
+    try {
+      assertInside(drive.root, hostPath);
+      return 0;
+    } catch {
+      return E.ACCESS_DENIED;
+    }
+  }
+
   private deviceResult(drive: Drive, dev: Device, fcb: string): ResolvedPath {
     return {
       drive,
@@ -261,6 +273,9 @@ export class PathResolver {
       }
     }
     names.push(want);
+    const hostPath = joinPath(host, hostName);
+    const outside = this.confined(drive, hostPath);
+    if (outside) return outside;
     return {
       drive,
       components: names,
@@ -268,7 +283,7 @@ export class PathResolver {
       fcbName,
       wild: parsed.wild,
       parentHost: host,
-      hostPath: joinPath(host, hostName),
+      hostPath,
       stat,
     };
   }

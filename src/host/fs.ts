@@ -131,20 +131,28 @@ export function listDirectory(path: string): string[] {
   return host(() => fs.readdirSync(path));
 }
 
-export function makeDirectory(path: string): void {
+export function makeDirectory(path: string, root?: string): void {
+  if (root !== undefined) assertInside(root, path);
   host(() => fs.mkdirSync(path));
 }
 
-export function removeDirectory(path: string): void {
+export function removeDirectory(path: string, root?: string): void {
+  if (root !== undefined) assertInside(root, path);
   host(() => fs.rmdirSync(path));
 }
 
-export function removeFile(path: string): void {
+export function removeFile(path: string, root?: string): void {
+  if (root !== undefined) assertInside(root, path);
   host(() => fs.unlinkSync(path));
 }
 
-/** Renames without replacing: an existing target is an error, as in DOS. */
-export function renamePath(from: string, to: string): void {
+/** Renames without replacing: an existing target is an error, as in DOS. With `root`, both names
+ *  must stay inside that folder (as for every name-based call below). */
+export function renamePath(from: string, to: string, root?: string): void {
+  if (root !== undefined) {
+    assertInside(root, from);
+    assertInside(root, to);
+  }
   if (entryExists(to) && nodePath.resolve(from) !== nodePath.resolve(to)) {
     // A case-only rename on a case-insensitive host names the same entry; anything else exists.
     let same = false;
@@ -159,7 +167,8 @@ export function renamePath(from: string, to: string): void {
 }
 
 /** Sets or clears the write permission bits (the DOS read-only attribute). */
-export function setWritable(path: string, writable: boolean): void {
+export function setWritable(path: string, writable: boolean, root?: string): void {
+  if (root !== undefined) assertInside(root, path);
   host(() => {
     const mode = fs.statSync(path).mode & 0o7777;
     fs.chmodSync(path, writable ? mode | 0o200 : mode & ~0o222);
@@ -167,7 +176,8 @@ export function setWritable(path: string, writable: boolean): void {
 }
 
 /** Sets the modification time (INT 21h/57h). */
-export function setModified(path: string, when: Date): void {
+export function setModified(path: string, when: Date, root?: string): void {
+  if (root !== undefined) assertInside(root, path);
   host(() => fs.utimesSync(path, when, when));
 }
 
@@ -208,13 +218,32 @@ export class HostFile {
     this.fd = fd;
   }
 
-  static open(path: string, flags: OpenFlags): HostFile {
+  /**
+   * Opens `path`. With `root`, the file opened must lie inside that (canonical) folder: after the
+   * open, the descriptor's file is compared (device and inode) with what the path's canonical
+   * form names, and that form must be inside `root`. A host process that swaps the file for a
+   * link pointing out between the DOS layer's checks and this open therefore gets 'access', not
+   * the outside file. Truncation waits until the check has passed (O_TRUNC would cut the file
+   * before it), and a created file is never reached through a link (O_EXCL does not follow one).
+   */
+  static open(path: string, flags: OpenFlags, root?: string): HostFile {
     let f = flags.read && flags.write ? fs.constants.O_RDWR : flags.write ? fs.constants.O_WRONLY : fs.constants.O_RDONLY;
     if (flags.create) f |= fs.constants.O_CREAT;
     if (flags.exclusive) f |= fs.constants.O_EXCL;
-    if (flags.truncate) f |= fs.constants.O_TRUNC;
+    if (flags.truncate && root === undefined) f |= fs.constants.O_TRUNC;
+    // A FIFO or device swapped in would block the open: never wait for one.
+    if (root !== undefined) f |= fs.constants.O_NONBLOCK;
     const fd = host(() => fs.openSync(path, f, 0o666));
-    return new HostFile(fd, path);
+    const file = new HostFile(fd, path);
+    if (root === undefined) return file;
+    try {
+      verifyOpened(fd, path, root);
+      if (flags.truncate) host(() => fs.ftruncateSync(fd, 0));
+    } catch (err) {
+      file.close();
+      throw toHostError(err);
+    }
+    return file;
   }
 
   read(position: number, buf: Uint8Array): number {
@@ -253,6 +282,53 @@ export class HostFile {
     const fd = this.fd;
     this.fd = -1;
     host(() => fs.closeSync(fd));
+  }
+}
+
+/** Checks that descriptor `fd`, opened through `path`, is a regular file inside `root`: the
+ *  canonical form of `path` must be inside and name the same file (device and inode). */
+function verifyOpened(fd: number, path: string, root: string): void {
+  const opened = fs.fstatSync(fd);
+  if (!opened.isFile()) throw new HostFsError('access', 'EACCES', `not a regular file: ${path}`);
+  let real: string;
+  let named: fs.Stats;
+  try {
+    real = fs.realpathSync.native(path);
+    named = fs.statSync(real);
+  } catch {
+    throw new HostFsError('access', 'EACCES', `changed while opening: ${path}`);
+  }
+  if (!isWithin(root, real) || named.dev !== opened.dev || named.ino !== opened.ino) {
+    throw new HostFsError('access', 'EACCES', `outside the drive: ${path}`);
+  }
+}
+
+/**
+ * Throws 'access' unless `path` stays inside the canonical folder `root`: the folder holding it,
+ * with every link resolved, is inside, and the entry itself, when it is a link, leads inside. The
+ * last check before a host call that works by name (mkdir, rename, unlink, chmod, utimes).
+ */
+export function assertInside(root: string, path: string): void {
+  if (path === root) return;
+  const parent = nodePath.dirname(path);
+  const name = nodePath.basename(path);
+  let realParent: string;
+  try {
+    realParent = fs.realpathSync.native(parent);
+  } catch (err) {
+    throw toHostError(err);
+  }
+  if (!isWithin(root, realParent) || name === '..' || name === '.' || name.includes('/')) {
+    throw new HostFsError('access', 'EACCES', `outside the drive: ${path}`);
+  }
+  if (isSymbolicLink(path)) {
+    let real: string;
+    try {
+      real = fs.realpathSync.native(path);
+    } catch {
+      throw new HostFsError('access', 'EACCES', `a link whose end cannot be checked: ${path}`);
+    }
+    if (!isWithin(root, real)) throw new HostFsError('access', 'EACCES', `outside the drive: ${path}`);
   }
 }
 
