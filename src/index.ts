@@ -5,6 +5,7 @@ export const VERSION = '0.1.0';
 // The VDD bridge: attachVdds, the service API plugin authors write against, the handle walk (docs/vdd.md).
 export * from './vdd';
 // Running a program (the library form of the vdm86 command) and the BIOS/console pieces it is made of.
+export { DEFAULT_CAPTURE_LIMIT } from './host/stream';
 export { runProgram, RunOptionError, type RunOptions, type RunResult, type RunReason, type RunContext, type RunOutput, type ScreenMode, type DriveSpec, type DrivesOption } from './run';
 export { Machine, BufferConsole, type MachineEnd, type EndReason, type ConsoleIO, type MachineOptions, type RunLimits, type TimedDevice } from './machine';
 export { installBios, Bios, type BiosOptions } from './bios/bios';

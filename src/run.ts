@@ -7,7 +7,7 @@ import { Dos, DosLoadError } from './dos/dos';
 import { installBios, type Bios } from './bios/bios';
 import { formatInstruction } from './cpu/disasm';
 import { hex4 } from './hw/board';
-import { OutputCapture, StreamOutput, type OutputTarget } from './host/stream';
+import { OutputCapture, StreamOutput, DEFAULT_CAPTURE_LIMIT, type OutputTarget } from './host/stream';
 import { TerminalRenderer, frameLines, screenDump } from './host/terminal';
 import { readStreamKeys, readTerminalKeys, typeAll, type ByteStream, type KeySource, type TerminalInput } from './host/input';
 import { guardTerminal } from './host/tty-guard';
@@ -85,6 +85,9 @@ export interface RunOptions {
   trace?: string | ((line: string) => void);
   /** Keep the console output for the result. Default true. */
   captureOutput?: boolean;
+  /** At most this many bytes of console output are kept for the result (the last ones; the
+   *  result's `outputDropped` counts the rest). Default 16 MiB (DEFAULT_CAPTURE_LIMIT). */
+  maxOutputBytes?: number;
   /** Ends the run with reason 'stopped' when aborted. */
   signal?: AbortSignal;
   /** Host's current folder for relative paths. Default process.cwd(). */
@@ -113,6 +116,9 @@ export interface RunResult {
    *  CP437 shown as Unicode, or one char per byte with `raw`. */
   output: string;
   outputBytes: Uint8Array;
+  /** Console bytes written but not kept because `maxOutputBytes` was reached (the head goes,
+   *  the tail stays). */
+  outputDropped: number;
   /** The final text screen, one string per row, trailing blanks trimmed. */
   screen: string[];
   instructions: number;
@@ -188,6 +194,10 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   if (memoryKB !== undefined && !(memoryKB >= 64 && memoryKB <= 640)) {
     throw new RunOptionError(`memory must be 64 to 640 KB (got ${memoryKB})`);
   }
+  const maxOutput = options.maxOutputBytes;
+  if (maxOutput !== undefined && !(Number.isSafeInteger(maxOutput) && maxOutput >= 0)) {
+    throw new RunOptionError(`maxOutputBytes must be a whole number of bytes, 0 or more (got ${maxOutput})`);
+  }
   let drives = resolveDrives(options.drives, hostCwd);
 
   const emptyResult = (reason: RunReason, message: string, dosPath?: string): RunResult => ({
@@ -196,6 +206,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     message,
     output: '',
     outputBytes: new Uint8Array(0),
+    outputDropped: 0,
     screen: [],
     instructions: 0,
     durationMs: performance.now() - started,
@@ -224,7 +235,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   const ctx: RunContext = { machine, dos, bios };
 
   // ---------------------------------------------------------------- console output
-  const capture = options.captureOutput === false ? null : new OutputCapture();
+  const capture = options.captureOutput === false ? null : new OutputCapture(options.maxOutputBytes ?? DEFAULT_CAPTURE_LIMIT);
   if (capture) bios.console.addSink((ch) => capture.push(ch));
   const out: RunOutput = options.stdout ?? (process.stdout as unknown as RunOutput);
   let stream: StreamOutput | null = null;
@@ -359,6 +370,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     message: end.reason === 'exit' ? undefined : end.message,
     output: capture ? capture.text(raw) : '',
     outputBytes: bytes,
+    outputDropped: capture ? capture.dropped : 0,
     screen: frameLines(bios.frame()),
     instructions: machine.cpu.instructions,
     durationMs: performance.now() - started,
