@@ -27,7 +27,8 @@ import {
   deviceWrite,
   type Device,
 } from './devices';
-import { HostFile, readWholeFile, setModified } from '../host/fs';
+import { HostFile, readFileHead, setModified } from '../host/fs';
+import { MAX_PROGRAM_READ } from './loader';
 import { registerHandleFunctions } from './handle-functions';
 import { registerEntryFunctions } from './entry-functions';
 import { registerDirectoryFunctions } from './directory-functions';
@@ -585,16 +586,17 @@ export class FileSystem {
 
   // ------------------------------------------------------------------ loader and names (seam API)
 
-  /** EXEC and the loader: the whole file and its canonical DOS path, or a DOS error. */
-  loadFile(path: string): { data: Uint8Array; fullPath: string } | number {
+  /** EXEC and the loader: the file's first MAX_PROGRAM_READ bytes (all a program can use), its
+   *  whole size and its canonical DOS path, or a DOS error. */
+  loadFile(path: string): { data: Uint8Array; size: number; fullPath: string } | number {
     const r = this.paths.resolve(path);
     if (typeof r === 'number') return r;
     if (r.device || r.wild) return E.FILE_NOT_FOUND;
     if (!r.stat) return E.FILE_NOT_FOUND;
     if (r.stat.kind !== 'file') return E.ACCESS_DENIED;
-    const got = tryHost(() => readWholeFile(r.hostPath));
+    const got = tryHost(() => readFileHead(r.hostPath, MAX_PROGRAM_READ, r.drive.root));
     if (typeof got === 'number') return got;
-    return { data: got.value, fullPath: r.dosPath };
+    return { data: got.value.data, size: got.value.size, fullPath: r.dosPath };
   }
 
   /** INT 21h/60h and the loader: "C:\DIR\FILE.EXT", or a DOS error. */

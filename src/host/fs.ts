@@ -332,9 +332,19 @@ export function assertInside(root: string, path: string): void {
   }
 }
 
-/** Reads a whole file (the loader's view). */
-export function readWholeFile(path: string): Uint8Array {
-  return host(() => new Uint8Array(fs.readFileSync(path)));
+/** Reads at most `max` bytes from the start of a file (the loader's view) and tells its whole
+ *  size: a guest can make a file of any size (a sparse 2 GB one in an instant), and the host reads
+ *  no more of it than a program could ever use. With `root`, the open is checked as HostFile's. */
+export function readFileHead(path: string, max: number, root?: string): { data: Uint8Array; size: number } {
+  const file = HostFile.open(path, { read: true, write: false }, root);
+  try {
+    const size = file.size();
+    const data = new Uint8Array(Math.min(size, max));
+    const n = file.read(0, data);
+    return { data: data.subarray(0, n), size };
+  } finally {
+    file.close();
+  }
 }
 
 /** Joins host path pieces (kept here so the DOS layer needs no node:path). */
