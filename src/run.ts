@@ -349,6 +349,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     });
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    dos.close();
     vddBridge?.dispose();
     keys?.stop();
     stream?.flush();

@@ -73,6 +73,12 @@ export class Dos {
     installDosInterrupts(this);
   }
 
+  /** Ends the kernel's hold on the host: closes every file the guest left open. Call it once the
+   *  run is over (runProgram does, however the run ended). */
+  close(): void {
+    this.files.closeAll();
+  }
+
   /** The current PSP; the truth is the word in the SDA, which programs may read. */
   get currentPsp(): number {
     return rd16(this.mem, DOS_SEG, SDA_BASE + SDA.CURRENT_PSP);
