@@ -29,6 +29,7 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     if (r.dosPath.length > MAX_DIRECTORY_PATH) return fs.dos.fail(E.PATH_NOT_FOUND);
     const done = tryHost(() => makeDirectory(r.hostPath, r.drive.root));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
+    fs.paths.changed(r.parentHost, null, r.hostPath.slice(r.parentHost.length + 1));
     fs.dos.ok();
   });
 
@@ -46,6 +47,7 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     if (listed.value.length > 0) return fs.dos.fail(E.ACCESS_DENIED);
     const done = tryHost(() => removeDirectory(r.hostPath, r.drive.root));
     if (typeof done === 'number') return fs.dos.fail(done);
+    fs.paths.changed(r.parentHost, r.hostPath.slice(r.parentHost.length + 1), null);
     fs.dos.ok();
   });
 

@@ -27,6 +27,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     if (!r.stat.writable) return fs.dos.fail(E.ACCESS_DENIED);
     const done = tryHost(() => removeFile(r.hostPath, r.drive.root));
     if (typeof done === 'number') return fs.dos.fail(done);
+    fs.paths.changed(r.parentHost, r.hostPath.slice(r.parentHost.length + 1), null);
     fs.attributes.moved(r.hostPath, null);
     fs.dos.ok();
   });
@@ -71,6 +72,8 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     const done = tryHost(() => renamePath(from.hostPath, target, from.drive.root));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
     fs.attributes.moved(from.hostPath, target);
+    fs.paths.changed(from.parentHost, from.hostPath.slice(from.parentHost.length + 1), null);
+    fs.paths.changed(to.parentHost, null, target.slice(to.parentHost.length + 1));
     fs.dos.ok();
   });
 

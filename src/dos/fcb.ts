@@ -225,6 +225,7 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
       const attr = fs.attributes.of(path, m.host, target.stat);
       if (attr & ATTR.READ_ONLY || attr & (ATTR.HIDDEN | ATTR.SYSTEM) & ~r.attribute) continue;
       if (typeof tryHost(() => removeFile(path, target.drive.root)) === 'number') continue;
+      fs.paths.changed(m.dir, m.host, null);
       fs.attributes.moved(path, null);
       deleted++;
     }
@@ -248,6 +249,8 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
       const from = joinPath(m.dir, m.host);
       const target = to.hostPath;
       if (typeof tryHost(() => renamePath(from, target, to.drive.root)) === 'number') continue;
+      fs.paths.changed(m.dir, m.host, null);
+      fs.paths.changed(to.parentHost, null, target.slice(to.parentHost.length + 1));
       fs.attributes.moved(from, target);
       renamed++;
     }

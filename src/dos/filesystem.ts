@@ -279,6 +279,7 @@ export class FileSystem {
     } catch (err) {
       return -dosErrorOf(err);
     }
+    if (!st) this.paths.changed(r.parentHost, null, hostName);
     let action: number = OPEN_ACTION.OPENED;
     let attribute = attr;
     if (creating) {
