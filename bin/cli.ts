@@ -74,6 +74,15 @@ interface CliOptions {
   vdd?: string[];
   handles?: boolean;
   redirect?: boolean;
+  diskQuota?: number;
+}
+
+/** "--disk-quota 200M": bytes, with an optional K, M or G (binary multiples). */
+function byteSize(value: string): number {
+  const m = /^(\d+)([KMG]?)$/i.exec(value.trim());
+  if (!m) throw new InvalidArgumentError(`--disk-quota expects bytes, e.g. 500000, 64K, 200M or 2G (got "${value}")`);
+  const scale = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2].toUpperCase() as '' | 'K' | 'M' | 'G'];
+  return Number(m[1]) * scale;
 }
 
 function buildCommand(): Command {
@@ -82,7 +91,8 @@ function buildCommand(): Command {
     .version(VERSION, '-V, --version')
     .argument('<program>', 'the program: a host path (a folder outside every drive is mapped as the next free letter from D:), or a DOS path on a mapped drive')
     .argument('[args...]', 'arguments for the program (everything after <program> goes to it)')
-    .option('-d, --drive <L=DIR>', 'map a drive letter to a host folder (repeatable; C: is the current folder unless mapped)', collect)
+    .option('-d, --drive <L=DIR>', 'map a drive letter to a host folder (repeatable; C: is the current folder unless mapped; L=DIR:ro maps it read-only)', collect)
+    .option('--disk-quota <bytes>', 'at most this much may the run add to the host disk (e.g. 200M); past it the program sees a full disk', byteSize)
     .option('--cwd <path>', 'starting directory: a DOS path (C:\\SRC) or a host folder inside a drive')
     .option('-e, --env <NAME=VALUE>', 'set an environment variable for the program (repeatable; NAME is upper-cased)', envPair)
     .option('--screen <mode>', 'tty (draw the text screen), stream (console output as text) or none; default tty on a terminal, else stream', screenMode)
@@ -185,6 +195,7 @@ async function main(argv: string[]): Promise<number> {
     outputFile: redirectOut ? (data) => writeAllToFd(1, data) : undefined,
     leaveScreen: !dumpToStdout,
     maxInstructions: o.maxInstructions,
+    diskQuota: o.diskQuota,
     timeoutMs: o.timeout === undefined ? undefined : o.timeout * 1000,
     memoryKB: o.memory,
     dosVersion: o.dosVersion,

@@ -75,6 +75,9 @@ export interface RunOptions {
   leaveScreen?: boolean;
   maxInstructions?: number;
   timeoutMs?: number;
+  /** Bytes the run may add to the host's disk (file growth, 32 per new file or folder); past it
+   *  the guest sees a full disk (src/dos/quota.ts). Default: no quota. */
+  diskQuota?: number;
   /** Conventional memory in KiB (64-640). Default 640. */
   memoryKB?: number;
   /** INT 21h/30h answer, "5.0" or {major, minor}. Default 5.00. */
@@ -194,6 +197,9 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   if (memoryKB !== undefined && !(memoryKB >= 64 && memoryKB <= 640)) {
     throw new RunOptionError(`memory must be 64 to 640 KB (got ${memoryKB})`);
   }
+  if (options.diskQuota !== undefined && !(options.diskQuota >= 0 && Number.isSafeInteger(options.diskQuota))) {
+    throw new RunOptionError(`diskQuota must be a whole number of bytes, 0 or more (got ${options.diskQuota})`);
+  }
   const maxOutput = options.maxOutputBytes;
   if (maxOutput !== undefined && !(Number.isSafeInteger(maxOutput) && maxOutput >= 0)) {
     throw new RunOptionError(`maxOutputBytes must be a whole number of bytes, 0 or more (got ${maxOutput})`);
@@ -224,10 +230,11 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   let dos: Dos;
   try {
     dos = new Dos(machine, {
-      drives: drives.map((d) => ({ letter: d.letter, hostPath: d.hostPath })),
+      drives: drives.map((d) => ({ letter: d.letter, hostPath: d.hostPath, readOnly: d.readOnly })),
       cwd,
       env: options.env && Object.fromEntries(Object.entries(options.env).map(([k, v]) => [dosText(k, raw), dosText(v, raw)])),
       version,
+      diskQuota: options.diskQuota,
     });
   } catch (err) {
     throw new RunOptionError(err instanceof Error ? err.message : String(err));

@@ -27,7 +27,8 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : r);
     if (r.device || r.components.length === 0 || r.stat) return fs.dos.fail(E.ACCESS_DENIED);
     if (r.dosPath.length > MAX_DIRECTORY_PATH) return fs.dos.fail(E.PATH_NOT_FOUND);
-    const done = tryHost(() => makeDirectory(r.hostPath, r.drive.root));
+    if (!r.drive.readOnly && !fs.quota.takeEntry()) return fs.dos.fail(E.ACCESS_DENIED);
+    const done = tryHost(() => makeDirectory(r.hostPath, r.drive));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
     fs.paths.changed(r.parentHost, null, r.hostPath.slice(r.parentHost.length + 1));
     fs.dos.ok();
@@ -45,7 +46,7 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     const listed = tryHost(() => listDirectory(r.hostPath));
     if (typeof listed === 'number') return fs.dos.fail(listed);
     if (listed.value.length > 0) return fs.dos.fail(E.ACCESS_DENIED);
-    const done = tryHost(() => removeDirectory(r.hostPath, r.drive.root));
+    const done = tryHost(() => removeDirectory(r.hostPath, r.drive));
     if (typeof done === 'number') return fs.dos.fail(done);
     fs.paths.changed(r.parentHost, r.hostPath.slice(r.parentHost.length + 1), null);
     fs.dos.ok();

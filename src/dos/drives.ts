@@ -54,6 +54,8 @@ export interface Drive {
   letter: string;
   /** Canonical host path of the folder (symbolic links resolved): the escape check's root. */
   root: string;
+  /** Nothing on the drive may be created, changed or removed (error 5). */
+  readOnly: boolean;
 }
 
 /** Where the CDS entry and the DPB of a drive live in DOS_SEG. */
@@ -79,7 +81,7 @@ export class Drives {
 
   constructor(
     private readonly mem: Uint8Array,
-    mappings: readonly { letter: string; hostPath: string }[],
+    mappings: readonly { letter: string; hostPath: string; readOnly?: boolean }[],
   ) {
     for (const m of mappings) {
       const letter = m.letter.toUpperCase();
@@ -91,7 +93,7 @@ export class Drives {
       } catch {
         throw new Error(`drive ${letter}: host folder "${m.hostPath}" does not exist`);
       }
-      this.drives[index] = { index, letter, root };
+      this.drives[index] = { index, letter, root, readOnly: !!m.readOnly };
     }
   }
 

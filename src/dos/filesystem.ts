@@ -18,6 +18,7 @@ import { LockTable, checkSharing, ACCESS } from './sharing';
 import { packDateTime, unpackDateTime, dosNowMs } from './file-times';
 import { dosErrorOf, tryHost, ERROR_NEGATIVE_SEEK } from './host-errors';
 import { toFcbForm } from './names';
+import { DiskQuota } from './quota';
 import {
   writeDeviceHeaders,
   deviceByKind,
@@ -81,6 +82,7 @@ export class FileSystem {
   readonly attributes = new FileAttributes();
   readonly locks = new LockTable();
   readonly searches: DirectorySearches;
+  readonly quota: DiskQuota;
   private readonly options: DosOptions;
 
   constructor(dos: Dos, options: DosOptions) {
@@ -91,6 +93,7 @@ export class FileSystem {
     this.paths = new PathResolver(this.drives, () => this.currentDrive);
     this.sft = new SftChain(this.mem, DOSMEM.LOL);
     this.searches = new DirectorySearches(this);
+    this.quota = new DiskQuota(options.diskQuota ?? Infinity);
   }
 
   get cpu() {
@@ -266,6 +269,7 @@ export class FileSystem {
     }
     const sfn = this.sft.allocate();
     if (sfn < 0) return -E.TOO_MANY_OPEN_FILES;
+    if (!st && !r.drive.readOnly && !this.quota.takeEntry()) return -E.ACCESS_DENIED;
     const creating = !st || !!req.truncate;
     let file: HostFile;
     try {
@@ -275,7 +279,7 @@ export class FileSystem {
         create: !st,
         exclusive: !st,
         truncate: !!st && !!req.truncate,
-      }, r.drive.root);
+      }, r.drive);
     } catch (err) {
       return -dosErrorOf(err);
     }
@@ -285,7 +289,7 @@ export class FileSystem {
     if (creating) {
       action = st ? OPEN_ACTION.REPLACED : OPEN_ACTION.CREATED;
       attribute = ((req.attribute ?? 0) & (ATTR.READ_ONLY | ATTR.HIDDEN | ATTR.SYSTEM)) | ATTR.ARCHIVE;
-      const done = tryHost(() => this.attributes.created(r.hostPath, attribute, r.drive.root));
+      const done = tryHost(() => this.attributes.created(r.hostPath, attribute, r.drive));
       if (typeof done === 'number') {
         file.close();
         return -done;
@@ -372,11 +376,18 @@ export class FileSystem {
     if (locked) return -locked;
     let n = 0;
     try {
+      // With a quota, a drive file's growth is measured against the host's size (the SFT's is
+      // guest memory); redirected output is no file on a drive.
+      const metered = this.quota.limited && !!obj.hostPath;
+      const size = metered ? obj.size() : 0;
+      const granted = metered ? this.quota.grantWrite(pos, data.length, size) : data.length;
       if (data.length === 0) {
+        // Past the quota a file is not extended (the write does nothing, as on a full disk).
+        if (metered && !this.quota.grantResize(pos, size)) return 0;
         if (obj.truncate) obj.truncate(pos);
         s.setSize(a, pos);
-      } else {
-        n = obj.write(pos, data);
+      } else if (granted > 0) {
+        n = obj.write(pos, granted < data.length ? data.subarray(0, granted) : data);
         s.setPosition(a, pos + n);
         if (pos + n > s.size(a)) s.setSize(a, pos + n);
       }
@@ -458,14 +469,15 @@ export class FileSystem {
     const info = s.info(a);
     this.dos.hostHandles.close(s.hostHandle(a));
     this.locks.release(sfn);
+    const area = this.drives.get(info & SFT_INFO.DRIVE_MASK);
     if (path && info & INFO_DATE_SET) {
       const when = unpackDateTime(s.date(a), s.time(a));
-      if (when) tryHost(() => setModified(path, when));
+      if (when) tryHost(() => setModified(path, when, area));
     } else if (path && !(info & SFT_INFO.NOT_WRITTEN)) {
       // DOS dates a written file by its own clock at close; the host has dated it by the host
       // clock, which differs only when a program set the DOS date or time (2Bh/2Dh).
       const now = dosNowMs(this.dos);
-      if (Math.abs(now - Date.now()) > CLOCK_SLACK_MS) tryHost(() => setModified(path, new Date(now)));
+      if (Math.abs(now - Date.now()) > CLOCK_SLACK_MS) tryHost(() => setModified(path, new Date(now), area));
     }
   }
 
@@ -613,7 +625,7 @@ export class FileSystem {
     if (r.device || r.wild) return E.FILE_NOT_FOUND;
     if (!r.stat) return E.FILE_NOT_FOUND;
     if (r.stat.kind !== 'file') return E.ACCESS_DENIED;
-    const got = tryHost(() => readFileHead(r.hostPath, MAX_PROGRAM_READ, r.drive.root));
+    const got = tryHost(() => readFileHead(r.hostPath, MAX_PROGRAM_READ, r.drive));
     if (typeof got === 'number') return got;
     return { data: got.value.data, size: got.value.size, fullPath: r.dosPath };
   }

@@ -131,28 +131,26 @@ export function listDirectory(path: string): string[] {
   return host(() => fs.readdirSync(path));
 }
 
-export function makeDirectory(path: string, root?: string): void {
-  if (root !== undefined) assertInside(root, path);
+export function makeDirectory(path: string, area?: HostArea): void {
+  guardChange(area, path);
   host(() => fs.mkdirSync(path));
 }
 
-export function removeDirectory(path: string, root?: string): void {
-  if (root !== undefined) assertInside(root, path);
+export function removeDirectory(path: string, area?: HostArea): void {
+  guardChange(area, path);
   host(() => fs.rmdirSync(path));
 }
 
-export function removeFile(path: string, root?: string): void {
-  if (root !== undefined) assertInside(root, path);
+export function removeFile(path: string, area?: HostArea): void {
+  guardChange(area, path);
   host(() => fs.unlinkSync(path));
 }
 
-/** Renames without replacing: an existing target is an error, as in DOS. With `root`, both names
- *  must stay inside that folder (as for every name-based call below). */
-export function renamePath(from: string, to: string, root?: string): void {
-  if (root !== undefined) {
-    assertInside(root, from);
-    assertInside(root, to);
-  }
+/** Renames without replacing: an existing target is an error, as in DOS. With `area`, both names
+ *  must stay inside its folder and the area be writable (as for every name-based change here). */
+export function renamePath(from: string, to: string, area?: HostArea): void {
+  guardChange(area, from);
+  guardChange(area, to);
   if (entryExists(to) && nodePath.resolve(from) !== nodePath.resolve(to)) {
     // A case-only rename on a case-insensitive host names the same entry; anything else exists.
     let same = false;
@@ -167,8 +165,8 @@ export function renamePath(from: string, to: string, root?: string): void {
 }
 
 /** Sets or clears the write permission bits (the DOS read-only attribute). */
-export function setWritable(path: string, writable: boolean, root?: string): void {
-  if (root !== undefined) assertInside(root, path);
+export function setWritable(path: string, writable: boolean, area?: HostArea): void {
+  guardChange(area, path);
   host(() => {
     const mode = fs.statSync(path).mode & 0o7777;
     fs.chmodSync(path, writable ? mode | 0o200 : mode & ~0o222);
@@ -176,8 +174,8 @@ export function setWritable(path: string, writable: boolean, root?: string): voi
 }
 
 /** Sets the modification time (INT 21h/57h). */
-export function setModified(path: string, when: Date, root?: string): void {
-  if (root !== undefined) assertInside(root, path);
+export function setModified(path: string, when: Date, area?: HostArea): void {
+  guardChange(area, path);
   host(() => fs.utimesSync(path, when, when));
 }
 
@@ -193,6 +191,25 @@ export function diskSpace(path: string): HostSpace {
     const s = fs.statfsSync(path);
     return { free: Number(s.bavail) * Number(s.bsize), total: Number(s.blocks) * Number(s.bsize) };
   });
+}
+
+/** The part of the host file system a drive gives the guest: a canonical folder nothing may
+ *  leave, and whether the guest may change anything in it. */
+export interface HostArea {
+  readonly root: string;
+  readonly readOnly?: boolean;
+}
+
+/** The refusal of a change on a read-only drive (DOS shows it as error 5, access denied). */
+function readOnlyError(path: string): HostFsError {
+  return new HostFsError('access', 'EROFS', `read-only drive: ${path}`);
+}
+
+/** Checks a name-based change: inside the area and the area writable. */
+function guardChange(area: HostArea | undefined, path: string): void {
+  if (area === undefined) return;
+  if (area.readOnly) throw readOnlyError(path);
+  assertInside(area.root, path);
 }
 
 export interface OpenFlags {
@@ -219,14 +236,17 @@ export class HostFile {
   }
 
   /**
-   * Opens `path`. With `root`, the file opened must lie inside that (canonical) folder: after the
+   * Opens `path`. With `area`, nothing is written on a read-only drive, and the file opened must
+   * lie inside the area's (canonical) folder: after the
    * open, the descriptor's file is compared (device and inode) with what the path's canonical
    * form names, and that form must be inside `root`. A host process that swaps the file for a
    * link pointing out between the DOS layer's checks and this open therefore gets 'access', not
    * the outside file. Truncation waits until the check has passed (O_TRUNC would cut the file
    * before it), and a created file is never reached through a link (O_EXCL does not follow one).
    */
-  static open(path: string, flags: OpenFlags, root?: string): HostFile {
+  static open(path: string, flags: OpenFlags, area?: HostArea): HostFile {
+    const root = area?.root;
+    if (area?.readOnly && (flags.write || flags.create || flags.truncate)) throw readOnlyError(path);
     let f = flags.read && flags.write ? fs.constants.O_RDWR : flags.write ? fs.constants.O_WRONLY : fs.constants.O_RDONLY;
     if (flags.create) f |= fs.constants.O_CREAT;
     if (flags.exclusive) f |= fs.constants.O_EXCL;
@@ -335,8 +355,8 @@ export function assertInside(root: string, path: string): void {
 /** Reads at most `max` bytes from the start of a file (the loader's view) and tells its whole
  *  size: a guest can make a file of any size (a sparse 2 GB one in an instant), and the host reads
  *  no more of it than a program could ever use. With `root`, the open is checked as HostFile's. */
-export function readFileHead(path: string, max: number, root?: string): { data: Uint8Array; size: number } {
-  const file = HostFile.open(path, { read: true, write: false }, root);
+export function readFileHead(path: string, max: number, area?: HostArea): { data: Uint8Array; size: number } {
+  const file = HostFile.open(path, { read: true, write: false }, area);
   try {
     const size = file.size();
     const data = new Uint8Array(Math.min(size, max));
