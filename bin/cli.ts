@@ -8,6 +8,8 @@ import { writeTextFile } from '../src/host/text-file';
 import { screenText } from '../src/host/terminal';
 import { writeAllToFd } from '../src/host/fs';
 import { VERSION } from '../src/index';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /** Process exit codes of vdm86's own verdicts; any other code is the program's own. */
 const EXIT = {
@@ -151,6 +153,14 @@ function resultRecord(program: string, result: RunResult, processExitCode: numbe
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Signals are taken first, so one that comes while vdm86 is still starting still ends the run
+  // with its message (runProgram sees the signal already aborted and stops at once).
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(EXIT.STOPPED); // a second signal: leave now
+    controller.abort(signal);
+  };
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, onSignal);
   const cmd = buildCommand();
   cmd.exitOverride();
   cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `vdm86: ${s}` : s) });
@@ -175,12 +185,14 @@ async function main(argv: string[]): Promise<number> {
   const dumpToStdout = !!o.screenDump;
   let lastByte = 0x0a;
   let outputBytes = 0;
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(EXIT.STOPPED); // a second signal: leave now
-    controller.abort(signal);
-  };
-  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, onSignal);
+  // A result file that cannot be written is a usage error found before the run, not after it.
+  if (o.resultJson) {
+    const folder = dirname(resolve(o.resultJson));
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      stderrLine(`--result-json: the folder ${folder} does not exist`);
+      return EXIT.USAGE;
+    }
+  }
 
   const options: RunOptions = {
     args,
@@ -241,7 +253,14 @@ async function main(argv: string[]): Promise<number> {
     // "time limit of 1000 ms reached" already names its verdict: don't say it twice.
     stderrLine(message.startsWith(verdict.label) ? message : `${verdict.label}: ${message}`);
   }
-  if (o.resultJson) writeTextFile(o.resultJson, JSON.stringify(resultRecord(program, result, code, outputBytes), null, 2) + '\n');
+  if (o.resultJson) {
+    try {
+      writeTextFile(o.resultJson, JSON.stringify(resultRecord(program, result, code, outputBytes), null, 2) + '\n');
+    } catch (err) {
+      // The program's exit code stands; the lost record is only reported.
+      stderrLine(`cannot write ${o.resultJson}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   return code;
 }
 

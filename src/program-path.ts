@@ -132,6 +132,13 @@ function findOnDrive(dosPath: string, drives: readonly DriveSpec[]): string | nu
   return parts.length > 0 && statPath(path)?.kind === 'file' ? path : null;
 }
 
+/** Why a host path that exists cannot be the program (a folder, a FIFO, a device), or null. */
+export function notAProgramFile(hostProgram: string, hostCwd: string): string | null {
+  const st = statPath(nodePath.resolve(hostCwd, hostProgram));
+  if (!st || st.kind === 'file') return null;
+  return st.kind === 'dir' ? `${hostProgram} is a folder, not a program file` : `${hostProgram} is not a regular file (a FIFO, socket or device)`;
+}
+
 /** Where a program is in DOS terms: a host path, or else a DOS path on a mapped drive.
  *  Returns null when there is no such file. */
 export function locateProgram(hostProgram: string, drives: readonly DriveSpec[], hostCwd: string): ProgramLocation | null {

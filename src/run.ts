@@ -18,7 +18,8 @@ import { stringToCp437 } from './host/cp437';
 import { InputBytes, OutputSink } from './host/redirected-files';
 import { ACCESS } from './dos/sharing';
 import { DOS_ERROR } from './dos/errors';
-import { locateProgram, resolveDrives, startDirectory, RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
+import { locateProgram, notAProgramFile, resolveDrives, startDirectory, RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
+import { HostFsError } from './host/fs';
 import { attachVdds, traceHandlesOnTerminate, type VddBridge, type VddModule } from './vdd';
 
 export { RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
@@ -132,6 +133,47 @@ export interface RunResult {
 }
 
 const SCREEN_REFRESH_MS = 20;
+/** DOS's largest environment block: EXEC refuses one that does not end within 32 KiB. */
+const MAX_ENVIRONMENT_BYTES = 32 * 1024;
+/** Room kept in it for what vdm86 adds (COMSPEC, PATH, the program's path after the block). */
+const ENVIRONMENT_RESERVE = 512;
+
+/** Options a caller could pass wrongly from JavaScript: numbers that are numbers, text that is
+ *  text, an environment that fits DOS's 32 KiB. */
+function checkOptionTypes(options: RunOptions, raw: boolean): void {
+  for (const key of ['maxInstructions', 'timeoutMs'] as const) {
+    const v = options[key];
+    if (v !== undefined && (typeof v !== 'number' || Number.isNaN(v) || v < 0)) {
+      throw new RunOptionError(`${key} must be a number, 0 or more (got ${String(v)})`);
+    }
+  }
+  const args = options.args;
+  if (args !== undefined && (!Array.isArray(args) || args.some((a) => typeof a !== 'string'))) {
+    throw new RunOptionError('args must be an array of strings');
+  }
+  if (options.env !== undefined) {
+    let bytes = 0;
+    for (const [k, v] of Object.entries(options.env)) {
+      if (typeof v !== 'string') throw new RunOptionError(`env ${k} must be a string`);
+      bytes += dosBytes(k, raw).length + dosBytes(v, raw).length + 2;
+    }
+    if (bytes > MAX_ENVIRONMENT_BYTES - ENVIRONMENT_RESERVE) {
+      throw new RunOptionError(`environment too large: ${bytes} bytes (DOS allows ${MAX_ENVIRONMENT_BYTES - ENVIRONMENT_RESERVE} with COMSPEC and PATH)`);
+    }
+  }
+}
+
+/** A host failure while reading the folders a run starts from (an unreadable current folder, one
+ *  whose name is not UTF-8) is the caller's setup, reported as such. */
+function hostSetup<T>(hostCwd: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof HostFsError)) throw err;
+    const name = hostCwd.includes('\uFFFD') ? ' (its name is not valid UTF-8)' : '';
+    throw new RunOptionError(`cannot use the folder ${hostCwd}${name}: ${err.message}`);
+  }
+}
 /** Input flow control (host keys queued ahead of the program). */
 const INPUT_HIGH_WATER = 8192;
 const INPUT_LOW_WATER = 1024;
@@ -204,7 +246,8 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   if (maxOutput !== undefined && !(Number.isSafeInteger(maxOutput) && maxOutput >= 0)) {
     throw new RunOptionError(`maxOutputBytes must be a whole number of bytes, 0 or more (got ${maxOutput})`);
   }
-  let drives = resolveDrives(options.drives, hostCwd);
+  checkOptionTypes(options, raw);
+  let drives = hostSetup(hostCwd, () => resolveDrives(options.drives, hostCwd));
 
   const emptyResult = (reason: RunReason, message: string, dosPath?: string): RunResult => ({
     exitCode: -1,
@@ -220,10 +263,13 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     drives,
   });
 
-  const located = locateProgram(program, drives, hostCwd);
+  if (typeof program !== 'string') throw new RunOptionError('the program must be a path (a string)');
+  const notProgram = notAProgramFile(program, hostCwd);
+  if (notProgram) return emptyResult('bad-program', notProgram);
+  const located = hostSetup(hostCwd, () => locateProgram(program, drives, hostCwd));
   if (!located) return emptyResult('not-found', `cannot find ${program}`);
   drives = located.drives;
-  const cwd = startDirectory(options.cwd, drives, hostCwd);
+  const cwd = hostSetup(hostCwd, () => startDirectory(options.cwd, drives, hostCwd));
 
   const machine = new Machine({ memoryKB, now: systemClock.now });
   const bios = installBios(machine, { videoMode: options.videoMode });
