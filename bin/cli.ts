@@ -152,6 +152,9 @@ function resultRecord(program: string, result: RunResult, processExitCode: numbe
   };
 }
 
+/** The run was ended by a limit, a fault or a signal (not by the program's own exit). */
+let runEndedEarly = false;
+
 async function main(argv: string[]): Promise<number> {
   // Signals are taken first, so one that comes while vdm86 is still starting still ends the run
   // with its message (runProgram sees the signal already aborted and stops at once).
@@ -160,7 +163,8 @@ async function main(argv: string[]): Promise<number> {
     if (controller.signal.aborted) process.exit(EXIT.STOPPED); // a second signal: leave now
     controller.abort(signal);
   };
-  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, onSignal);
+  // SIGQUIT, SIGUSR2 and SIGALRM too: by default they end Node at once, with the terminal raw.
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGALRM'] as const) process.on(s, onSignal);
   const cmd = buildCommand();
   cmd.exitOverride();
   cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `vdm86: ${s}` : s) });
@@ -245,6 +249,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  runEndedEarly = result.reason !== 'exit';
   let code = result.exitCode & 0xff;
   if (result.reason !== 'exit') {
     const verdict = VERDICT[result.reason];
@@ -273,10 +278,15 @@ function internalError(err: unknown): never {
 process.on('uncaughtException', internalError);
 process.on('unhandledRejection', internalError);
 
+/** How long a run stopped by a limit or a signal waits for stdout to drain before exiting: a
+ *  pipe nobody reads must not keep it alive (issue 14). A run that ended on its own waits. */
+const STOPPED_DRAIN_MS = 2000;
+
 main(process.argv).then(
   (code) => {
     // Exit once everything written has gone out (stdout may be a slow pipe).
     process.stdout.write('', () => process.exit(code));
+    if (runEndedEarly) setTimeout(() => process.exit(code), STOPPED_DRAIN_MS);
   },
   (err) => internalError(err),
 );

@@ -320,7 +320,11 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   let vddBridge: VddBridge | null = null;
   const dosPath = located.dosPath;
   let rendererStarted = false;
-  const onAbort = () => stop('stopped by the host');
+  // A signal name as the abort reason (the CLI passes it) is named in the message.
+  const onAbort = () => {
+    const why = options.signal?.reason;
+    stop(typeof why === 'string' && why.startsWith('SIG') ? `stopped by ${why}` : 'stopped by the host');
+  };
   try {
     // Always a bridge, as NTVDM always has one: without plugins RegisterModule answers error 1.
     vddBridge = await attachVdds(machine, dos, options.vdds ?? []).catch((err) => {
@@ -344,7 +348,9 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     const terminalInput = isTerminalInput(input) ? input : undefined;
     // Whatever vdm86 does to the terminal (raw input, the drawn screen) is undone even if the
     // process dies before the finally below runs.
-    if (terminalInput || renderer) releaseGuard = guardTerminal({ fd: renderer ? out.fd : undefined, input: terminalInput });
+    if (terminalInput || renderer) {
+      releaseGuard = guardTerminal({ fd: renderer ? out.fd : undefined, input: terminalInput, onResume: () => renderer?.invalidate() });
+    }
     if (input === undefined || input === null) onEnd();
     else if (typeof input === 'string' || input instanceof Uint8Array) keys = typeAll(input, raw, onKey, onEnd);
     else if (terminalInput) keys = readTerminalKeys(terminalInput, onKey, () => stop('stopped by the user (Ctrl-\\)'), onEnd);

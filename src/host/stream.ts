@@ -4,9 +4,11 @@
 import { CP437, toCp437OrQuestionMark } from './cp437';
 import type { HostKey } from './keys';
 
-/** Bytes that keep their control meaning in a text stream: BEL, BS, TAB, LF, CR, and ESC (so
- *  ANSI sequences a program writes for ANSI.SYS reach a terminal that understands them). */
-const STREAM_CONTROLS = new Set([0x07, 0x08, 0x09, 0x0a, 0x0d, 0x1b]);
+/** Bytes that keep their control meaning in a text stream: BEL, BS, TAB, LF, CR. ESC does not:
+ *  it shows as its CP437 glyph "←", because a guest's escape sequences would drive the user's
+ *  terminal (its title, the clipboard through OSC 52, the alternate screen; issue 14). With
+ *  `raw` the bytes go out as they are — raw output is for pipes, not for a terminal. */
+const STREAM_CONTROLS = new Set([0x07, 0x08, 0x09, 0x0a, 0x0d]);
 
 /** The text form of one console byte in a UTF-8 stream. */
 export function streamText(byte: number): string {
