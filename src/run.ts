@@ -20,6 +20,7 @@ import { ACCESS } from './dos/sharing';
 import { DOS_ERROR } from './dos/errors';
 import { locateProgram, notAProgramFile, resolveDrives, startDirectory, RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
 import { HostFsError } from './host/fs';
+import { withinRun } from './run-scope';
 import { attachVdds, traceHandlesOnTerminate, type VddBridge, type VddModule } from './vdd';
 
 export { RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
@@ -120,6 +121,9 @@ export interface RunResult {
    *  CP437 shown as Unicode, or one char per byte with `raw`. */
   output: string;
   outputBytes: Uint8Array;
+  /** Problems that came after the run's verdict and did not change it (a VDD's onDetach or a
+   *  timer it left throwing once the program had ended). */
+  warnings?: string[];
   /** Console bytes written but not kept because `maxOutputBytes` was reached (the head goes,
    *  the tail stays). */
   outputDropped: number;
@@ -230,6 +234,38 @@ function traceLine(m: Machine): string {
 /** Runs one DOS program (a host path) to its end. Bad options throw RunOptionError; everything
  *  the program or its file does wrong comes back as the result's reason. */
 export async function runProgram(program: string, options: RunOptions = {}): Promise<RunResult> {
+  // What the run started that throws later (a VDD's timer, a rejected promise) ends this run as a
+  // fault naming it, not the embedding process (src/run-scope.ts).
+  const vddNames = (Array.isArray(options.vdds) ? options.vdds : []).map((v) => (typeof v === 'string' ? v.replace(/^.*[\\/]/, '') : v?.name));
+  const late: LateErrors = {
+    machine: null,
+    culprit: vddNames.length === 1 ? `VDD ${vddNames[0]}` : vddNames.length ? `one of the VDDs ${vddNames.join(', ')}` : 'code the run started',
+    warnings: [],
+    done: false,
+  };
+  const fail = (err: unknown) => {
+    const msg = `${late.culprit} threw after returning: ${err instanceof Error ? err.message : String(err)}`;
+    if (late.machine && !late.machine.end) late.machine.terminate({ reason: 'fault', exitCode: -1, message: msg });
+    else if (!late.done) late.warnings.push(msg);
+    else process.emitWarning(`vdm86: ${msg} (after its run had ended)`);
+  };
+  return withinRun({ fail }, async () => {
+    const result = await runProgramScoped(program, options, late);
+    late.done = true;
+    return result;
+  });
+}
+
+/** Errors thrown by what a run set going, after the call that started it returned. */
+interface LateErrors {
+  machine: Machine | null;
+  culprit: string;
+  /** Reported in the result: the run had already ended when they came. */
+  warnings: string[];
+  done: boolean;
+}
+
+async function runProgramScoped(program: string, options: RunOptions, late: LateErrors): Promise<RunResult> {
   const started = performance.now();
   const hostCwd = options.hostCwd ?? process.cwd();
   const raw = !!options.raw;
@@ -272,6 +308,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   const cwd = hostSetup(hostCwd, () => startDirectory(options.cwd, drives, hostCwd));
 
   const machine = new Machine({ memoryKB, now: systemClock.now });
+  late.machine = machine;
   const bios = installBios(machine, { videoMode: options.videoMode });
   let dos: Dos;
   try {
@@ -431,6 +468,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     output: capture ? capture.text(raw) : '',
     outputBytes: bytes,
     outputDropped: capture ? capture.dropped : 0,
+    ...(late.warnings.length || machine.lateFaults.length ? { warnings: [...machine.lateFaults, ...late.warnings] } : {}),
     screen: frameLines(bios.frame()),
     instructions: machine.cpu.instructions,
     durationMs: performance.now() - started,
