@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { folderListings } from '../../src/dos/paths';
+import { HostWorkMeter, SLICE_HOST_MS } from '../../src/dos/host-work';
 import { cleanupTemps } from '../helpers/folders';
 import { lines } from '../helpers/output';
 import { runInSandbox, sandbox } from './helpers';
@@ -26,5 +27,18 @@ describe('a folder with thousands of files', () => {
     expect((paths.resolve('C:\\NEW.TXT') as { stat: unknown }).stat).toBeNull();
     writeFileSync(join(s.drive, 'NEW.TXT'), 'x');
     expect((paths.resolve('C:\\NEW.TXT') as { stat: unknown }).stat).not.toBeNull();
+  });
+});
+
+describe('slow host work inside DOS calls', () => {
+  it('ends the CPU slice once 10 ms of it have gathered, so limits and signals are seen', () => {
+    let clock = 0;
+    const meter = new HostWorkMeter(() => clock);
+    let ended = 0;
+    for (let i = 0; i < 12; i++) meter.measure(() => ended++, () => (clock += 3)); // 3 ms per call
+    expect(SLICE_HOST_MS).toBe(10);
+    expect(ended).toBe(3); // after calls 4, 8 and 12
+    expect(() => meter.measure(() => ended++, () => { clock += 20; throw new Error('host failure'); })).toThrow('host failure');
+    expect(ended).toBe(4); // counted even when the call throws
   });
 });
