@@ -1,5 +1,6 @@
 // INT 21h directory functions (MS-DOS 5 semantics): 39h mkdir, 3Ah rmdir, 3Bh chdir, 47h get the
-// current directory, 60h truename. A drive's current directory lives in its CDS entry.
+// current directory, 60h truename. A drive's current directory is the kernel's own (drives.ts),
+// mirrored into its CDS entry.
 import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { readAsciiz, writeAsciiz } from '../cpu/guest-memory';
