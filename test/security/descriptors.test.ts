@@ -17,7 +17,7 @@ describe.skipIf(!existsSync(FD_DIR))('host files after a run', () => {
     ['exit', 'X', {}, 'exit'],
     ['fault', 'F', {}, 'fault'],
     ['instruction limit', 'L', { maxInstructions: 300_000 }, 'instruction-limit'],
-    ['timeout', 'L', { timeoutMs: 100 }, 'timeout'],
+    ['timeout', 'L', { timeoutMs: 3000 }, 'timeout'],
     ['abort', 'L', {}, 'stopped'],
     ['TSR', 'T', {}, 'exit'],
   ];
@@ -27,9 +27,11 @@ describe.skipIf(!existsSync(FD_DIR))('host files after a run', () => {
       copyFileSync(join(ROOT, 'roms/tests/sec-openmany.com'), join(dir, 'PROG.COM'));
       const before = openFds();
       const abort = new AbortController();
-      const timer = label === 'abort' ? setTimeout(() => abort.abort(), 100) : undefined;
-      const r = await runProgram(join(dir, 'PROG.COM'), { drives: { C: dir }, args: [tail], signal: abort.signal, ...options });
-      clearTimeout(timer);
+      // The abort comes once the files are open (the program says "open").
+      const onMachine: RunOptions['onMachine'] = ({ bios }) => {
+        if (label === 'abort') bios.console.addSink((ch) => ch === 0x0a && abort.abort());
+      };
+      const r = await runProgram(join(dir, 'PROG.COM'), { drives: { C: dir }, args: [tail], signal: abort.signal, onMachine, ...options });
       expect(r.reason).toBe(reason);
       expect(r.output).toContain('open');
       expect(openFds()).toBeLessThanOrEqual(before);
