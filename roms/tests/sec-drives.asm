@@ -2,7 +2,8 @@
 ; (tail Q). R: C: holds IN.TXT ("inside") and SUB\; every change must fail with error 5 (FCB
 ; calls with FFh) while reading works. Q: with a 4096-byte quota, a new file costs 32 bytes and
 ; 1000-byte writes go through until the quota is used, then come back short with no error, as on
-; a full DOS disk; after that creating a file or a folder fails with error 5.
+; a full DOS disk; after that creating a file or a folder fails with error 5. Both show no free
+; space (INT 21h/36h), as a read-only or full disk does.
 %include "dos-files-lib.inc"
 
 start:
@@ -79,7 +80,15 @@ readonly:
     mov dx, fcb_rename
     DOS 0x17
     VALUE 'FCB 17h rename', ax
+    call free_space
     EXIT 0
+
+; free_space: prints the free clusters INT 21h/36h reports for the default drive.
+free_space:
+    xor dl, dl
+    DOS 0x36
+    VALUE '36h free clusters', bx
+    ret
 
 quota:
     mov dx, n_new
@@ -104,6 +113,7 @@ quota:
     mov dx, n_sub2
     DOS 0x39
     OKERR '39h mkdir'
+    call free_space
     EXIT 0
 
     LIBCODE

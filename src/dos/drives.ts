@@ -76,6 +76,8 @@ function isPlainComponent(c: string): boolean {
 
 export class Drives {
   private readonly drives: (Drive | undefined)[] = new Array(LASTDRIVE);
+  /** Bytes the run may still add to the disk (a quota), or Infinity: free space shows no more. */
+  freeLimit: () => number = () => Infinity;
   /** Each drive's current directory: the authority (the CDS path only mirrors it). */
   private readonly cwd: string[][] = Array.from({ length: LASTDRIVE }, () => []);
 
@@ -186,6 +188,7 @@ export class Drives {
     if (d) {
       try {
         ({ free, total } = diskSpace(d.root));
+        free = d.readOnly ? 0 : Math.min(free, this.freeLimit());
       } catch {
         // A host that cannot say reports an empty disk rather than failing the call.
       }

@@ -94,6 +94,8 @@ export class FileSystem {
     this.sft = new SftChain(this.mem, DOSMEM.LOL);
     this.searches = new DirectorySearches(this);
     this.quota = new DiskQuota(options.diskQuota ?? Infinity);
+    // INT 21h/36h and the DPB show no more free space than the quota leaves.
+    this.drives.freeLimit = () => this.quota.remaining;
   }
 
   get cpu() {

@@ -43,6 +43,7 @@ describe('a read-only drive', () => {
       'FCB 0Fh open 0F00',
       'FCB 13h delete 13FF',
       'FCB 17h rename 17FF',
+      '36h free clusters 0000',
     ]);
     expect(readdirSync(dir).sort()).toEqual(['IN.TXT', 'SUB']);
     expect(readFileSync(join(dir, 'IN.TXT'), 'latin1')).toBe('inside');
@@ -77,6 +78,7 @@ describe('a disk quota', () => {
       '40h write ok 0000',
       '3Ch create another err 0005',
       '39h mkdir err 0005',
+      '36h free clusters 0000',
     ]);
     expect(statSync(join(dir, 'NEW.TXT')).size).toBe(4064);
     expect(readdirSync(dir)).toEqual(['NEW.TXT']);
