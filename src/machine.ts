@@ -72,6 +72,8 @@ export class Machine implements Board {
   readonly scheduler: HostScheduler;
   console: ConsoleIO = new BufferConsole();
   end: MachineEnd | null = null;
+  /** Faults raised after the run had already ended (see terminate()). */
+  readonly lateFaults: string[] = [];
 
   private readonly timed: TimedDevice[] = [];
   private readonly sliceHooks: ((now: number) => void)[] = [];
@@ -105,6 +107,8 @@ export class Machine implements Board {
   /** Ends the run (first verdict wins) and stops the CPU after the current instruction. */
   terminate(end: MachineEnd): void {
     if (!this.end) this.end = end;
+    // A fault once the run has its verdict (a VDD's onDetach throwing at dispose) is kept to report.
+    else if (end.reason === 'fault' && end !== this.end) this.lateFaults.push(end.message ?? 'fault');
     // Every nested run() (a VDD's simulate16 inside a BOP) must end too, not just the innermost.
     this.cpu.stopAll();
     this.notify();

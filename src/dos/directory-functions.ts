@@ -1,5 +1,6 @@
 // INT 21h directory functions (MS-DOS 5 semantics): 39h mkdir, 3Ah rmdir, 3Bh chdir, 47h get the
-// current directory, 60h truename. A drive's current directory lives in its CDS entry.
+// current directory, 60h truename. A drive's current directory is the kernel's own (drives.ts),
+// mirrored into its CDS entry.
 import type { Int21Table } from './int21';
 import type { FileSystem } from './filesystem';
 import { readAsciiz, writeAsciiz } from '../cpu/guest-memory';
@@ -27,8 +28,10 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : r);
     if (r.device || r.components.length === 0 || r.stat || r.drive.readOnly) return fs.dos.fail(E.ACCESS_DENIED);
     if (r.dosPath.length > MAX_DIRECTORY_PATH) return fs.dos.fail(E.PATH_NOT_FOUND);
-    const done = tryHost(() => makeDirectory(r.hostPath));
+    if (!r.drive.readOnly && !fs.quota.takeEntry()) return fs.dos.fail(E.ACCESS_DENIED);
+    const done = tryHost(() => makeDirectory(r.hostPath, r.drive));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
+    fs.paths.changed(r.parentHost, null, r.hostPath.slice(r.parentHost.length + 1));
     fs.dos.ok();
   });
 
@@ -44,8 +47,9 @@ export function registerDirectoryFunctions(fs: FileSystem, t: Int21Table): void 
     const listed = tryHost(() => listDirectory(r.hostPath));
     if (typeof listed === 'number') return fs.dos.fail(listed);
     if (listed.value.length > 0) return fs.dos.fail(E.ACCESS_DENIED);
-    const done = tryHost(() => removeDirectory(r.hostPath));
+    const done = tryHost(() => removeDirectory(r.hostPath, r.drive));
     if (typeof done === 'number') return fs.dos.fail(done);
+    fs.paths.changed(r.parentHost, r.hostPath.slice(r.parentHost.length + 1), null);
     fs.dos.ok();
   });
 

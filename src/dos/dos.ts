@@ -22,7 +22,7 @@ export interface DriveMapping {
   hostPath: string;
   /** Fixed free and total bytes reported (36h, DPBs) instead of the host disk's: reproducible runs. */
   space?: { free: number; total: number };
-  /** Refuse every write with error 5 (access denied). */
+  /** The guest may read the folder but change nothing in it (every change: error 5). */
   readOnly?: boolean;
 }
 
@@ -31,6 +31,7 @@ export interface DosOptions {
   cwd?: string; // DOS path of the starting directory, e.g. 'C:\\SRC'
   env?: Record<string, string>; // the first program's environment (COMSPEC/PATH defaults)
   version?: { major: number; minor: number }; // INT 21h/30h answer, default 5.00
+  diskQuota?: number; // bytes the run may add to the host's disk (src/dos/quota.ts); default none
 }
 
 /** A program could not be loaded (start(), or the CLI): `dosError` is the DOS error EXEC returns. */
@@ -75,6 +76,12 @@ export class Dos {
     this.files.init();
     this.files.register(this.int21);
     installDosInterrupts(this);
+  }
+
+  /** Ends the kernel's hold on the host: closes every file the guest left open. Call it once the
+   *  run is over (runProgram does, however the run ended). */
+  close(): void {
+    this.files.closeAll();
   }
 
   /** The current PSP; the truth is the word in the SDA, which programs may read. */

@@ -27,8 +27,9 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     if (!r.stat) return fs.dos.fail(E.FILE_NOT_FOUND);
     if (r.stat.kind !== 'file') return fs.dos.fail(E.ACCESS_DENIED);
     if (!r.stat.writable) return fs.dos.fail(E.ACCESS_DENIED);
-    const done = tryHost(() => removeFile(r.hostPath));
+    const done = tryHost(() => removeFile(r.hostPath, r.drive));
     if (typeof done === 'number') return fs.dos.fail(done);
+    fs.paths.changed(r.parentHost, r.hostPath.slice(r.parentHost.length + 1), null);
     fs.attributes.moved(r.hostPath, null);
     fs.dos.ok();
   });
@@ -53,7 +54,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     const allowed = SETTABLE_ATTRIBUTES | (isDir ? ATTR.DIRECTORY : 0);
     if (c.cx & ~allowed) return fs.dos.fail(E.ACCESS_DENIED);
     const st = r.stat;
-    const done = tryHost(() => fs.attributes.set(r.hostPath, st, c.cx & SETTABLE_ATTRIBUTES));
+    const done = tryHost(() => fs.attributes.set(r.hostPath, st, c.cx & SETTABLE_ATTRIBUTES, r.drive));
     if (typeof done === 'number') return fs.dos.fail(done);
     fs.dos.ok();
   });
@@ -71,9 +72,11 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     if (to.components.length === 0) return fs.dos.fail(E.ACCESS_DENIED);
     if (to.stat) return fs.dos.fail(E.ACCESS_DENIED); // DOS: the new name exists
     const target = to.hostPath; // the new name's host spelling
-    const done = tryHost(() => renamePath(from.hostPath, target));
+    const done = tryHost(() => renamePath(from.hostPath, target, from.drive));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
     fs.attributes.moved(from.hostPath, target);
+    fs.paths.changed(from.parentHost, from.hostPath.slice(from.parentHost.length + 1), null);
+    fs.paths.changed(to.parentHost, null, target.slice(to.parentHost.length + 1));
     fs.dos.ok();
   });
 
@@ -105,7 +108,7 @@ export function registerEntryFunctions(fs: FileSystem, t: Int21Table): void {
     s.setInfo(a, s.info(a) | INFO_DATE_SET);
     const path = fs.hostObject(a)?.hostPath;
     if (path && when) {
-      const done = tryHost(() => setModified(path, when));
+      const done = tryHost(() => setModified(path, when, fs.drives.get(s.info(a) & SFT_INFO.DRIVE_MASK)));
       if (typeof done === 'number') return fs.dos.fail(done);
     }
     fs.dos.ok();

@@ -243,7 +243,8 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
       if (!target || target.hostPath !== path || !target.stat || target.stat.kind !== 'file') continue;
       const attr = fs.attributes.of(path, m.host, target.stat);
       if (attr & ATTR.READ_ONLY || attr & (ATTR.HIDDEN | ATTR.SYSTEM) & ~r.attribute) continue;
-      if (typeof tryHost(() => removeFile(path)) === 'number') continue;
+      if (typeof tryHost(() => removeFile(path, target.drive)) === 'number') continue;
+      fs.paths.changed(m.dir, m.host, null);
       fs.attributes.moved(path, null);
       deleted++;
     }
@@ -269,7 +270,9 @@ export function registerFcbFunctions(fs: FileSystem, t: Int21Table): void {
       if (typeof to === 'number' || to.device || to.stat) continue;
       const from = joinPath(m.dir, m.host);
       const target = to.hostPath;
-      if (typeof tryHost(() => renamePath(from, target)) === 'number') continue;
+      if (typeof tryHost(() => renamePath(from, target, to.drive)) === 'number') continue;
+      fs.paths.changed(m.dir, m.host, null);
+      fs.paths.changed(to.parentHost, null, target.slice(to.parentHost.length + 1));
       fs.attributes.moved(from, target);
       renamed++;
     }

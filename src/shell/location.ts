@@ -3,7 +3,7 @@
 // bundled elsewhere writes its built-in copy (command-image.ts) to a folder in the temp
 // directory once and maps that.
 import { writeFileSync } from 'node:fs';
-import { makeDirectory, readWholeFile, statPath } from '../host/fs';
+import { makeDirectory, readFileHead, statPath } from '../host/fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,7 @@ function builtInCopy(): string | null {
   const folder = join(tmpdir(), `vdm86-shell-${createHash('sha256').update(image).digest('hex').slice(0, 12)}`);
   const file = join(folder, SHELL_FILE);
   try {
-    if (statPath(file)?.kind !== 'file' || Buffer.compare(readWholeFile(file), image) !== 0) {
+    if (statPath(file)?.kind !== 'file' || Buffer.compare(readFileHead(file, image.length + 1).data, image) !== 0) {
       if (!statPath(folder)) makeDirectory(folder);
       // (host/fs has no whole-file writer; this is the one write the shell's location needs)
       writeFileSync(file, image);

@@ -176,7 +176,7 @@ describe("vdm86's own verdicts: one stderr line and a reserved exit code", () =>
     const dir = withPrograms('bios-spin.com');
     const r = await runCli(cli, ['--result-json', 'r.json', 'bios-spin.com'], { cwd: dir, killWhenOutput: 'spinning' });
     expect(r.code).toBe(130);
-    expect(r.stderr).toMatch(/^vdm86: stopped by the host\n$/);
+    expect(r.stderr).toMatch(/^vdm86: stopped by SIGTERM\n$/);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).reason).toBe('stopped');
     expect(existsSync(join(dir, 'bios-spin.com'))).toBe(true);
   });
