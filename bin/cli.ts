@@ -10,6 +10,9 @@ import { writeAllToFd } from '../src/host/fs';
 import { VERSION } from '../src/index';
 import { runTestCommand } from '../src/testing/cli';
 import { ScaffoldError, writeScaffold } from '../src/vdd-scaffold';
+import { insideRun } from '../src/run-scope';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /** Process exit codes of vdm86's own verdicts; any other code is the program's own. */
 const EXIT = {
@@ -60,6 +63,7 @@ function envPair(value: string, previous: Record<string, string> = {}): Record<s
 }
 
 interface CliOptions {
+  command?: string;
   drive?: string[];
   cwd?: string;
   env?: Record<string, string>;
@@ -77,15 +81,26 @@ interface CliOptions {
   vddTrace?: boolean;
   handles?: boolean;
   redirect?: boolean;
+  diskQuota?: number;
+}
+
+/** "--disk-quota 200M": bytes, with an optional K, M or G (binary multiples). */
+function byteSize(value: string): number {
+  const m = /^(\d+)([KMG]?)$/i.exec(value.trim());
+  if (!m) throw new InvalidArgumentError(`--disk-quota expects bytes, e.g. 500000, 64K, 200M or 2G (got "${value}")`);
+  const scale = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2].toUpperCase() as '' | 'K' | 'M' | 'G'];
+  return Number(m[1]) * scale;
 }
 
 function buildCommand(): Command {
   return new Command('vdm86')
-    .description('Run a DOS program (.COM or .EXE) on an emulated 8086 with DOS 5 and a PC BIOS.')
+    .description('Run a DOS program (.COM, .EXE, or a .BAT through the shell) on an emulated 8086 with DOS 5 and a PC BIOS; with no program, a DOS prompt.')
     .version(VERSION, '-V, --version')
-    .argument('<program>', 'the program: a host path (a folder outside every drive is mapped as the next free letter from D:), or a DOS path on a mapped drive')
+    .argument('[program]', 'the program: a host path (a folder outside every drive is mapped as the next free letter from D:), or a DOS path on a mapped drive')
     .argument('[args...]', 'arguments for the program (everything after <program> goes to it)')
-    .option('-d, --drive <L=DIR>', 'map a drive letter to a host folder (repeatable; C: is the current folder unless mapped)', collect)
+    .option('-c, --command <line>', 'run one command line as COMMAND /C does (e.g. -c "MASM X;"); the program argument is then not given')
+    .option('-d, --drive <L=DIR>', 'map a drive letter to a host folder (repeatable; C: is the current folder unless mapped; L=DIR:ro maps it read-only)', collect)
+    .option('--disk-quota <bytes>', 'at most this much may the run add to the host disk (e.g. 200M); past it the program sees a full disk', byteSize)
     .option('--cwd <path>', 'starting directory: a DOS path (C:\\SRC) or a host folder inside a drive')
     .option('-e, --env <NAME=VALUE>', 'set an environment variable for the program (repeatable; NAME is upper-cased)', envPair)
     .option('--screen <mode>', 'tty (draw the text screen), stream (console output as text) or none; default tty on a terminal, else stream', screenMode)
@@ -175,11 +190,23 @@ function vddCommand(argv: string[]): number {
   return code;
 }
 
+/** The run was ended by a limit, a fault or a signal (not by the program's own exit). */
+let runEndedEarly = false;
+
 async function main(argv: string[]): Promise<number> {
   // `vdm86 test ...` (the test runner) and `vdm86 vdd ...` (the VDD tools) are commands of their
   // own; anything else is a program to run.
   if (argv[2] === 'test') return runTestCommand(argv.slice(3));
   if (argv[2] === 'vdd' && argv.length > 3) return vddCommand(argv.slice(3));
+  // Signals are taken first, so one that comes while vdm86 is still starting still ends the run
+  // with its message (runProgram sees the signal already aborted and stops at once).
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(EXIT.STOPPED); // a second signal: leave now
+    controller.abort(signal);
+  };
+  // SIGQUIT, SIGUSR2 and SIGALRM too: by default they end Node at once, with the terminal raw.
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGALRM'] as const) process.on(s, onSignal);
   const cmd = buildCommand();
   cmd.exitOverride();
   cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `vdm86: ${s}` : s) });
@@ -191,8 +218,12 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const [program, args] = cmd.processedArgs as [string, string[]];
+  const [program, args] = cmd.processedArgs as [string | undefined, string[]];
   const o = cmd.opts<CliOptions>();
+  if (o.command !== undefined && program !== undefined) {
+    stderrLine('give either a program or -c, not both');
+    return EXIT.USAGE;
+  }
 
   const interactive = !!process.stdin.isTTY && !!process.stdout.isTTY;
   // --redirect: what the host redirected becomes the program's handle 0 or 1, a file as with
@@ -204,14 +235,17 @@ async function main(argv: string[]): Promise<number> {
   const dumpToStdout = !!o.screenDump;
   let lastByte = 0x0a;
   let outputBytes = 0;
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(EXIT.STOPPED); // a second signal: leave now
-    controller.abort(signal);
-  };
-  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, onSignal);
+  // A result file that cannot be written is a usage error found before the run, not after it.
+  if (o.resultJson) {
+    const folder = dirname(resolve(o.resultJson));
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      stderrLine(`--result-json: the folder ${folder} does not exist`);
+      return EXIT.USAGE;
+    }
+  }
 
   const options: RunOptions = {
+    command: o.command,
     args,
     drives: o.drive,
     cwd: o.cwd,
@@ -224,6 +258,7 @@ async function main(argv: string[]): Promise<number> {
     outputFile: redirectOut ? (data) => writeAllToFd(1, data) : undefined,
     leaveScreen: !dumpToStdout,
     maxInstructions: o.maxInstructions,
+    diskQuota: o.diskQuota,
     timeoutMs: o.timeout === undefined ? undefined : o.timeout * 1000,
     memoryKB: o.memory,
     dosVersion: o.dosVersion,
@@ -243,7 +278,7 @@ async function main(argv: string[]): Promise<number> {
 
   let result: RunResult;
   try {
-    result = await runProgram(program, options);
+    result = await runProgram(program ?? '', options);
   } catch (err) {
     if (err instanceof RunOptionError) {
       stderrLine(err.message);
@@ -262,6 +297,8 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  runEndedEarly = result.reason !== 'exit';
+  for (const w of result.warnings ?? []) stderrLine(`warning: ${w}`);
   let code = result.exitCode & 0xff;
   if (result.reason !== 'exit') {
     // An exception in VDD code is the plugin's error, not the guest's.
@@ -272,11 +309,21 @@ async function main(argv: string[]): Promise<number> {
     // "time limit of 1000 ms reached" already names its verdict: don't say it twice.
     stderrLine(message.startsWith(verdict.label) ? message : `${verdict.label}: ${message}`);
   }
-  if (o.resultJson) writeTextFile(o.resultJson, JSON.stringify(resultRecord(program, result, code, outputBytes), null, 2) + '\n');
+  if (o.resultJson) {
+    try {
+      const shown = program ?? (o.command !== undefined ? `-c ${o.command}` : '(shell)');
+      writeTextFile(o.resultJson, JSON.stringify(resultRecord(shown, result, code, outputBytes), null, 2) + '\n');
+    } catch (err) {
+      // The program's exit code stands; the lost record is only reported.
+      stderrLine(`cannot write ${o.resultJson}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   return code;
 }
 
-function internalError(err: unknown): never {
+function internalError(err: unknown): void {
+  // An error from what a run set going (a VDD's timer) ends that run as a fault (src/run-scope.ts).
+  if (insideRun()) return;
   const msg = err instanceof Error ? (process.env.VDM86_DEBUG ? err.stack ?? err.message : err.message) : String(err);
   stderrLine(`internal error: ${msg}`);
   process.exit(EXIT.USAGE);
@@ -285,10 +332,15 @@ function internalError(err: unknown): never {
 process.on('uncaughtException', internalError);
 process.on('unhandledRejection', internalError);
 
+/** How long a run stopped by a limit or a signal waits for stdout to drain before exiting: a
+ *  pipe nobody reads must not keep it alive (issue 14). A run that ended on its own waits. */
+const STOPPED_DRAIN_MS = 2000;
+
 main(process.argv).then(
   (code) => {
     // Exit once everything written has gone out (stdout may be a slow pipe).
     process.stdout.write('', () => process.exit(code));
+    if (runEndedEarly) setTimeout(() => process.exit(code), STOPPED_DRAIN_MS);
   },
   (err) => internalError(err),
 );

@@ -6,6 +6,7 @@ import { Cpu } from './cpu/cpu';
 import { IoPorts } from './cpu/bus';
 import { BopTable, rewindToBop } from './cpu/bop';
 import { loadRom } from './bios/rom';
+import { installShell } from './shell/host';
 import { systemClock, systemScheduler, type HostClock, type HostScheduler } from './host/clock';
 import { faultAt, type Board, type ConsoleIO, type MachineEnd, type TimedDevice } from './hw/board';
 import { Dma8237 } from './hw/dma';
@@ -71,6 +72,8 @@ export class Machine implements Board {
   readonly scheduler: HostScheduler;
   console: ConsoleIO = new BufferConsole();
   end: MachineEnd | null = null;
+  /** Faults raised after the run had already ended (see terminate()). */
+  readonly lateFaults: string[] = [];
 
   private readonly timed: TimedDevice[] = [];
   private readonly sliceHooks: ((now: number) => void)[] = [];
@@ -92,6 +95,8 @@ export class Machine implements Board {
     this.cpu.onBop = (n) => this.bop(n);
     this.dma.attach(this.io);
     loadRom(this.mem);
+    // vdm86's COMMAND.COM calls into src/shell through its own BOP (roms/shell/command.asm).
+    installShell(this);
   }
 
   private bop(n: number): void {
@@ -102,6 +107,8 @@ export class Machine implements Board {
   /** Ends the run (first verdict wins) and stops the CPU after the current instruction. */
   terminate(end: MachineEnd): void {
     if (!this.end) this.end = end;
+    // A fault once the run has its verdict (a VDD's onDetach throwing at dispose) is kept to report.
+    else if (end.reason === 'fault' && end !== this.end) this.lateFaults.push(end.message ?? 'fault');
     // Every nested run() (a VDD's simulate16 inside a BOP) must end too, not just the innermost.
     this.cpu.stopAll();
     this.notify();

@@ -5,10 +5,13 @@
 import * as nodePath from 'node:path';
 import { isWithin, listDirectory, realPath, statPath } from './host/fs';
 import { nameDirectory, upperDos } from './dos/names';
+import { shellFolder } from './shell/location';
 
 export interface DriveSpec {
   letter: string;
   hostPath: string;
+  /** The guest may read but not change the folder (given as "C=DIR:ro"; the shipped Z: drive). */
+  readOnly?: boolean;
 }
 
 /** A bad drive or directory option: the caller (CLI) reports it as a usage error. */
@@ -16,13 +19,20 @@ export class RunOptionError extends Error {
   override name = 'RunOptionError';
 }
 
-/** Accepts `[{letter, hostPath}]`, `{C: dir}`, or `["C=dir"]` (the --drive form). */
+/** Accepts `[{letter, hostPath, readOnly}]`, `{C: dir}`, or `["C=dir"]` (the --drive form); a
+ *  folder given as text ending in ":ro" is mapped read-only ("C=dist:ro", `{C: 'dist:ro'}`). */
 export type DrivesOption = readonly DriveSpec[] | Readonly<Record<string, string>> | readonly string[];
 
 export function parseDriveArgument(text: string): DriveSpec {
   const m = /^([A-Za-z]):?=(.+)$/.exec(text);
   if (!m) throw new RunOptionError(`bad drive mapping "${text}" (expected L=FOLDER, e.g. C=.)`);
-  return { letter: m[1].toUpperCase(), hostPath: m[2] };
+  return { letter: m[1].toUpperCase(), ...folderText(m[2]) };
+}
+
+/** "DIR" or "DIR:ro" -> the folder and whether it is read-only. */
+function folderText(text: string): { hostPath: string; readOnly?: boolean } {
+  const ro = /:ro$/i.exec(text);
+  return ro && text.length > 3 ? { hostPath: text.slice(0, -3), readOnly: true } : { hostPath: text };
 }
 
 /** The drive table with canonical host folders; C: is `hostCwd` unless the option maps C:. */
@@ -31,7 +41,7 @@ export function resolveDrives(option: DrivesOption | undefined, hostCwd: string)
   if (Array.isArray(option)) {
     specs = option.map((d: DriveSpec | string) => (typeof d === 'string' ? parseDriveArgument(d) : { ...d }));
   } else if (option) {
-    specs = Object.entries(option as Record<string, string>).map(([letter, hostPath]) => ({ letter, hostPath }));
+    specs = Object.entries(option as Record<string, string>).map(([letter, hostPath]) => ({ letter, ...folderText(hostPath) }));
   }
   const out = new Map<string, DriveSpec>();
   for (const s of specs) {
@@ -40,9 +50,12 @@ export function resolveDrives(option: DrivesOption | undefined, hostCwd: string)
     const abs = nodePath.resolve(hostCwd, s.hostPath);
     const st = statPath(abs);
     if (!st || st.kind !== 'dir') throw new RunOptionError(`drive ${letter}: "${s.hostPath}" is not a folder`);
-    out.set(letter, { letter, hostPath: realPath(abs) });
+    out.set(letter, s.readOnly ? { letter, hostPath: realPath(abs), readOnly: true } : { letter, hostPath: realPath(abs) });
   }
   if (!out.has('C')) out.set('C', { letter: 'C', hostPath: realPath(hostCwd) });
+  // Z: holds vdm86's own COMMAND.COM, read-only, unless the user maps Z: (src/shell/location.ts).
+  const shell = shellFolder();
+  if (!out.has('Z') && shell) out.set('Z', { letter: 'Z', hostPath: realPath(shell), readOnly: true });
   return [...out.values()].sort((a, b) => (a.letter < b.letter ? -1 : 1));
 }
 
@@ -121,6 +134,13 @@ function findOnDrive(dosPath: string, drives: readonly DriveSpec[]): string | nu
     path = nodePath.join(path, hit.host);
   }
   return parts.length > 0 && statPath(path)?.kind === 'file' ? path : null;
+}
+
+/** Why a host path that exists cannot be the program (a folder, a FIFO, a device), or null. */
+export function notAProgramFile(hostProgram: string, hostCwd: string): string | null {
+  const st = statPath(nodePath.resolve(hostCwd, hostProgram));
+  if (!st || st.kind === 'file') return null;
+  return st.kind === 'dir' ? `${hostProgram} is a folder, not a program file` : `${hostProgram} is not a regular file (a FIFO, socket or device)`;
 }
 
 /** Where a program is in DOS terms: a host path, or else a DOS path on a mapped drive.

@@ -7,7 +7,7 @@ import { Dos, DosLoadError } from './dos/dos';
 import { installBios, type Bios } from './bios/bios';
 import { formatInstruction } from './cpu/disasm';
 import { hex4 } from './hw/board';
-import { OutputCapture, StreamOutput, type OutputTarget } from './host/stream';
+import { OutputCapture, StreamOutput, DEFAULT_CAPTURE_LIMIT, type OutputTarget } from './host/stream';
 import { TerminalRenderer, frameLines, screenDump } from './host/terminal';
 import { readStreamKeys, readTerminalKeys, typeAll, type ByteStream, type KeySource, type TerminalInput } from './host/input';
 import { guardTerminal } from './host/tty-guard';
@@ -18,7 +18,9 @@ import { stringToCp437 } from './host/cp437';
 import { InputBytes, OutputSink } from './host/redirected-files';
 import { ACCESS } from './dos/sharing';
 import { DOS_ERROR } from './dos/errors';
-import { locateProgram, resolveDrives, startDirectory, RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
+import { locateProgram, notAProgramFile, resolveDrives, startDirectory, RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
+import { HostFsError } from './host/fs';
+import { withinRun } from './run-scope';
 import { attachVdds, traceHandlesOnTerminate, type VddBridge, type VddModule } from './vdd';
 
 export { RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
@@ -46,6 +48,9 @@ export interface RunContext {
 }
 
 export interface RunOptions {
+  /** A command line the shell runs as `COMMAND /C` would (the program is then ignored). With no
+   *  program and no command, the shell's prompt opens. */
+  command?: string;
   /** Arguments (the command tail is built from them, space-separated), as text: DOS gets them in
    *  CP437 (with `raw`, their UTF-8 bytes as they are). */
   args?: string[];
@@ -75,6 +80,9 @@ export interface RunOptions {
   leaveScreen?: boolean;
   maxInstructions?: number;
   timeoutMs?: number;
+  /** Bytes the run may add to the host's disk (file growth, 32 per new file or folder); past it
+   *  the guest sees a full disk (src/dos/quota.ts). Default: no quota. */
+  diskQuota?: number;
   /** Conventional memory in KiB (64-640). Default 640. */
   memoryKB?: number;
   /** INT 21h/30h answer, "5.0" or {major, minor}. Default 5.00. */
@@ -85,6 +93,9 @@ export interface RunOptions {
   trace?: string | ((line: string) => void);
   /** Keep the console output for the result. Default true. */
   captureOutput?: boolean;
+  /** At most this many bytes of console output are kept for the result (the last ones; the
+   *  result's `outputDropped` counts the rest). Default 16 MiB (DEFAULT_CAPTURE_LIMIT). */
+  maxOutputBytes?: number;
   /** Ends the run with reason 'stopped' when aborted. */
   signal?: AbortSignal;
   /** Host's current folder for relative paths. Default process.cwd(). */
@@ -123,6 +134,12 @@ export interface RunResult {
    *  CP437 shown as Unicode, or one char per byte with `raw`. */
   output: string;
   outputBytes: Uint8Array;
+  /** Problems that came after the run's verdict and did not change it (a VDD's onDetach or a
+   *  timer it left throwing once the program had ended). */
+  warnings?: string[];
+  /** Console bytes written but not kept because `maxOutputBytes` was reached (the head goes,
+   *  the tail stays). */
+  outputDropped: number;
   /** The final text screen, one string per row, trailing blanks trimmed. */
   screen: string[];
   instructions: number;
@@ -133,6 +150,47 @@ export interface RunResult {
 }
 
 const SCREEN_REFRESH_MS = 20;
+/** DOS's largest environment block: EXEC refuses one that does not end within 32 KiB. */
+const MAX_ENVIRONMENT_BYTES = 32 * 1024;
+/** Room kept in it for what vdm86 adds (COMSPEC, PATH, the program's path after the block). */
+const ENVIRONMENT_RESERVE = 512;
+
+/** Options a caller could pass wrongly from JavaScript: numbers that are numbers, text that is
+ *  text, an environment that fits DOS's 32 KiB. */
+function checkOptionTypes(options: RunOptions, raw: boolean): void {
+  for (const key of ['maxInstructions', 'timeoutMs'] as const) {
+    const v = options[key];
+    if (v !== undefined && (typeof v !== 'number' || Number.isNaN(v) || v < 0)) {
+      throw new RunOptionError(`${key} must be a number, 0 or more (got ${String(v)})`);
+    }
+  }
+  const args = options.args;
+  if (args !== undefined && (!Array.isArray(args) || args.some((a) => typeof a !== 'string'))) {
+    throw new RunOptionError('args must be an array of strings');
+  }
+  if (options.env !== undefined) {
+    let bytes = 0;
+    for (const [k, v] of Object.entries(options.env)) {
+      if (typeof v !== 'string') throw new RunOptionError(`env ${k} must be a string`);
+      bytes += dosBytes(k, raw).length + dosBytes(v, raw).length + 2;
+    }
+    if (bytes > MAX_ENVIRONMENT_BYTES - ENVIRONMENT_RESERVE) {
+      throw new RunOptionError(`environment too large: ${bytes} bytes (DOS allows ${MAX_ENVIRONMENT_BYTES - ENVIRONMENT_RESERVE} with COMSPEC and PATH)`);
+    }
+  }
+}
+
+/** A host failure while reading the folders a run starts from (an unreadable current folder, one
+ *  whose name is not UTF-8) is the caller's setup, reported as such. */
+function hostSetup<T>(hostCwd: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof HostFsError)) throw err;
+    const name = hostCwd.includes('\uFFFD') ? ' (its name is not valid UTF-8)' : '';
+    throw new RunOptionError(`cannot use the folder ${hostCwd}${name}: ${err.message}`);
+  }
+}
 /** Input flow control (host keys queued ahead of the program). */
 const INPUT_HIGH_WATER = 8192;
 const INPUT_LOW_WATER = 1024;
@@ -189,6 +247,38 @@ function traceLine(m: Machine): string {
 /** Runs one DOS program (a host path) to its end. Bad options throw RunOptionError; everything
  *  the program or its file does wrong comes back as the result's reason. */
 export async function runProgram(program: string, options: RunOptions = {}): Promise<RunResult> {
+  // What the run started that throws later (a VDD's timer, a rejected promise) ends this run as a
+  // fault naming it, not the embedding process (src/run-scope.ts).
+  const vddNames = (Array.isArray(options.vdds) ? options.vdds : []).map((v) => (typeof v === 'string' ? v.replace(/^.*[\\/]/, '') : v?.name));
+  const late: LateErrors = {
+    machine: null,
+    culprit: vddNames.length === 1 ? `VDD ${vddNames[0]}` : vddNames.length ? `one of the VDDs ${vddNames.join(', ')}` : 'code the run started',
+    warnings: [],
+    done: false,
+  };
+  const fail = (err: unknown) => {
+    const msg = `${late.culprit} threw after returning: ${err instanceof Error ? err.message : String(err)}`;
+    if (late.machine && !late.machine.end) late.machine.terminate({ reason: 'fault', exitCode: -1, message: msg });
+    else if (!late.done) late.warnings.push(msg);
+    else process.emitWarning(`vdm86: ${msg} (after its run had ended)`);
+  };
+  return withinRun({ fail }, async () => {
+    const result = await runProgramScoped(program, options, late);
+    late.done = true;
+    return result;
+  });
+}
+
+/** Errors thrown by what a run set going, after the call that started it returned. */
+interface LateErrors {
+  machine: Machine | null;
+  culprit: string;
+  /** Reported in the result: the run had already ended when they came. */
+  warnings: string[];
+  done: boolean;
+}
+
+async function runProgramScoped(program: string, options: RunOptions, late: LateErrors): Promise<RunResult> {
   const started = performance.now();
   const hostCwd = options.hostCwd ?? process.cwd();
   const raw = !!options.raw;
@@ -198,7 +288,15 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   if (memoryKB !== undefined && !(memoryKB >= 64 && memoryKB <= 640)) {
     throw new RunOptionError(`memory must be 64 to 640 KB (got ${memoryKB})`);
   }
-  let drives = resolveDrives(options.drives, hostCwd);
+  if (options.diskQuota !== undefined && !(options.diskQuota >= 0 && Number.isSafeInteger(options.diskQuota))) {
+    throw new RunOptionError(`diskQuota must be a whole number of bytes, 0 or more (got ${options.diskQuota})`);
+  }
+  const maxOutput = options.maxOutputBytes;
+  if (maxOutput !== undefined && !(Number.isSafeInteger(maxOutput) && maxOutput >= 0)) {
+    throw new RunOptionError(`maxOutputBytes must be a whole number of bytes, 0 or more (got ${maxOutput})`);
+  }
+  checkOptionTypes(options, raw);
+  let drives = hostSetup(hostCwd, () => resolveDrives(options.drives, hostCwd));
 
   const emptyResult = (reason: RunReason, message: string, dosPath?: string): RunResult => ({
     exitCode: -1,
@@ -206,6 +304,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     message,
     output: '',
     outputBytes: new Uint8Array(0),
+    outputDropped: 0,
     screen: [],
     instructions: 0,
     durationMs: performance.now() - started,
@@ -213,22 +312,50 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     drives,
   });
 
-  const located = locateProgram(program, drives, hostCwd);
+  // The shell (COMSPEC, else vdm86's own Z:\COMMAND.COM) runs batch files, -c command lines
+  // and the prompt; any other program must be a .COM or an .EXE by name.
+  const shellPath = options.env?.COMSPEC ?? 'Z:\\COMMAND.COM';
+  let args = options.args ?? [];
+  if (options.command !== undefined || program === undefined || program === '') {
+    args = options.command !== undefined ? ['/C', options.command] : [];
+    program = shellPath;
+  }
+  if (typeof program !== 'string') throw new RunOptionError('the program must be a path (a string)');
+  const notProgram = notAProgramFile(program, hostCwd);
+  if (notProgram) return emptyResult('bad-program', notProgram);
+  const wanted = program;
+  let located = hostSetup(hostCwd, () => locateProgram(wanted, drives, hostCwd));
   if (!located) return emptyResult('not-found', `cannot find ${program}`);
+  const kind = /\.([^.\\]*)$/.exec(located.dosPath)?.[1].toUpperCase() ?? '';
+  if (kind === 'BAT') {
+    args = ['/C', located.dosPath, ...args];
+    drives = located.drives;
+    located = locateProgram(shellPath, drives, hostCwd);
+    if (!located) return emptyResult('not-found', `cannot find the shell ${shellPath} to run ${program}`);
+  } else if (kind !== 'COM' && kind !== 'EXE') {
+    return emptyResult('bad-program', `${program} is not a .COM, .EXE or .BAT file`, located.dosPath);
+  }
   drives = located.drives;
-  const cwd = startDirectory(options.cwd, drives, hostCwd);
+  const cwd = hostSetup(hostCwd, () => startDirectory(options.cwd, drives, hostCwd));
 
   const emulatedClock = options.clock ? new EmulatedClock(options.clock) : null;
   const machine = new Machine({ memoryKB, clock: emulatedClock ?? systemClock, scheduler: emulatedClock ?? undefined });
   emulatedClock?.attach(() => machine.cpu.instructions);
+  late.machine = machine;
   const bios = installBios(machine, { videoMode: options.videoMode });
   let dos: Dos;
   try {
     dos = new Dos(machine, {
-      drives: drives.map((d) => ({ letter: d.letter, hostPath: d.hostPath, space: emulatedClock ? REPRODUCIBLE_DISK : undefined })),
+      drives: drives.map((d) => ({
+        letter: d.letter,
+        hostPath: d.hostPath,
+        readOnly: d.readOnly,
+        space: emulatedClock ? REPRODUCIBLE_DISK : undefined,
+      })),
       cwd,
       env: options.env && Object.fromEntries(Object.entries(options.env).map(([k, v]) => [dosText(k, raw), dosText(v, raw)])),
       version,
+      diskQuota: options.diskQuota,
     });
   } catch (err) {
     throw new RunOptionError(err instanceof Error ? err.message : String(err));
@@ -236,7 +363,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   const ctx: RunContext = { machine, dos, bios };
 
   // ---------------------------------------------------------------- console output
-  const capture = options.captureOutput === false ? null : new OutputCapture();
+  const capture = options.captureOutput === false ? null : new OutputCapture(options.maxOutputBytes ?? DEFAULT_CAPTURE_LIMIT);
   if (capture) bios.console.addSink((ch) => capture.push(ch));
   const out: RunOutput = options.stdout ?? (process.stdout as unknown as RunOutput);
   let stream: StreamOutput | null = null;
@@ -268,7 +395,11 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   let vddBridge: VddBridge | null = null;
   const dosPath = located.dosPath;
   let rendererStarted = false;
-  const onAbort = () => stop('stopped by the host');
+  // A signal name as the abort reason (the CLI passes it) is named in the message.
+  const onAbort = () => {
+    const why = options.signal?.reason;
+    stop(typeof why === 'string' && why.startsWith('SIG') ? `stopped by ${why}` : 'stopped by the host');
+  };
   try {
     // Always a bridge, as NTVDM always has one: without plugins RegisterModule answers error 1.
     vddBridge = await attachVdds(machine, dos, options.vdds ?? [], { trace: options.vddTrace }).catch((err) => {
@@ -277,7 +408,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     if (options.handles) traceHandlesOnTerminate(machine, dos, options.handles);
     if (options.onMachine) await options.onMachine(ctx);
     try {
-      dos.start(dosPath, (options.args ?? []).map((a) => dosText(a, raw)));
+      dos.start(dosPath, args.map((a) => dosText(a, raw)));
     } catch (err) {
       if (err instanceof DosLoadError) {
         const missing = err.dosError === DOS_ERROR.FILE_NOT_FOUND || err.dosError === DOS_ERROR.PATH_NOT_FOUND;
@@ -292,7 +423,9 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     const terminalInput = isTerminalInput(input) ? input : undefined;
     // Whatever vdm86 does to the terminal (raw input, the drawn screen) is undone even if the
     // process dies before the finally below runs.
-    if (terminalInput || renderer) releaseGuard = guardTerminal({ fd: renderer ? out.fd : undefined, input: terminalInput });
+    if (terminalInput || renderer) {
+      releaseGuard = guardTerminal({ fd: renderer ? out.fd : undefined, input: terminalInput, onResume: () => renderer?.invalidate() });
+    }
     if (input === undefined || input === null) onEnd();
     else if (typeof input === 'string' || input instanceof Uint8Array) keys = typeAll(input, raw, onKey, onEnd);
     else if (terminalInput) keys = readTerminalKeys(terminalInput, onKey, () => stop('stopped by the user (Ctrl-\\)'), onEnd);
@@ -350,6 +483,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     });
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    dos.close();
     vddBridge?.dispose();
     keys?.stop();
     stream?.flush();
@@ -371,6 +505,8 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     message: end.reason === 'exit' ? undefined : end.message,
     output: capture ? capture.text(raw) : '',
     outputBytes: bytes,
+    outputDropped: capture ? capture.dropped : 0,
+    ...(late.warnings.length || machine.lateFaults.length ? { warnings: [...machine.lateFaults, ...late.warnings] } : {}),
     screen: frameLines(bios.frame()),
     instructions: machine.cpu.instructions,
     durationMs: performance.now() - started,

@@ -30,6 +30,8 @@ export const BOP_INTERNAL = {
   DOS_CPM_CALL: 0xf2,
   /** BIOS: F600:0000, where the IBM PC's ROM BASIC starts (vdm86 has none: the run ends). */
   ROM_BASIC_ENTRY: 0xf3,
+  /** The shell: vdm86's COMMAND.COM (roms/shell) asks src/shell/ for its next request. */
+  SHELL: 0xf4,
 } as const;
 
 export class BopTable {

@@ -3,7 +3,7 @@
 // are kept for the session in a table beside the host path. A file DOS has not been told about
 // shows archive (it may need backing up), and a host name starting with "." shows hidden.
 import { ATTR } from './layout';
-import { setWritable, type HostStat } from '../host/fs';
+import { setWritable, type HostArea, type HostStat } from '../host/fs';
 
 /** The attribute bits INT 21h/43h may set (volume and directory are not settable). */
 export const SETTABLE_ATTRIBUTES = ATTR.READ_ONLY | ATTR.HIDDEN | ATTR.SYSTEM | ATTR.ARCHIVE;
@@ -29,9 +29,9 @@ export class FileAttributes {
 
   /** INT 21h/43h set: read-only through the host permission, the rest for the session. Throws a
    *  HostFsError when chmod fails. */
-  set(hostPath: string, st: HostStat, attr: number): void {
+  set(hostPath: string, st: HostStat, attr: number, area?: HostArea): void {
     const readOnly = (attr & ATTR.READ_ONLY) !== 0;
-    if (readOnly === st.writable) setWritable(hostPath, !readOnly);
+    if (readOnly === st.writable) setWritable(hostPath, !readOnly, area);
     this.session.set(hostPath, attr & SESSION_BITS);
   }
 
@@ -44,9 +44,9 @@ export class FileAttributes {
   /** Records the bits a file was created with (INT 21h/3Ch CX); a read-only one loses its host
    *  write permission (handles already open on it keep writing, as in DOS). Throws a HostFsError
    *  when chmod fails. */
-  created(hostPath: string, attr: number): void {
+  created(hostPath: string, attr: number, area?: HostArea): void {
     this.session.set(hostPath, attr & SESSION_BITS);
-    if (attr & ATTR.READ_ONLY) setWritable(hostPath, false);
+    if (attr & ATTR.READ_ONLY) setWritable(hostPath, false, area);
   }
 
   /** The entry was renamed or deleted. */

@@ -1,5 +1,6 @@
 // INT 21h directory functions (MS-DOS 5 semantics): 39h mkdir, 3Ah rmdir, 3Bh chdir, 47h get the
-// current directory, 60h truename. A drive's current directory lives in its CDS entry.
+// current directory, 60h truename. A drive's current directory is the kernel's own (drives.ts),
+// mirrored into its CDS entry.
 import type { FileSystem } from './filesystem';
 import { readAsciiz, writeAsciiz } from '../cpu/guest-memory';
 import { DOS_ERROR } from './errors';
@@ -24,10 +25,12 @@ export function directoryFunctions(fs: FileSystem) {
   const int21_39 = () => {
     const r = fs.paths.resolve(pathAtDsDx(fs));
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : r);
-    if (r.device || r.components.length === 0 || r.stat) return fs.dos.fail(E.ACCESS_DENIED);
+    if (r.device || r.components.length === 0 || r.stat || r.drive.readOnly) return fs.dos.fail(E.ACCESS_DENIED);
     if (r.dosPath.length > MAX_DIRECTORY_PATH) return fs.dos.fail(E.PATH_NOT_FOUND);
-    const done = tryHost(() => makeDirectory(r.hostPath));
+    if (!r.drive.readOnly && !fs.quota.takeEntry()) return fs.dos.fail(E.ACCESS_DENIED);
+    const done = tryHost(() => makeDirectory(r.hostPath, r.drive));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
+    fs.paths.changed(r.parentHost, null, r.hostPath.slice(r.parentHost.length + 1));
     fs.dos.ok();
   };
 
@@ -36,15 +39,16 @@ export function directoryFunctions(fs: FileSystem) {
     const r = fs.paths.resolve(pathAtDsDx(fs));
     if (typeof r === 'number') return fs.dos.fail(r === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : r);
     if (r.device || !r.stat || r.stat.kind !== 'dir') return fs.dos.fail(E.PATH_NOT_FOUND);
-    if (r.components.length === 0) return fs.dos.fail(E.ACCESS_DENIED);
+    if (r.components.length === 0 || r.drive.readOnly) return fs.dos.fail(E.ACCESS_DENIED);
     const cwd = fs.drives.currentDirectory(r.drive.index).join('\\');
     const target = r.components.join('\\');
     if (cwd === target || cwd.startsWith(target + '\\')) return fs.dos.fail(E.CURRENT_DIRECTORY);
     const listed = tryHost(() => listDirectory(r.hostPath));
     if (typeof listed === 'number') return fs.dos.fail(listed);
     if (listed.value.length > 0) return fs.dos.fail(E.ACCESS_DENIED);
-    const done = tryHost(() => removeDirectory(r.hostPath));
+    const done = tryHost(() => removeDirectory(r.hostPath, r.drive));
     if (typeof done === 'number') return fs.dos.fail(done);
+    fs.paths.changed(r.parentHost, r.hostPath.slice(r.parentHost.length + 1), null);
     fs.dos.ok();
   };
 

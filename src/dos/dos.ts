@@ -23,6 +23,12 @@ export class Dos extends Kernel {
     installDosInterrupts(this);
   }
 
+  /** Ends the kernel's hold on the host: closes every file the guest left open. Call it once the
+   *  run is over (runProgram does, however the run ended). */
+  close(): void {
+    this.files.closeAll();
+  }
+
   ctrlBreak(): void {
     ctrlBreak(this);
   }

@@ -2,11 +2,11 @@
 // the Current Directory Structure (CDS, one entry per letter up to LASTDRIVE, reached from
 // LoL+16h) whose path field holds each drive's current directory, and a Drive Parameter Block
 // (DPB, DOS 4+ layout, chained from LoL+00h) per mapped drive for programs that ask for one.
-import { readAsciiz, writeAsciiz, fillSegment, wr8, wr16, wr32, rd16 } from '../cpu/guest-memory';
+import { writeAsciiz, fillSegment, wr8, wr16, wr32, rd16 } from '../cpu/guest-memory';
 import { CDS, CDS_FLAGS, LOL } from './layout';
 import { DOS_SEG, DOSMEM, LASTDRIVE } from './sysvars';
 import { resolveHostRoot, diskSpace } from '../host/fs';
-import { upperDos } from './names';
+import { parseComponent, fromFcbForm } from './names';
 
 /** Drive Parameter Block, DOS 4-6 layout (21h bytes; DOSMEM.DPB_SIZE). */
 export const DPB = {
@@ -56,6 +56,8 @@ export interface Drive {
   root: string;
   /** Fixed free and total bytes, when the mapping gives them (reproducible runs). */
   space?: { free: number; total: number };
+  /** Nothing on the drive may be created, changed or removed (error 5). */
+  readOnly: boolean;
 }
 
 /** Where the CDS entry and the DPB of a drive live in DOS_SEG. */
@@ -67,12 +69,23 @@ function dpbOffset(drive: number): number {
 }
 const MAX_CDS_PATH = 67; // CDS.PATH is 67 bytes with the terminator
 
+/** A directory name as the current directory may hold it: one 8.3 name, no wildcard, no "." or
+ *  "..", already in its canonical upper-case spelling. */
+function isPlainComponent(c: string): boolean {
+  const p = parseComponent(c);
+  return 'fcb' in p && !p.wild && fromFcbForm(p.fcb) === c;
+}
+
 export class Drives {
   private readonly drives: (Drive | undefined)[] = new Array(LASTDRIVE);
+  /** Bytes the run may still add to the disk (a quota), or Infinity: free space shows no more. */
+  freeLimit: () => number = () => Infinity;
+  /** Each drive's current directory: the authority (the CDS path only mirrors it). */
+  private readonly cwd: string[][] = Array.from({ length: LASTDRIVE }, () => []);
 
   constructor(
     private readonly mem: Uint8Array,
-    mappings: readonly { letter: string; hostPath: string; space?: { free: number; total: number } }[],
+    mappings: readonly { letter: string; hostPath: string; space?: { free: number; total: number }; readOnly?: boolean }[],
   ) {
     for (const m of mappings) {
       const letter = m.letter.toUpperCase();
@@ -84,7 +97,7 @@ export class Drives {
       } catch {
         throw new Error(`drive ${letter}: host folder "${m.hostPath}" does not exist`);
       }
-      this.drives[index] = { index, letter, root, space: m.space };
+      this.drives[index] = { index, letter, root, space: m.space, readOnly: !!m.readOnly };
     }
   }
 
@@ -178,6 +191,7 @@ export class Drives {
     else if (d) {
       try {
         ({ free, total } = diskSpace(d.root));
+        free = d.readOnly ? 0 : Math.min(free, this.freeLimit());
       } catch {
         // A host that cannot say reports an empty disk rather than failing the call.
       }
@@ -192,23 +206,22 @@ export class Drives {
     };
   }
 
-  /** The current directory of a drive as DOS components (upper case, no drive, no root), read from
-   *  the CDS in guest memory. A CDS path a program has scribbled over falls back to the root. */
+  /** The current directory of a drive as DOS components (upper case, no drive, no root). It is
+   *  the kernel's own copy, never read back from the CDS: the CDS is guest memory a program can
+   *  rewrite (LoL+16h), and a path built from it could lead out of the drive (issue 14). DOSBox
+   *  keeps the current directory on its side the same way; the CDS is only a mirror. */
   currentDirectory(drive: number): string[] {
-    const path = readAsciiz(this.mem, DOS_SEG, cdsOffset(drive) + CDS.PATH, MAX_CDS_PATH - 1);
-    const prefix = `${String.fromCharCode(0x41 + drive)}:\\`;
-    if (!upperDos(path).startsWith(prefix)) return [];
-    return path
-      .slice(prefix.length)
-      .split('\\')
-      .filter((c) => c.length > 0);
+    return [...(this.cwd[drive] ?? [])];
   }
 
-  /** Sets a drive's current directory (components as currentDirectory returns). Returns false when
-   *  the path would not fit the CDS (DOS: path not found). */
+  /** Sets a drive's current directory (components as currentDirectory returns) and mirrors it into
+   *  the CDS. Returns false when the path would not fit the CDS (DOS: path not found) or a
+   *  component is not a plain 8.3 name. */
   setCurrentDirectory(drive: number, components: readonly string[]): boolean {
+    if (drive < 0 || drive >= LASTDRIVE || !components.every(isPlainComponent)) return false;
     const path = `${String.fromCharCode(0x41 + drive)}:\\${components.join('\\')}`;
     if (path.length > MAX_CDS_PATH - 1) return false;
+    this.cwd[drive] = [...components];
     const off = cdsOffset(drive) + CDS.PATH;
     fillSegment(this.mem, DOS_SEG, off, MAX_CDS_PATH, 0);
     writeAsciiz(this.mem, DOS_SEG, off, path);

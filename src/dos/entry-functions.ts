@@ -22,12 +22,13 @@ export function entryFunctions(fs: FileSystem) {
   const int21_41 = () => {
     const r = fs.paths.resolve(pathAtDsDx(fs));
     if (typeof r === 'number') return fs.dos.fail(r);
-    if (r.device) return fs.dos.fail(E.ACCESS_DENIED);
+    if (r.device || r.drive.readOnly) return fs.dos.fail(E.ACCESS_DENIED);
     if (!r.stat) return fs.dos.fail(E.FILE_NOT_FOUND);
     if (r.stat.kind !== 'file') return fs.dos.fail(E.ACCESS_DENIED);
     if (!r.stat.writable) return fs.dos.fail(E.ACCESS_DENIED);
-    const done = tryHost(() => removeFile(r.hostPath));
+    const done = tryHost(() => removeFile(r.hostPath, r.drive));
     if (typeof done === 'number') return fs.dos.fail(done);
+    fs.paths.changed(r.parentHost, r.hostPath.slice(r.parentHost.length + 1), null);
     fs.attributes.moved(r.hostPath, null);
     fs.dos.ok();
   };
@@ -47,11 +48,12 @@ export function entryFunctions(fs: FileSystem) {
       c.ax = attr; // MS-DOS leaves the attribute in AX too
       return fs.dos.ok();
     }
+    if (r.drive.readOnly) return fs.dos.fail(E.ACCESS_DENIED);
     const isDir = r.stat.kind === 'dir';
     const allowed = SETTABLE_ATTRIBUTES | (isDir ? ATTR.DIRECTORY : 0);
     if (c.cx & ~allowed) return fs.dos.fail(E.ACCESS_DENIED);
     const st = r.stat;
-    const done = tryHost(() => fs.attributes.set(r.hostPath, st, c.cx & SETTABLE_ATTRIBUTES));
+    const done = tryHost(() => fs.attributes.set(r.hostPath, st, c.cx & SETTABLE_ATTRIBUTES, r.drive));
     if (typeof done === 'number') return fs.dos.fail(done);
     fs.dos.ok();
   };
@@ -63,15 +65,17 @@ export function entryFunctions(fs: FileSystem) {
     if (typeof from === 'number') return fs.dos.fail(from);
     const to = fs.paths.resolve(readAsciiz(fs.mem, c.es, c.di, MAX_PATH));
     if (typeof to === 'number') return fs.dos.fail(to === E.FILE_NOT_FOUND ? E.PATH_NOT_FOUND : to);
-    if (from.device || to.device) return fs.dos.fail(E.ACCESS_DENIED);
+    if (from.device || to.device || from.drive.readOnly) return fs.dos.fail(E.ACCESS_DENIED);
     if (!from.stat || from.components.length === 0) return fs.dos.fail(E.FILE_NOT_FOUND);
     if (from.drive.index !== to.drive.index) return fs.dos.fail(E.NOT_SAME_DEVICE);
     if (to.components.length === 0) return fs.dos.fail(E.ACCESS_DENIED);
     if (to.stat) return fs.dos.fail(E.ACCESS_DENIED); // DOS: the new name exists
     const target = to.hostPath; // the new name's host spelling
-    const done = tryHost(() => renamePath(from.hostPath, target));
+    const done = tryHost(() => renamePath(from.hostPath, target, from.drive));
     if (typeof done === 'number') return fs.dos.fail(done === E.FILE_EXISTS ? E.ACCESS_DENIED : done);
     fs.attributes.moved(from.hostPath, target);
+    fs.paths.changed(from.parentHost, from.hostPath.slice(from.parentHost.length + 1), null);
+    fs.paths.changed(to.parentHost, null, target.slice(to.parentHost.length + 1));
     fs.dos.ok();
   };
 
@@ -103,7 +107,7 @@ export function entryFunctions(fs: FileSystem) {
     s.setInfo(a, s.info(a) | INFO_DATE_SET);
     const path = fs.hostObject(a)?.hostPath;
     if (path && when) {
-      const done = tryHost(() => setModified(path, when));
+      const done = tryHost(() => setModified(path, when, fs.drives.get(s.info(a) & SFT_INFO.DRIVE_MASK)));
       if (typeof done === 'number') return fs.dos.fail(done);
     }
     fs.dos.ok();

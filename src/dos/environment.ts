@@ -39,8 +39,10 @@ export function masterEnvironment(options: DosOptions): Uint8Array {
   const vars: [string, string][] = [];
   const given = options.env ?? {};
   const has = (n: string) => Object.keys(given).some((k) => k.toUpperCase() === n);
-  if (!has('COMSPEC')) vars.push(['COMSPEC', `${drive}:\\COMMAND.COM`]);
-  if (!has('PATH')) vars.push(['PATH', `${drive}:\\`]);
+  // Z: holds the shell: vdm86's own (read-only, src/program-path.ts) or the user's.
+  const shellDrive = options.drives.some((d) => d.letter.toUpperCase() === 'Z');
+  if (!has('COMSPEC')) vars.push(['COMSPEC', shellDrive ? 'Z:\\COMMAND.COM' : `${drive}:\\COMMAND.COM`]);
+  if (!has('PATH')) vars.push(['PATH', shellDrive && drive !== 'Z' ? `${drive}:\\;Z:\\` : `${drive}:\\`]);
   for (const [k, v] of Object.entries(given)) vars.push([k.toUpperCase(), v]);
   let text = '';
   for (const [k, v] of vars) text += `${k}=${v}\0`;

@@ -7,7 +7,7 @@ import { rd16, wr16, copyToSegment, copyFromSegment, copyToLinear, fillSegment, 
 import { PSP, PSP_PARAS } from './layout';
 import { DOS_ERROR } from './errors';
 import { environmentBlock, environmentLength } from './environment';
-import { parseProgram, placeExe, type LoadProblem } from './loader';
+import { parseProgram, placeExe, programTooLarge, type LoadProblem } from './loader';
 import { createChildPsp, setVector } from './psp';
 import type { Kernel } from './kernel';
 
@@ -76,6 +76,8 @@ export function loadProgram(dos: Kernel, req: ExecRequest): LoadedProgram | Load
 
   const file = dos.files.loadFile(req.path);
   if (typeof file === 'number') return { error: file, reason: `cannot open ${req.path}` };
+  const tooLarge = programTooLarge(file.data, file.size);
+  if (tooLarge) return tooLarge;
   const info = parseProgram(file.data);
 
   // The environment block is allocated first (below the program, as in DOS).
@@ -176,6 +178,8 @@ export function loadProgram(dos: Kernel, req: ExecRequest): LoadedProgram | Load
 export function loadOverlay(dos: Kernel, path: string, loadSeg: number, relocFactor: number): number {
   const file = dos.files.loadFile(path);
   if (typeof file === 'number') return file;
+  const tooLarge = programTooLarge(file.data, file.size);
+  if (tooLarge) return tooLarge.error;
   const info = parseProgram(file.data);
   if ('error' in info) return info.error;
   if (info.kind === 'com') {

@@ -241,7 +241,8 @@ export function fcbFunctions(fs: FileSystem) {
       if (!target || target.hostPath !== path || !target.stat || target.stat.kind !== 'file') continue;
       const attr = fs.attributes.of(path, m.host, target.stat);
       if (attr & ATTR.READ_ONLY || attr & (ATTR.HIDDEN | ATTR.SYSTEM) & ~r.attribute) continue;
-      if (typeof tryHost(() => removeFile(path)) === 'number') continue;
+      if (typeof tryHost(() => removeFile(path, target.drive)) === 'number') continue;
+      fs.paths.changed(m.dir, m.host, null);
       fs.attributes.moved(path, null);
       deleted++;
     }
@@ -267,7 +268,9 @@ export function fcbFunctions(fs: FileSystem) {
       if (typeof to === 'number' || to.device || to.stat) continue;
       const from = joinPath(m.dir, m.host);
       const target = to.hostPath;
-      if (typeof tryHost(() => renamePath(from, target)) === 'number') continue;
+      if (typeof tryHost(() => renamePath(from, target, to.drive)) === 'number') continue;
+      fs.paths.changed(m.dir, m.host, null);
+      fs.paths.changed(to.parentHost, null, target.slice(to.parentHost.length + 1));
       fs.attributes.moved(from, target);
       renamed++;
     }

@@ -18,6 +18,7 @@ import { LockTable, checkSharing, ACCESS } from './sharing';
 import { packDateTime, unpackDateTime, dosNowMs } from './file-times';
 import { dosErrorOf, tryHost, ERROR_NEGATIVE_SEEK } from './host-errors';
 import { toFcbForm } from './names';
+import { DiskQuota } from './quota';
 import {
   writeDeviceHeaders,
   deviceByKind,
@@ -27,7 +28,8 @@ import {
   deviceWrite,
   type Device,
 } from './devices';
-import { HostFile, readWholeFile, setModified } from '../host/fs';
+import { HostFile, readFileHead, setModified } from '../host/fs';
+import { MAX_PROGRAM_READ } from './loader';
 import { DirectorySearches } from './find';
 
 const E = DOS_ERROR;
@@ -48,6 +50,7 @@ export class FileSystem {
   readonly attributes = new FileAttributes();
   readonly locks = new LockTable();
   readonly searches: DirectorySearches;
+  readonly quota: DiskQuota;
   private readonly options: DosOptions;
 
   constructor(dos: Kernel, options: DosOptions) {
@@ -58,6 +61,9 @@ export class FileSystem {
     this.paths = new PathResolver(this.drives, () => this.currentDrive);
     this.sft = new SftChain(this.mem, DOSMEM.LOL);
     this.searches = new DirectorySearches(this);
+    this.quota = new DiskQuota(options.diskQuota ?? Infinity);
+    // INT 21h/36h and the DPB show no more free space than the quota leaves.
+    this.drives.freeLimit = () => this.quota.remaining;
   }
 
   get cpu() {
@@ -190,6 +196,7 @@ export class FileSystem {
       return sfn < 0 ? sfn : { sfn, action: OPEN_ACTION.OPENED };
     }
     if (r.components.length === 0) return -E.ACCESS_DENIED; // the root itself
+    if (r.drive.readOnly && (access !== ACCESS.READ || req.create || req.truncate)) return -E.ACCESS_DENIED;
     const st = r.stat;
     if (st && st.kind !== 'file') return -E.ACCESS_DENIED;
     if (!st && !req.create) return -E.FILE_NOT_FOUND;
@@ -206,6 +213,7 @@ export class FileSystem {
     }
     const sfn = this.sft.allocate();
     if (sfn < 0) return -E.TOO_MANY_OPEN_FILES;
+    if (!st && !r.drive.readOnly && !this.quota.takeEntry()) return -E.ACCESS_DENIED;
     const creating = !st || !!req.truncate;
     let file: HostFile;
     try {
@@ -215,16 +223,17 @@ export class FileSystem {
         create: !st,
         exclusive: !st,
         truncate: !!st && !!req.truncate,
-      });
+      }, r.drive);
     } catch (err) {
       return -dosErrorOf(err);
     }
+    if (!st) this.paths.changed(r.parentHost, null, hostName);
     let action: number = OPEN_ACTION.OPENED;
     let attribute = attr;
     if (creating) {
       action = st ? OPEN_ACTION.REPLACED : OPEN_ACTION.CREATED;
       attribute = ((req.attribute ?? 0) & (ATTR.READ_ONLY | ATTR.HIDDEN | ATTR.SYSTEM)) | ATTR.ARCHIVE;
-      const done = tryHost(() => this.attributes.created(r.hostPath, attribute));
+      const done = tryHost(() => this.attributes.created(r.hostPath, attribute, r.drive));
       if (typeof done === 'number') {
         file.close();
         return -done;
@@ -312,11 +321,18 @@ export class FileSystem {
     if (locked) return -locked;
     let n = 0;
     try {
+      // With a quota, a drive file's growth is measured against the host's size (the SFT's is
+      // guest memory); redirected output is no file on a drive.
+      const metered = this.quota.limited && !!obj.hostPath;
+      const size = metered ? obj.size() : 0;
+      const granted = metered ? this.quota.grantWrite(pos, data.length, size) : data.length;
       if (data.length === 0) {
+        // Past the quota a file is not extended (the write does nothing, as on a full disk).
+        if (metered && !this.quota.grantResize(pos, size)) return 0;
         if (obj.truncate) obj.truncate(pos);
         s.setSize(a, pos);
-      } else {
-        n = obj.write(pos, data);
+      } else if (granted > 0) {
+        n = obj.write(pos, granted < data.length ? data.subarray(0, granted) : data);
         s.setPosition(a, pos + n);
         if (pos + n > s.size(a)) s.setSize(a, pos + n);
       }
@@ -398,14 +414,15 @@ export class FileSystem {
     const info = s.info(a);
     this.dos.hostHandles.close(s.hostHandle(a));
     this.locks.release(sfn);
+    const area = this.drives.get(info & SFT_INFO.DRIVE_MASK);
     if (path && info & INFO_DATE_SET) {
       const when = unpackDateTime(s.date(a), s.time(a));
-      if (when) tryHost(() => setModified(path, when));
+      if (when) tryHost(() => setModified(path, when, area));
     } else if (path && !(info & SFT_INFO.NOT_WRITTEN)) {
       // DOS dates a written file by its own clock at close; the host has dated it by the host
       // clock, which differs only when a program set the DOS date or time (2Bh/2Dh).
       const now = dosNowMs(this.dos);
-      if (Math.abs(now - Date.now()) > CLOCK_SLACK_MS) tryHost(() => setModified(path, new Date(now)));
+      if (Math.abs(now - Date.now()) > CLOCK_SLACK_MS) tryHost(() => setModified(path, new Date(now), area));
     }
   }
 
@@ -493,6 +510,24 @@ export class FileSystem {
     }
   }
 
+  /** The run is over, however it ended (a fault, a limit, an abort, a TSR): every open file is
+   *  closed as at its last close (so a date set by 57h still lands), and then every host object
+   *  still registered, so nothing the guest opened outlives the run (issue 14: 117 descriptors
+   *  leaked per run). */
+  closeAll(): void {
+    try {
+      for (const [sfn, a] of [...this.sft.inUse()]) {
+        if (this.sft.isDevice(a)) continue;
+        this.sft.setRefCount(a, 1);
+        this.release(sfn);
+      }
+    } catch {
+      // A guest that wrecked its SFT chain still has its host objects closed below.
+    } finally {
+      this.dos.hostHandles.closeAll();
+    }
+  }
+
   /**
    * INT 21h/67h: resizes the process's JFT. Above 20 the table moves to a memory block the process
    * owns (PSP+32h/34h point to it); at 20 or less it moves back into PSP+18h. A table cannot shrink
@@ -527,16 +562,17 @@ export class FileSystem {
 
   // ------------------------------------------------------------------ loader and names
 
-  /** EXEC and the loader: the whole file and its canonical DOS path, or a DOS error. */
-  loadFile(path: string): { data: Uint8Array; fullPath: string } | number {
+  /** EXEC and the loader: the file's first MAX_PROGRAM_READ bytes (all a program can use), its
+   *  whole size and its canonical DOS path, or a DOS error. */
+  loadFile(path: string): { data: Uint8Array; size: number; fullPath: string } | number {
     const r = this.paths.resolve(path);
     if (typeof r === 'number') return r;
     if (r.device || r.wild) return E.FILE_NOT_FOUND;
     if (!r.stat) return E.FILE_NOT_FOUND;
     if (r.stat.kind !== 'file') return E.ACCESS_DENIED;
-    const got = tryHost(() => readWholeFile(r.hostPath));
+    const got = tryHost(() => readFileHead(r.hostPath, MAX_PROGRAM_READ, r.drive));
     if (typeof got === 'number') return got;
-    return { data: got.value, fullPath: r.dosPath };
+    return { data: got.value.data, size: got.value.size, fullPath: r.dosPath };
   }
 
   /** INT 21h/60h and the loader: "C:\DIR\FILE.EXT", or a DOS error. */

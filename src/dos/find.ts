@@ -34,7 +34,7 @@ interface SearchState {
   attribute: number;
   lastKey: string | null; // ordering key of the last entry returned (null before the first)
   listing?: Candidate[]; // the folder as last listed
-  listedAt?: number; // the folder's mtime then
+  listedAt?: number; // the resolver's listing version then
 }
 
 interface Candidate {
@@ -46,8 +46,6 @@ interface Candidate {
 
 /** Attribute bits a search must ask for to see an entry that has them. */
 const SPECIAL = ATTR.HIDDEN | ATTR.SYSTEM | ATTR.DIRECTORY;
-/** A folder unchanged for this long (ms) may be searched from its earlier listing. */
-const SETTLED_MS = 2000;
 /** Searches remembered at once; the oldest is forgotten first (deep tree walks need a few dozen). */
 const MAX_SEARCHES = 1024;
 
@@ -98,15 +96,10 @@ export class DirectorySearches {
 
   /** The directory's entries in search order, re-listed only when the folder has changed. */
   private listing(state: SearchState): Candidate[] | null {
-    let mtime = -1;
-    try {
-      mtime = statPath(state.hostDir)?.mtimeMs ?? -1;
-    } catch {
-      return null; // the folder went away or became unreadable: the search ends
-    }
-    // As with PathResolver's folders: a listing is reused only while the folder is unchanged and
-    // was last changed long enough ago that a coarse host clock cannot hide a change.
-    if (state.listing && state.listedAt === mtime && Date.now() - mtime > SETTLED_MS) return state.listing;
+    // The resolver's listing of the folder decides when it has changed (its version moves).
+    const version = this.fs.paths.listingVersion(state.hostDir);
+    if (version < 0) return null; // the folder went away or became unreadable: the search ends
+    if (state.listing && state.listedAt === version) return state.listing;
     const named = this.fs.paths.listNamed(state.hostDir);
     if (typeof named === 'number') return null;
     // Ordered by a key that puts "." and ".." first whatever the names after them start with.
@@ -118,7 +111,7 @@ export class DirectorySearches {
       candidates.unshift({ key: '\u0000', dos: '.', fcb: dotFcb('.'), host: null });
     }
     state.listing = candidates;
-    state.listedAt = mtime;
+    state.listedAt = version;
     return candidates;
   }
 

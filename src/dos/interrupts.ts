@@ -3,6 +3,7 @@
 // default INT 00h/23h/24h handlers, INT 1Bh (Ctrl-Break), INT 25h/26h, 29h, 2Fh, the CP/M
 // CALL 5 entry and the ROM's root_terminate. A host exception inside a handler becomes a clean
 // machine fault.
+import { HostWorkMeter } from './host-work';
 import { FLAG } from '../cpu/cpu';
 import { rd16, wr16 } from '../cpu/guest-memory';
 import { BOP_INTERNAL, rewindToBop } from '../cpu/bop';
@@ -28,7 +29,9 @@ const SDA_BASE = DOSMEM.SDA;
 
 export function installDosInterrupts(dos: Kernel): void {
   const b = dos.machine.bops;
-  b.set(0x21, () => guarded(dos, () => int21Entry(dos)));
+  const work = new HostWorkMeter();
+  const endSlice = () => dos.machine.cpu.stop();
+  b.set(0x21, () => work.measure(endSlice, () => guarded(dos, () => int21Entry(dos))));
   // INT 20h is MOV AH,0 and the INT 21h entry in DOS: the caller's frame is saved like any call's.
   b.set(0x20, () =>
     guarded(dos, () => {

@@ -21,6 +21,10 @@ import type { FileSystem } from './filesystem';
 export interface DriveMapping {
   letter: string;
   hostPath: string;
+  /** Fixed free and total bytes reported (36h, DPBs) instead of the host disk's: reproducible runs. */
+  space?: { free: number; total: number };
+  /** The guest may read the folder but change nothing in it (every change: error 5). */
+  readOnly?: boolean;
 }
 
 export interface DosOptions {
@@ -28,6 +32,7 @@ export interface DosOptions {
   cwd?: string; // DOS path of the starting directory, e.g. 'C:\\SRC'
   env?: Record<string, string>; // the first program's environment (COMSPEC/PATH defaults)
   version?: { major: number; minor: number }; // INT 21h/30h answer, default 5.00
+  diskQuota?: number; // bytes the run may add to the host's disk (src/dos/quota.ts); default none
 }
 
 /** A program could not be loaded (start(), or the CLI): `dosError` is the DOS error EXEC returns. */

@@ -133,3 +133,24 @@ export function placeExe(mem: Uint8Array, exe: ExeInfo, loadSeg: number, relocFa
 function hex(v: number): string {
   return v.toString(16).toUpperCase().padStart(4, '0') + 'h';
 }
+
+/** The most of a program file EXEC reads: an EXE header (up to 64 Ki paragraphs, its relocation
+ *  table included) and a load module that must fit the 1 MiB address space, so 2 MiB. */
+export const MAX_PROGRAM_READ = 0x200000;
+
+/**
+ * A program file larger than what was read (MAX_PROGRAM_READ) can still be an EXE whose load
+ * module lies in the part read (what follows is overlay data DOS never loads). Anything else that
+ * big cannot fit in memory: error 8, as DOS gives for an image larger than the free memory, at
+ * once and without reading the rest (issue 14: a 1.9 GB sparse file was read whole per EXEC).
+ */
+export function programTooLarge(data: Uint8Array, fileSize: number): LoadProblem | null {
+  if (fileSize <= data.length) return null;
+  const sig = data.length >= EXE_HEADER.SIZE ? data[0] | (data[1] << 8) : 0;
+  if (sig === SIG_MZ || sig === SIG_ZM) {
+    const pages = data[EXE_HEADER.PAGES] | (data[EXE_HEADER.PAGES + 1] << 8);
+    if (pages * 512 <= data.length) return null;
+    return { error: DOS_ERROR.INSUFFICIENT_MEMORY, reason: `EXE load module of ${pages * 512} bytes cannot fit in memory` };
+  }
+  return { error: DOS_ERROR.INSUFFICIENT_MEMORY, reason: `${fileSize}-byte .COM image cannot fit in memory` };
+}

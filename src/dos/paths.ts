@@ -1,5 +1,5 @@
 // DOS path -> host path. A DOS path ("C:..\SRC\MAIN.C", "\TMP\X", "/TMP/X") is read as MS-DOS 5
-// reads it (drive, the drive's current directory from the CDS, "\" or "/" separators, "." and
+// reads it (drive, the drive's current directory as the kernel keeps it, "\" or "/" separators, "." and
 // "..", names upper-cased and cut to 8.3, device names in any directory), then matched one
 // component at a time against the host folder, case-insensitively, through the short names of
 // names.ts. Nothing outside the drive's folder is reachable (docs/DESIGN.md "Host files and drives"):
@@ -7,7 +7,7 @@
 // outside all give error 5.
 import { DOS_ERROR } from './errors';
 import { dosErrorOf } from './host-errors';
-import { parseComponent, fromFcbForm, nameDirectory, deviceBaseName, dosToHostName, type NamedEntry } from './names';
+import { parseComponent, fromFcbForm, nameDirectory, deviceBaseName, dosToHostName, isValid83, hostToDosBytes, upperDos, type NamedEntry } from './names';
 import { deviceByName, type Device } from './devices';
 import type { Drive, Drives } from './drives';
 import {
@@ -18,6 +18,7 @@ import {
   realPath,
   isWithin,
   joinPath,
+  assertInside,
   type HostStat,
 } from '../host/fs';
 
@@ -55,19 +56,52 @@ interface ParsedPath {
   wild: boolean;
 }
 
-/** A listed host folder. */
+/** A listed host folder, kept up to date by the kernel's own changes (changed()). */
 interface NamedFolder {
+  /** The folder's modification time when the listing was last known to be current. */
   mtimeMs: number;
-  entries: NamedEntry[];
+  /** The listing may be reused while mtimeMs holds: it was listed while the folder was settled,
+   *  or the kernel itself made the last change. */
+  trusted: boolean;
   byDos: Map<string, NamedEntry>;
+  byHost: Map<string, NamedEntry>;
+  /** The upper-cased host names of entries shown under a made-up short name ("readme.txt" when
+   *  "README.TXT" is there too): removing the name they lost to would rename them. */
+  shadowed: Set<string>;
+  /** The entries as an array, made on demand. */
+  list: NamedEntry[] | null;
+  /** Changes every time the listing does (directory searches key their sorted copy on it). */
+  version: number;
 }
 /** A folder unchanged for this long (ms) may be kept listed. */
 const SETTLED_MS = 2000;
 /** Listed folders kept at most (the oldest is dropped first). */
 const MAX_FOLDERS = 256;
 
+/** How often the host was asked to list a folder (tests check that folder work stays incremental). */
+export const folderListings = { count: 0 };
+
+function namedFolder(mtimeMs: number, trusted: boolean, entries: NamedEntry[], version: number): NamedFolder {
+  const byDos = new Map<string, NamedEntry>();
+  const byHost = new Map<string, NamedEntry>();
+  const shadowed = new Set<string>();
+  for (const e of entries) {
+    byDos.set(e.dos, e);
+    byHost.set(e.host, e);
+    if (isAlias(e)) shadowed.add(upperDos(hostToDosBytes(e.host) ?? ''));
+  }
+  return { mtimeMs, trusted, byDos, byHost, shadowed, list: entries, version };
+}
+
+/** The entry is shown under a made-up short name, not its own. */
+function isAlias(e: NamedEntry): boolean {
+  return !isValid83(e.host) || upperDos(hostToDosBytes(e.host) ?? '') !== e.dos;
+}
+
 export class PathResolver {
   private readonly folders = new Map<string, NamedFolder>();
+  /** The last listing version handed out (each machine counts its own). */
+  private folderVersions = 0;
 
   constructor(
     private readonly drives: Drives,
@@ -118,7 +152,15 @@ export class PathResolver {
   /** The entries of a host folder under their DOS names, or a DOS error. */
   listNamed(hostDir: string): NamedEntry[] | number {
     const d = this.folder(hostDir);
-    return typeof d === 'number' ? d : d.entries;
+    if (typeof d === 'number') return d;
+    d.list ??= [...d.byHost.values()];
+    return d.list;
+  }
+
+  /** A number that changes whenever the listing of `hostDir` may have (-1 for an error). */
+  listingVersion(hostDir: string): number {
+    const d = this.folder(hostDir);
+    return typeof d === 'number' ? -1 : d.version;
   }
 
   /** The host entry a DOS name stands for in a host folder, or a DOS error / undefined. */
@@ -128,9 +170,12 @@ export class PathResolver {
   }
 
   /**
-   * A host folder's names, listed again whenever its modification time changes. Only folders
-   * that have not changed for a while are kept: a host clock that ticks coarsely could give a
-   * change made just after a listing the same time as the listing.
+   * A host folder's names. A listing is reused while the folder's modification time is the one
+   * it was known current at, and only when that is trustworthy: the folder had not changed for a
+   * while when it was listed (a host clock that ticks coarsely could give a change made just after
+   * a listing the same time), or the last change was the kernel's own, applied to the listing by
+   * changed(). So a program creating thousands of files does not re-list the folder per call
+   * (issue 14: creating files was quadratic), while a change made by another host process is seen.
    */
   private folder(hostDir: string): NamedFolder | number {
     let st: HostStat | null;
@@ -141,21 +186,60 @@ export class PathResolver {
     }
     if (!st || st.kind !== 'dir') return E.PATH_NOT_FOUND;
     const cached = this.folders.get(hostDir);
-    if (cached && cached.mtimeMs === st.mtimeMs) return cached;
+    if (cached && cached.trusted && cached.mtimeMs === st.mtimeMs) return cached;
     let names: string[];
     try {
+      folderListings.count++;
       names = listDirectory(hostDir);
     } catch (err) {
       return dosErrorOf(err);
     }
-    const entries = nameDirectory(names);
-    const folder: NamedFolder = { mtimeMs: st.mtimeMs, entries, byDos: new Map(entries.map((e) => [e.dos, e])) };
-    this.folders.delete(hostDir);
-    if (Date.now() - st.mtimeMs > SETTLED_MS) {
-      this.folders.set(hostDir, folder);
-      if (this.folders.size > MAX_FOLDERS) this.folders.delete(this.folders.keys().next().value as string);
-    }
+    const folder = namedFolder(st.mtimeMs, Date.now() - st.mtimeMs > SETTLED_MS, nameDirectory(names), ++this.folderVersions);
+    this.remember(hostDir, folder);
     return folder;
+  }
+
+  private remember(hostDir: string, folder: NamedFolder): void {
+    this.folders.delete(hostDir);
+    this.folders.set(hostDir, folder);
+    if (this.folders.size > MAX_FOLDERS) this.folders.delete(this.folders.keys().next().value as string);
+  }
+
+  /**
+   * The kernel has just removed `removed` and/or added `added` (host names) in `hostDir`: the
+   * listing is updated in place and stays trusted at the folder's new modification time. When
+   * the change could rename other entries (a made-up short name involved), or the listing was not
+   * current, the folder is listed again at its next use.
+   */
+  changed(hostDir: string, removed: string | null, added: string | null): void {
+    const f = this.folders.get(hostDir);
+    if (!f) return;
+    this.folders.delete(hostDir);
+    let st: HostStat | null;
+    try {
+      st = statPath(hostDir);
+    } catch {
+      return;
+    }
+    if (!st || st.kind !== 'dir') return;
+    if (removed !== null) {
+      const e = f.byHost.get(removed);
+      if (!e || isAlias(e) || f.shadowed.has(e.dos)) return;
+      f.byHost.delete(removed);
+      f.byDos.delete(e.dos);
+    }
+    if (added !== null) {
+      const dos = upperDos(hostToDosBytes(added) ?? '');
+      if (!isValid83(added) || f.byDos.has(dos) || f.byHost.has(added)) return;
+      const e = { host: added, dos };
+      f.byHost.set(added, e);
+      f.byDos.set(dos, e);
+    }
+    f.list = null;
+    f.version = ++this.folderVersions;
+    f.mtimeMs = st.mtimeMs;
+    f.trusted = true;
+    this.remember(hostDir, f);
   }
 
   /** Checks that a host entry stays inside the drive (following links); 0 or a DOS error. */
@@ -168,6 +252,17 @@ export class PathResolver {
       return E.ACCESS_DENIED; // a dangling link: where it leads cannot be checked
     }
     return isWithin(drive.root, real) ? 0 : E.ACCESS_DENIED;
+  }
+
+  /** The last check on a path about to be returned: its folder, links resolved, is inside the
+   *  drive and the entry is no link out. 0 or error 5. (The host calls check again as they act.) */
+  private confined(drive: Drive, hostPath: string): number {
+    try {
+      assertInside(drive.root, hostPath);
+      return 0;
+    } catch {
+      return E.ACCESS_DENIED;
+    }
   }
 
   private deviceResult(drive: Drive, dev: Device, fcb: string): ResolvedPath {
@@ -258,6 +353,9 @@ export class PathResolver {
       }
     }
     names.push(want);
+    const hostPath = joinPath(host, hostName);
+    const outside = this.confined(drive, hostPath);
+    if (outside) return outside;
     return {
       drive,
       components: names,
@@ -265,7 +363,7 @@ export class PathResolver {
       fcbName,
       wild: parsed.wild,
       parentHost: host,
-      hostPath: joinPath(host, hostName),
+      hostPath,
       stat,
     };
   }

@@ -131,20 +131,26 @@ export function listDirectory(path: string): string[] {
   return host(() => fs.readdirSync(path));
 }
 
-export function makeDirectory(path: string): void {
+export function makeDirectory(path: string, area?: HostArea): void {
+  guardChange(area, path);
   host(() => fs.mkdirSync(path));
 }
 
-export function removeDirectory(path: string): void {
+export function removeDirectory(path: string, area?: HostArea): void {
+  guardChange(area, path);
   host(() => fs.rmdirSync(path));
 }
 
-export function removeFile(path: string): void {
+export function removeFile(path: string, area?: HostArea): void {
+  guardChange(area, path);
   host(() => fs.unlinkSync(path));
 }
 
-/** Renames without replacing: an existing target is an error, as in DOS. */
-export function renamePath(from: string, to: string): void {
+/** Renames without replacing: an existing target is an error, as in DOS. With `area`, both names
+ *  must stay inside its folder and the area be writable (as for every name-based change here). */
+export function renamePath(from: string, to: string, area?: HostArea): void {
+  guardChange(area, from);
+  guardChange(area, to);
   if (entryExists(to) && nodePath.resolve(from) !== nodePath.resolve(to)) {
     // A case-only rename on a case-insensitive host names the same entry; anything else exists.
     let same = false;
@@ -159,7 +165,8 @@ export function renamePath(from: string, to: string): void {
 }
 
 /** Sets or clears the write permission bits (the DOS read-only attribute). */
-export function setWritable(path: string, writable: boolean): void {
+export function setWritable(path: string, writable: boolean, area?: HostArea): void {
+  guardChange(area, path);
   host(() => {
     const mode = fs.statSync(path).mode & 0o7777;
     fs.chmodSync(path, writable ? mode | 0o200 : mode & ~0o222);
@@ -167,7 +174,8 @@ export function setWritable(path: string, writable: boolean): void {
 }
 
 /** Sets the modification time (INT 21h/57h). */
-export function setModified(path: string, when: Date): void {
+export function setModified(path: string, when: Date, area?: HostArea): void {
+  guardChange(area, path);
   host(() => fs.utimesSync(path, when, when));
 }
 
@@ -183,6 +191,25 @@ export function diskSpace(path: string): HostSpace {
     const s = fs.statfsSync(path);
     return { free: Number(s.bavail) * Number(s.bsize), total: Number(s.blocks) * Number(s.bsize) };
   });
+}
+
+/** The part of the host file system a drive gives the guest: a canonical folder nothing may
+ *  leave, and whether the guest may change anything in it. */
+export interface HostArea {
+  readonly root: string;
+  readonly readOnly?: boolean;
+}
+
+/** The refusal of a change on a read-only drive (DOS shows it as error 5, access denied). */
+function readOnlyError(path: string): HostFsError {
+  return new HostFsError('access', 'EROFS', `read-only drive: ${path}`);
+}
+
+/** Checks a name-based change: inside the area and the area writable. */
+function guardChange(area: HostArea | undefined, path: string): void {
+  if (area === undefined) return;
+  if (area.readOnly) throw readOnlyError(path);
+  assertInside(area.root, path);
 }
 
 export interface OpenFlags {
@@ -208,13 +235,35 @@ export class HostFile {
     this.fd = fd;
   }
 
-  static open(path: string, flags: OpenFlags): HostFile {
+  /**
+   * Opens `path`. With `area`, nothing is written on a read-only drive, and the file opened must
+   * lie inside the area's (canonical) folder: after the
+   * open, the descriptor's file is compared (device and inode) with what the path's canonical
+   * form names, and that form must be inside `root`. A host process that swaps the file for a
+   * link pointing out between the DOS layer's checks and this open therefore gets 'access', not
+   * the outside file. Truncation waits until the check has passed (O_TRUNC would cut the file
+   * before it), and a created file is never reached through a link (O_EXCL does not follow one).
+   */
+  static open(path: string, flags: OpenFlags, area?: HostArea): HostFile {
+    const root = area?.root;
+    if (area?.readOnly && (flags.write || flags.create || flags.truncate)) throw readOnlyError(path);
     let f = flags.read && flags.write ? fs.constants.O_RDWR : flags.write ? fs.constants.O_WRONLY : fs.constants.O_RDONLY;
     if (flags.create) f |= fs.constants.O_CREAT;
     if (flags.exclusive) f |= fs.constants.O_EXCL;
-    if (flags.truncate) f |= fs.constants.O_TRUNC;
+    if (flags.truncate && root === undefined) f |= fs.constants.O_TRUNC;
+    // A FIFO or device swapped in would block the open: never wait for one.
+    if (root !== undefined) f |= fs.constants.O_NONBLOCK;
     const fd = host(() => fs.openSync(path, f, 0o666));
-    return new HostFile(fd, path);
+    const file = new HostFile(fd, path);
+    if (root === undefined) return file;
+    try {
+      verifyOpened(fd, path, root);
+      if (flags.truncate) host(() => fs.ftruncateSync(fd, 0));
+    } catch (err) {
+      file.close();
+      throw toHostError(err);
+    }
+    return file;
   }
 
   read(position: number, buf: Uint8Array): number {
@@ -256,9 +305,66 @@ export class HostFile {
   }
 }
 
-/** Reads a whole file (the loader's view). */
-export function readWholeFile(path: string): Uint8Array {
-  return host(() => new Uint8Array(fs.readFileSync(path)));
+/** Checks that descriptor `fd`, opened through `path`, is a regular file inside `root`: the
+ *  canonical form of `path` must be inside and name the same file (device and inode). */
+function verifyOpened(fd: number, path: string, root: string): void {
+  const opened = fs.fstatSync(fd);
+  if (!opened.isFile()) throw new HostFsError('access', 'EACCES', `not a regular file: ${path}`);
+  let real: string;
+  let named: fs.Stats;
+  try {
+    real = fs.realpathSync.native(path);
+    named = fs.statSync(real);
+  } catch {
+    throw new HostFsError('access', 'EACCES', `changed while opening: ${path}`);
+  }
+  if (!isWithin(root, real) || named.dev !== opened.dev || named.ino !== opened.ino) {
+    throw new HostFsError('access', 'EACCES', `outside the drive: ${path}`);
+  }
+}
+
+/**
+ * Throws 'access' unless `path` stays inside the canonical folder `root`: the folder holding it,
+ * with every link resolved, is inside, and the entry itself, when it is a link, leads inside. The
+ * last check before a host call that works by name (mkdir, rename, unlink, chmod, utimes).
+ */
+export function assertInside(root: string, path: string): void {
+  if (path === root) return;
+  const parent = nodePath.dirname(path);
+  const name = nodePath.basename(path);
+  let realParent: string;
+  try {
+    realParent = fs.realpathSync.native(parent);
+  } catch (err) {
+    throw toHostError(err);
+  }
+  if (!isWithin(root, realParent) || name === '..' || name === '.' || name.includes('/')) {
+    throw new HostFsError('access', 'EACCES', `outside the drive: ${path}`);
+  }
+  if (isSymbolicLink(path)) {
+    let real: string;
+    try {
+      real = fs.realpathSync.native(path);
+    } catch {
+      throw new HostFsError('access', 'EACCES', `a link whose end cannot be checked: ${path}`);
+    }
+    if (!isWithin(root, real)) throw new HostFsError('access', 'EACCES', `outside the drive: ${path}`);
+  }
+}
+
+/** Reads at most `max` bytes from the start of a file (the loader's view) and tells its whole
+ *  size: a guest can make a file of any size (a sparse 2 GB one in an instant), and the host reads
+ *  no more of it than a program could ever use. With `root`, the open is checked as HostFile's. */
+export function readFileHead(path: string, max: number, area?: HostArea): { data: Uint8Array; size: number } {
+  const file = HostFile.open(path, { read: true, write: false }, area);
+  try {
+    const size = file.size();
+    const data = new Uint8Array(Math.min(size, max));
+    const n = file.read(0, data);
+    return { data: data.subarray(0, n), size };
+  } finally {
+    file.close();
+  }
 }
 
 /** Joins host path pieces (kept here so the DOS layer needs no node:path). */

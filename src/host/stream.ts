@@ -4,9 +4,11 @@
 import { CP437, toCp437OrQuestionMark } from './cp437';
 import type { HostKey } from './keys';
 
-/** Bytes that keep their control meaning in a text stream: BEL, BS, TAB, LF, CR, and ESC (so
- *  ANSI sequences a program writes for ANSI.SYS reach a terminal that understands them). */
-const STREAM_CONTROLS = new Set([0x07, 0x08, 0x09, 0x0a, 0x0d, 0x1b]);
+/** Bytes that keep their control meaning in a text stream: BEL, BS, TAB, LF, CR. ESC does not:
+ *  it shows as its CP437 glyph "←", because a guest's escape sequences would drive the user's
+ *  terminal (its title, the clipboard through OSC 52, the alternate screen; issue 14). With
+ *  `raw` the bytes go out as they are — raw output is for pipes, not for a terminal. */
+const STREAM_CONTROLS = new Set([0x07, 0x08, 0x09, 0x0a, 0x0d]);
 
 /** The text form of one console byte in a UTF-8 stream. */
 export function streamText(byte: number): string {
@@ -52,39 +54,92 @@ export class StreamOutput {
   }
 }
 
-/** Everything the program wrote to the console, kept for runProgram's result. */
+/** How much console output a run keeps for its result unless told otherwise: the last 16 MiB. */
+export const DEFAULT_CAPTURE_LIMIT = 16 * 1024 * 1024;
+/** Captured output is stored in byte chunks of this size (no per-byte objects). */
+const CAPTURE_CHUNK = 64 * 1024;
+
+/**
+ * Everything the program wrote to the console, kept for runProgram's result: bytes in 64 KiB
+ * chunks, at most `limit` of them. When more arrive, the oldest go (the tail, where a program says
+ * how it ended, is what a caller wants) and `dropped` counts them, so a guest printing without end
+ * cannot exhaust the embedding process's memory (issue 14: 557 MB of output killed it).
+ */
 export class OutputCapture {
   private chunks: Uint8Array[] = [];
-  private current: number[] = [];
+  private current = new Uint8Array(CAPTURE_CHUNK);
+  private used = 0;
+  /** Bytes in `chunks`. */
+  private sealed = 0;
+  private droppedBytes = 0;
+
+  constructor(readonly limit = DEFAULT_CAPTURE_LIMIT) {}
 
   push(byte: number): void {
-    this.current.push(byte & 0xff);
-    if (this.current.length >= 65536) this.seal();
+    this.current[this.used++] = byte;
+    if (this.used === CAPTURE_CHUNK) this.seal();
+  }
+
+  /** Bytes that were written but are no longer kept. */
+  get dropped(): number {
+    this.trim();
+    return this.droppedBytes;
   }
 
   private seal(): void {
-    if (this.current.length) this.chunks.push(Uint8Array.from(this.current));
-    this.current = [];
+    if (this.used === 0) return;
+    this.chunks.push(this.used === CAPTURE_CHUNK ? this.current : this.current.slice(0, this.used));
+    this.sealed += this.used;
+    this.current = new Uint8Array(CAPTURE_CHUNK);
+    this.used = 0;
+    // Whole chunks beyond the limit go at once; trim() cuts the rest to the byte.
+    while (this.chunks.length > 1 && this.sealed - this.chunks[0].length >= this.limit) {
+      const first = this.chunks.shift() as Uint8Array;
+      this.sealed -= first.length;
+      this.droppedBytes += first.length;
+    }
   }
 
-  bytes(): Uint8Array {
+  /** Seals what is pending and cuts the head so that at most `limit` bytes remain. */
+  private trim(): void {
     this.seal();
-    const total = this.chunks.reduce((n, c) => n + c.length, 0);
-    const out = new Uint8Array(total);
+    const excess = this.sealed - this.limit;
+    if (excess <= 0) return;
+    const all = this.concat();
+    this.chunks = [all.slice(excess)];
+    this.sealed -= excess;
+    this.droppedBytes += excess;
+  }
+
+  private concat(): Uint8Array {
+    if (this.chunks.length === 1) return this.chunks[0];
+    const out = new Uint8Array(this.sealed);
     let at = 0;
     for (const c of this.chunks) {
       out.set(c, at);
       at += c.length;
     }
-    this.chunks = total ? [out] : [];
+    this.chunks = this.sealed ? [out] : [];
     return out;
   }
 
+  /** The kept bytes (at most `limit`, the most recent). */
+  bytes(): Uint8Array {
+    this.trim();
+    return this.chunks.length ? this.concat() : new Uint8Array(0);
+  }
+
+  /** The kept bytes as text: CP437 shown as Unicode, or one char per byte with `raw`. */
   text(raw: boolean): string {
     const b = this.bytes();
-    let s = '';
-    for (let i = 0; i < b.length; i++) s += raw ? String.fromCharCode(b[i]) : streamText(b[i]);
-    return s;
+    const parts: string[] = [];
+    for (let at = 0; at < b.length; at += 4096) {
+      let s = '';
+      const stop = Math.min(b.length, at + 4096);
+      for (let i = at; i < stop; i++) s += raw ? String.fromCharCode(b[i]) : streamText(b[i]);
+      parts.push(s);
+    }
+    return parts.join('');
   }
 }
 

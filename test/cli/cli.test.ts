@@ -70,7 +70,8 @@ describe('vdm86 command', () => {
     expect(values(r.stdout.toString())).toMatchObject({ drive: 'C', dir: '\\' });
     const rec = JSON.parse(readFileSync(json, 'utf8'));
     expect(rec.dosPath).toBe('D:\\BIOS-CLI.COM');
-    expect(Object.keys(rec.drives)).toEqual(['C:', 'D:']);
+    // Z: is the shell's read-only drive (Z:\COMMAND.COM).
+    expect(Object.keys(rec.drives)).toEqual(['C:', 'D:', 'Z:']);
   });
 
   it('streams CP437 as UTF-8, or raw bytes with --raw', async () => {
@@ -175,7 +176,7 @@ describe("vdm86's own verdicts: one stderr line and a reserved exit code", () =>
     const dir = withPrograms('bios-spin.com');
     const r = await runCli(cli, ['--result-json', 'r.json', 'bios-spin.com'], { cwd: dir, killWhenOutput: 'spinning' });
     expect(r.code).toBe(130);
-    expect(r.stderr).toMatch(/^vdm86: stopped by the host\n$/);
+    expect(r.stderr).toMatch(/^vdm86: stopped by SIGTERM\n$/);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).reason).toBe('stopped');
     expect(existsSync(join(dir, 'bios-spin.com'))).toBe(true);
   });

@@ -24,8 +24,8 @@ describe('CP437', () => {
 });
 
 describe('stream output', () => {
-  it('keeps line controls and ESC, shows other bytes as CP437', () => {
-    expect([0x0d, 0x0a, 0x09, 0x08, 0x07, 0x1b].map(streamText).join('')).toBe('\r\n\t\b\x07\x1b');
+  it('keeps line controls, shows other bytes (ESC too: no guest drives the host terminal) as CP437', () => {
+    expect([0x0d, 0x0a, 0x09, 0x08, 0x07, 0x1b].map(streamText).join('')).toBe('\r\n\t\b\x07←');
     expect([0x01, 0x82, 0xdb, 0x00].map(streamText).join('')).toBe('☺é█ ');
   });
 

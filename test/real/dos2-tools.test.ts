@@ -306,11 +306,15 @@ describe.skipIf(!msdosAvailable)('MS-DOS 2.0 EDLIN driven by a script on standar
 
 describe.skipIf(!msdosAvailable)('MS-DOS 2.0 COMMAND.COM /C with a batch file', () => {
   const TOOLS = ['COMMAND.COM', 'SORT.EXE', 'FIND.EXE'];
+  // COMMAND 2.0 reloads its transient part from COMSPEC, which names vdm86's own shell (Z:) unless
+  // the user points it at theirs, as they would on DOS with SET COMSPEC or SHELL= (else it prints
+  // "Invalid COMMAND.COM").
+  const OWN_COMSPEC = { COMSPEC: 'C:\\COMMAND.COM' };
 
   it('a batch file that redirects input and output of SORT, FIND and TYPE', async () => {
     const batch = dos('ECHO OFF', 'TYPE FRUIT.TXT > COPY1.TXT', 'SORT /R < FRUIT.TXT > SORTED.TXT', 'FIND /N "an" < FRUIT.TXT', 'FIND /C "e" FRUIT.TXT');
     const dir = stage({ from: V20, names: TOOLS }, { 'FRUIT.TXT': FRUIT, 'JOB.BAT': batch });
-    const r = await run(dir, 'COMMAND.COM', ['/C', 'JOB.BAT']);
+    const r = await run(dir, 'COMMAND.COM', ['/C', 'JOB.BAT'], { env: OWN_COMSPEC });
     // The prompt and ECHO OFF itself are shown (DOS 2 has no @); then only what the commands
     // print to the console: FIND /N's match, the CR LF COMMAND.COM ends an internal command with,
     // and FIND /C's count.
@@ -345,7 +349,7 @@ describe.skipIf(!msdosAvailable)('MS-DOS 2.0 COMMAND.COM /C with a batch file', 
       'ECHO done %0 %1',
     );
     const dir = stage({ from: V20, names: ['COMMAND.COM'] }, { 'FRUIT.TXT': FRUIT, 'ALL.BAT': batch });
-    const r = await run(dir, 'COMMAND.COM', ['/C', 'ALL.BAT', 'arg1', 'arg2'], { dosVersion: '2.11' });
+    const r = await run(dir, 'COMMAND.COM', ['/C', 'ALL.BAT', 'arg1', 'arg2'], { dosVersion: '2.11', env: OWN_COMSPEC });
     // DIR's dates and times are the host clock's and the free space the host disk's: normalized.
     const shown = r.output.replace(/\d\d-\d\d-\d\d +\d{1,2}:\d\d[ap]/g, 'DATE').replace(/File\(s\) +\d+ bytes free/, 'File(s) N bytes free');
     expect(shown).toBe(
@@ -368,8 +372,9 @@ describe.skipIf(!msdosAvailable)('MS-DOS 2.0 COMMAND.COM /C with a batch file', 
         'item a',
         'item b',
         'item c',
+        // vdm86's environment: PATH with Z:\ (its own shell's drive), then the COMSPEC given.
+        'PATH=C:\\;Z:\\',
         'COMSPEC=C:\\COMMAND.COM',
-        'PATH=C:\\',
         'FOO=bar',
         'File not found',
         // After SHIFT, %0 is the first argument and %1 the second.
@@ -384,7 +389,7 @@ describe.skipIf(!msdosAvailable)('MS-DOS 2.0 COMMAND.COM /C with a batch file', 
 
   it('interactive: commands typed at the keyboard, EXIT ends the shell', async () => {
     const dir = stage({ from: V20, names: ['COMMAND.COM'] }, { 'FRUIT.TXT': FRUIT });
-    const r = await run(dir, 'COMMAND.COM', [], { stdin: 'ECHO hi\rTYPE FRUIT.TXT\rEXIT\r' });
+    const r = await run(dir, 'COMMAND.COM', [], { stdin: 'ECHO hi\rTYPE FRUIT.TXT\rEXIT\r', env: OWN_COMSPEC });
     // The banner, then each prompt with the typed line; INT 21h/0Ah echoes the Enter as CR and
     // COMMAND.COM then starts a new line.
     expect(r.output).toBe(dos('', 'Command v. 2.02', '', 'C>ECHO hi\r', 'hi', '', 'C>TYPE FRUIT.TXT\r') + FRUIT + dos('', 'C>EXIT\r'));
@@ -396,7 +401,7 @@ describe.skipIf(!msdosAvailable)('MS-DOS 2.0 COMMAND.COM /C with a batch file', 
   it('TYPE X | SORT > Y: the pipe through COMMAND.COM\'s temporary files', async () => {
     const batch = dos('ECHO OFF', 'TYPE FRUIT.TXT | SORT > PIPED.TXT', 'TYPE FRUIT.TXT | FIND /C "an"');
     const dir = stage({ from: V20, names: TOOLS }, { 'FRUIT.TXT': FRUIT, 'JOB.BAT': batch });
-    const r = await run(dir, 'COMMAND.COM', ['/C', 'JOB.BAT']);
+    const r = await run(dir, 'COMMAND.COM', ['/C', 'JOB.BAT'], { env: OWN_COMSPEC });
     // The output of FIND /C through the second pipe is its count; how COMMAND 2.0 echoes the batch
     // lines after a pipe is its own business (its echo state comes back on after the first pipe).
     expect(r.output).not.toContain('Intermediate file error');
