@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { BufferConsole, Machine } from '../../src/machine';
 import { Dos } from '../../src/dos/dos';
 import { ROOT, cleanupTemps, putFromRepo, putFiles, tempDir } from '../helpers/folders';
-import { runFiles } from './files-helpers';
+import { runGuest } from '../helpers/guest';
 import { values } from '../helpers/output';
 
 afterAll(cleanupTemps);
@@ -20,7 +20,7 @@ if (!haveChkdsk) console.warn(`MS-DOS 2.0 CHKDSK check skipped: ${join(ROOT, DOS
 
 describe('absolute disk access on a host-folder drive', () => {
   it('fails as on a network drive, and 4409h and 32h/1Fh say why', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-absdisk.com' });
+    const run = await runGuest({ program: 'roms/tests/dos-files-absdisk.com' });
     const v = values(run.output);
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect([v.get('READ'), v.get('READAX')]).toEqual(['0001', '0201']);

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, runCore, values, type CoreRun } from './helpers';
+import { cleanupTemps, runGuest, values, type GuestRun } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
@@ -13,8 +13,8 @@ const PROGRAMS = { 'CONIO.COM': 'roms/tests/dos-core-con.com', 'RUN.COM': 'roms/
 const IN_TXT = 'ab line one\r\nline two\r\n';
 
 /** Runs scenario `mode` of CONIO.COM directly, or under RUN.COM (to read 4Dh) when `viaShell`. */
-function scenario(mode: string, input = '', viaShell = false): Promise<CoreRun> {
-  return runCore({
+function scenario(mode: string, input = '', viaShell = false): Promise<GuestRun> {
+  return runGuest({
     programs: PROGRAMS,
     start: viaShell ? 'C:\\RUN.COM' : 'C:\\CONIO.COM',
     args: viaShell ? ['CONIO.COM', mode] : [mode],

@@ -2,7 +2,7 @@
 // hooked INT 28h run (InDOS is 1 then, and DOS calls above 0Ch are allowed), and the read goes on
 // when the key comes. vdm86 issues it once per wake-up and sleeps in between.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemps, prepare, values } from './helpers';
+import { cleanupTemps, prepare, values } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 

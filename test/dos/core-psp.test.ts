@@ -5,12 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rd16, copyFromSegment, linear } from '../../src/cpu/guest-memory';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../../src/bios/rom';
 import { PSP, MCB } from '../../src/dos/layout';
-import { cleanupTemps, hex4, hexBytes, runCore, values } from './helpers';
+import { cleanupTemps, hex4, hexBytes, runGuest, values } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
 describe('a .COM program at start', async () => {
-  const run = await runCore({
+  const run = await runGuest({
     programs: { 'PSP.COM': 'roms/tests/dos-core-psp.com' },
     args: ['foo.txt', 'b:*.c'],
     env: { LIB: 'C:\\LIB' },

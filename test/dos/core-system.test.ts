@@ -5,12 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rd16 } from '../../src/cpu/guest-memory';
 import { DOS_SEG, DOSMEM } from '../../src/dos/sysvars';
 import { SDA } from '../../src/dos/layout';
-import { cleanupTemps, hex4, runCore, values } from './helpers';
+import { cleanupTemps, hex4, runGuest, values } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
 describe('system functions', async () => {
-  const run = await runCore({ programs: { 'SYS.COM': 'roms/tests/dos-core-sys.com' } });
+  const run = await runGuest({ programs: { 'SYS.COM': 'roms/tests/dos-core-sys.com' } });
   const v = values(run.output);
   const lo = (k: string) => v.get(k).slice(2);
 

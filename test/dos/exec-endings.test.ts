@@ -3,14 +3,14 @@
 // it normally with return code 0 whatever AL held, and hand the parent back its registers; 4Ch
 // with a code is the control.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemps, runCore, values } from './helpers';
+import { cleanupTemps, runGuest, values } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
 const PROGRAMS = { 'RUN.COM': 'roms/tests/dos-core-run.com', 'ENDS.COM': 'roms/tests/dos-core-ends.com' };
 
 async function endBy(letter: string) {
-  const run = await runCore({ programs: PROGRAMS, args: ['ENDS.COM', letter] });
+  const run = await runGuest({ programs: PROGRAMS, args: ['ENDS.COM', letter] });
   return { run, v: values(run.output) };
 }
 
@@ -54,7 +54,7 @@ describe('a program under a 26h PSP that is not current (as DEBUG runs one)', ()
     ['0', 'INT 21h/00h'],
   ]) {
     it(`ends with ${how}: back at the INT 22h address it inherited, the current PSP unchanged`, async () => {
-      const run = await runCore({ programs: OLDRET, args: [letter] });
+      const run = await runGuest({ programs: OLDRET, args: [letter] });
       expect(run.output).toBe(`BACK=${letter}\r\nPSPSAME=yes\r\n`);
       expect(run.end).toEqual({ reason: 'exit', exitCode: 7 });
     });

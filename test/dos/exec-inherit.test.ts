@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { rd16 } from '../../src/cpu/guest-memory';
 import { PSP, SFT } from '../../src/dos/layout';
 import { handleSftEntry } from '../../src/dos/sft';
-import { cleanupTemps, hex4, runCore, values } from './helpers';
+import { cleanupTemps, hex4, runGuest, values } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
@@ -20,10 +20,10 @@ describe('EXEC of a child that inherits handles', async () => {
   const events: string[] = [];
   const currentAtCreate = new Map<number, number>();
   const refAtTerminate = new Map<number, number>();
-  const run = await runCore({
+  const run = await runGuest({
     programs: { 'PARENT.COM': 'roms/tests/dos-core-parent.com', 'CHILD.COM': 'roms/tests/dos-core-child.com' },
     files: { 'IN.TXT': 'hello input\r\n' },
-    before(dos) {
+    before({ dos }) {
       dos.addProcessListener({
         onCreate(psp) {
           events.push(`create ${hex4(psp)}`);
@@ -106,10 +106,10 @@ describe('EXEC of a child that inherits handles', async () => {
 describe('EXEC from a parent whose JFT 67h moved out of its PSP', async () => {
   // SFT reference counts of the parent's handles 19 and 21 while the child is ending.
   const refs: number[] = [];
-  const run = await runCore({
+  const run = await runGuest({
     programs: { 'JFTPAR.COM': 'roms/tests/dos-core-jftparent.com', 'JFTCHILD.COM': 'roms/tests/dos-core-jftchild.com' },
     files: { 'IN.TXT': 'hello world\r\n' },
-    before(dos) {
+    before({ dos }) {
       dos.addProcessListener({
         onTerminate(psp) {
           const parent = rd16(dos.mem, psp, PSP.PARENT);

@@ -5,12 +5,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { rd16 } from '../../src/cpu/guest-memory';
 import { MCB, PSP } from '../../src/dos/layout';
-import { cleanupTemps, hex4, runCore, values } from './helpers';
+import { cleanupTemps, hex4, runGuest, values } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
 describe('a TSR opening a file for the application that calls it', async () => {
-  const run = await runCore({
+  const run = await runGuest({
     programs: { 'MAIN.COM': 'roms/tests/dos-core-tsrmain.com', 'TSR.COM': 'roms/tests/dos-core-tsr.com', 'APP.COM': 'roms/tests/dos-core-app.com' },
     files: { 'DATA.TXT': 'resident data\r\n' },
   });

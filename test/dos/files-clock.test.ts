@@ -3,14 +3,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, lines, runFiles } from './files-helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 import { hex4 } from '../helpers/output';
 
 afterAll(cleanupTemps);
 
 describe('DOS clock', () => {
   it('dates CLOCK$ and written files by the DOS date', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-clock.com' });
+    const run = await runGuest({ program: 'roms/tests/dos-files-clock.com' });
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     const days = (Date.UTC(1991, 2, 4) - Date.UTC(1980, 0, 1)) / 86400000;
     const date = ((1991 - 1980) << 9) | (3 << 5) | 4;

@@ -1,13 +1,13 @@
 // CON through a handle (dos-files-con): raw mode returns exactly the bytes asked for, waiting for
 // keys that arrive while the program runs, without echo; cooked mode returns an echoed line.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemps, lines, runFiles } from './files-helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
 describe('CON reads', () => {
   it('raw reads wait for every byte; cooked reads return a line', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-con.com', trickle: 'ab\rcdxy\r' });
+    const run = await runGuest({ program: 'roms/tests/dos-files-con.com', trickle: 'ab\rcdxy\r' });
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect(lines(run.output)).toEqual([
       'raw ok',

@@ -5,13 +5,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, lines, runFiles } from './files-helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
 describe('directories and entries', () => {
   it('creates, lists, renames, deletes and dates entries as DOS does', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-dirs.com' });
+    const run = await runGuest({ program: 'roms/tests/dos-files-dirs.com' });
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect(lines(run.output)).toEqual([
       'mkdir WORK ok',

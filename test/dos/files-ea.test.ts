@@ -2,14 +2,14 @@
 // (EXTATTR.ASM): every file has the empty list. DOS 4's COMMAND TYPE and COPY and XCOPY ask for
 // it and said "Extended Error 1" when it failed.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemps, runFiles } from './files-helpers';
+import { cleanupTemps, runGuest } from '../helpers/guest';
 import { values } from '../helpers/output';
 
 afterAll(cleanupTemps);
 
 describe('extended attributes (5702h-5704h)', () => {
   it('an empty list for every file; sizes, small buffers, set, and errors as DOS 4', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-ea.com', files: { 'EA.TXT': 'text' } });
+    const run = await runGuest({ program: 'roms/tests/dos-files-ea.com', files: { 'EA.TXT': 'text' } });
     const v = values(run.output);
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect(v.get('OPEN')).toBe('ok');

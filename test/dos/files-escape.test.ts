@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, lines, runFiles, tempDir } from './files-helpers';
+import { cleanupTemps, lines, runGuest, tempDir } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
@@ -13,7 +13,7 @@ describe('escape attempts', () => {
   it('refuses ..\\..\\, host absolute paths and links out of the drive; allows links inside', async () => {
     const outside = tempDir('vdm86-outside-');
     writeFileSync(join(outside, 'SECRET.TXT'), 'secret');
-    const run = await runFiles({
+    const run = await runGuest({
       program: 'roms/tests/dos-files-escape.com',
       files: { 'SUB/IN.TXT': 'inside' },
       setup: (dir) => {
@@ -60,7 +60,7 @@ describe('escape attempts', () => {
     writeFileSync(join(real, 'D', 'X.TXT'), 'x');
     const linkParent = tempDir('vdm86-linkparent-');
     symlinkSync(join(real, 'D'), join(linkParent, 'DRIVE'));
-    const run = await runFiles({
+    const run = await runGuest({
       program: 'roms/tests/dos-files-escape.com',
       drives: { D: join(linkParent, 'DRIVE') },
       maxInstructions: 1,

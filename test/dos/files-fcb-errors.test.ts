@@ -3,14 +3,14 @@
 // a handle call gets for the same error, not the error of the call before (DOS 4's DEL and REN
 // said "Path not found" from a stale one).
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemps, runFiles } from './files-helpers';
+import { cleanupTemps, runGuest } from '../helpers/guest';
 import { values } from '../helpers/output';
 
 afterAll(cleanupTemps);
 
 describe('FCB calls and the extended error', () => {
   it('13h, 0Fh and 17h on a missing file: AL=FFh and 59h = error 2, as for 3Dh', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-fcberr.com' });
+    const run = await runGuest({ program: 'roms/tests/dos-files-fcberr.com' });
     const v = values(run.output);
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect(v.get('HANDLE_AX')).toBe('0002');

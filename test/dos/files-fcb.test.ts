@@ -4,13 +4,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, lines, runFiles } from './files-helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
 describe('FCB functions', () => {
   it('parses names and does record I/O, rename, search and delete', async () => {
-    const run = await runFiles({
+    const run = await runGuest({
       program: 'roms/tests/dos-files-fcb.com',
       files: { 'OLD.TXT': 'old contents' },
       setup: (dir) => mkdirSync(join(dir, 'ADIR')),

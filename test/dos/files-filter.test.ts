@@ -3,13 +3,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, lines, runFiles } from './files-helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
 describe('a C text filter', () => {
   it('reads its input file, writes the output file and exits with the line count', async () => {
-    const run = await runFiles({
+    const run = await runGuest({
       program: 'roms/tests/dos-files-filter.com',
       name: 'FILTER.COM',
       files: { 'in.txt': 'alpha\r\nbeta\r\ngamma\r\n' },
@@ -28,7 +28,7 @@ describe('a C text filter', () => {
   });
 
   it('fails cleanly on a missing input', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-filter.com', name: 'FILTER.COM', args: ['nothere.txt', 'OUT.TXT'] });
+    const run = await runGuest({ program: 'roms/tests/dos-files-filter.com', name: 'FILTER.COM', args: ['nothere.txt', 'OUT.TXT'] });
     expect(run.end).toEqual({ reason: 'exit', exitCode: 254 });
     expect(lines(run.output)).toEqual(['cannot open nothere.txt']);
   });

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, lines, runFiles } from './files-helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 import { linear } from '../../src/cpu/guest-memory';
 import { PSP, SFT, JFT_FREE } from '../../src/dos/layout';
 
@@ -12,7 +12,7 @@ afterAll(cleanupTemps);
 
 describe('INT 21h/67h and the JFT in memory', () => {
   it('raises the count to 48, opens 30 files, walks JFT -> SFT, refuses to shrink over an open handle; room for 117 files', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-jft.com' });
+    const run = await runGuest({ program: 'roms/tests/dos-files-jft.com' });
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect(lines(run.output)).toEqual([
       'open#16 err 0004', // 5 standard handles + 15 files fill the 20-entry table
@@ -47,7 +47,7 @@ describe('INT 21h/67h and the JFT in memory', () => {
   });
 
   it('the first program gets CON, CON, CON, AUX, PRN and an otherwise free 20-entry JFT in its PSP', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-jft.com', maxInstructions: 1 });
+    const run = await runGuest({ program: 'roms/tests/dos-files-jft.com', maxInstructions: 1 });
     const psp = run.dos.currentPsp;
     const mem = run.machine.mem;
     expect(mem[linear(psp, PSP.JFT_SIZE)] | (mem[linear(psp, PSP.JFT_SIZE + 1)] << 8)).toBe(20);
@@ -69,7 +69,7 @@ describe('INT 21h/67h and the JFT in memory', () => {
 
 describe('file I/O torture', () => {
   it('gaps, seeks, dup sharing, truncation, read-only files, access and sharing modes', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-io.com' });
+    const run = await runGuest({ program: 'roms/tests/dos-files-io.com' });
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect(lines(run.output)).toEqual([
       'A create ok 0005',

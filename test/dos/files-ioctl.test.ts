@@ -2,7 +2,7 @@
 // device-information words of the standard handles, files and devices; raw/cooked CON; status
 // calls; drive queries; NUL, CLOCK$, CON and PRN opened by name, in \DEV and in any directory.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemps, lines, runFiles } from './files-helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 import { linear, rd16 } from '../../src/cpu/guest-memory';
 import { DEVHDR, LOL } from '../../src/dos/layout';
 import { DOS_SEG, DOSMEM } from '../../src/dos/sysvars';
@@ -11,7 +11,7 @@ afterAll(cleanupTemps);
 
 describe('IOCTL and devices', () => {
   it('answers IOCTL on handles and drives, and does device I/O', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-ioctl.com', files: { 'SUB/A.TXT': 'a' } });
+    const run = await runGuest({ program: 'roms/tests/dos-files-ioctl.com', files: { 'SUB/A.TXT': 'a' } });
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect(lines(run.output)).toEqual([
       'stdin ok',
@@ -71,7 +71,7 @@ describe('IOCTL and devices', () => {
   });
 
   it('keeps the device chain in guest memory: NUL in the List of Lists, then CON ... CLOCK$', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-ioctl.com', maxInstructions: 1 });
+    const run = await runGuest({ program: 'roms/tests/dos-files-ioctl.com', maxInstructions: 1 });
     const mem = run.machine.mem;
     const names: string[] = [];
     let seg = DOS_SEG;

@@ -4,13 +4,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, lines, runFiles } from './files-helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
 describe('temporary files, create new, locks, commit, extended open', () => {
   it('behaves as MS-DOS 5 with SHARE', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-misc.com' });
+    const run = await runGuest({ program: 'roms/tests/dos-files-misc.com' });
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect(lines(run.output)).toEqual([
       'temp file ok',

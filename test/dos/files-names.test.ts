@@ -4,14 +4,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, lines, runFiles } from './files-helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 import { nameDirectory, parseComponent, isValid83 } from '../../src/dos/names';
 
 afterAll(cleanupTemps);
 
 describe('short names and name matching', () => {
   it('lists, opens and creates by DOS names', async () => {
-    const run = await runFiles({
+    const run = await runGuest({
       program: 'roms/tests/dos-files-names.com',
       files: {
         'LongFileName.text': 'long one',

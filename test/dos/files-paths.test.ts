@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, tempDir } from './files-helpers';
+import { cleanupTemps, tempDir } from '../helpers/guest';
 import { Drives } from '../../src/dos/drives';
 import { PathResolver, type ResolvedPath } from '../../src/dos/paths';
 import { DOSMEM } from '../../src/dos/sysvars';

@@ -4,9 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemps, runFiles } from './files-helpers';
-import { ROOT, runCore } from './helpers';
-import { values } from '../helpers/output';
+import { ROOT, cleanupTemps, runGuest, values } from '../helpers/guest';
 
 const DOS2 = '../shared/msdos/v2.0/bin';
 const haveDos2 = existsSync(join(ROOT, DOS2, 'COMMAND.COM'));
@@ -16,7 +14,7 @@ afterAll(cleanupTemps);
 
 describe("paths rooted with '/'", () => {
   it('create files in the root of the drive, missing first component or not', async () => {
-    const run = await runFiles({ program: 'roms/tests/dos-files-slash.com' });
+    const run = await runGuest({ program: 'roms/tests/dos-files-slash.com' });
     const v = values(run.output);
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect([v.get('NEW'), v.get('X'), v.get('PIPE'), v.get('TEMP')]).toEqual(['ok', 'ok', 'ok', 'ok']);
@@ -31,7 +29,7 @@ describe("paths rooted with '/'", () => {
 
 describe.skipIf(!haveDos2)('MS-DOS 2.0 COMMAND.COM pipes (its pipe files are C:/%PIPEn.$$$)', () => {
   it('TYPE X.TXT | SORT > Y.TXT in a batch file run with /C gives what SORT < X.TXT gives', async () => {
-    const run = await runCore({
+    const run = await runGuest({
       programs: { 'COMMAND.COM': `${DOS2}/COMMAND.COM`, 'SORT.EXE': `${DOS2}/SORT.EXE` },
       files: { 'X.TXT': 'pear\r\napple\r\nfig\r\n', 'P.BAT': 'TYPE X.TXT | SORT > Y.TXT\r\nSORT < X.TXT > Z.TXT\r\n' },
       args: ['/C', 'P.BAT'],

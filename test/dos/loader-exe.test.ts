@@ -9,7 +9,7 @@ import { rd16 } from '../../src/cpu/guest-memory';
 import { DosLoadError } from '../../src/dos/dos';
 import { EXE_HEADER } from '../../src/dos/loader';
 import { loadProgram } from '../../src/dos/exec';
-import { ROOT, cleanupTemps, hex4, prepare, runCore, values } from './helpers';
+import { ROOT, cleanupTemps, hex4, prepare, runGuest, values } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
@@ -30,7 +30,7 @@ function patched(words: Record<number, number>, truncate?: number): Uint8Array {
 const SHELL = { 'RUN.COM': 'roms/tests/dos-core-run.com' };
 
 describe('an MZ .EXE', async () => {
-  const run = await runCore({ programs: { 'EXE.EXE': 'roms/tests/dos-core-exe.exe' } });
+  const run = await runGuest({ programs: { 'EXE.EXE': 'roms/tests/dos-core-exe.exe' } });
   const v = values(run.output);
   const psp = parseInt(v.get('PSP'), 16);
 
@@ -60,7 +60,7 @@ describe('an MZ .EXE', async () => {
 
 describe('EXE allocation rules', () => {
   it('MAXALLOC FFFFh: the largest block, to the top of memory', async () => {
-    const run = await runCore({ programs: { 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, files: { 'BIG.EXE': patched({ [EXE_HEADER.MAX_ALLOC]: 0xffff }) }, start: 'C:\\BIG.EXE' });
+    const run = await runGuest({ programs: { 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, files: { 'BIG.EXE': patched({ [EXE_HEADER.MAX_ALLOC]: 0xffff }) }, start: 'C:\\BIG.EXE' });
     expect(run.end.exitCode).toBe(0x21);
     expect(values(run.output).get('MEMTOP')).toBe('A000');
   });
@@ -68,7 +68,7 @@ describe('EXE allocation rules', () => {
   it('MINALLOC = MAXALLOC = 0: loaded high, at the top of the largest block', async () => {
     // (SP lowered so the stack stays inside the image, as a real load-high program's would.)
     const high = patched({ [EXE_HEADER.MIN_ALLOC]: 0, [EXE_HEADER.MAX_ALLOC]: 0, [EXE_HEADER.SP]: 0x100 });
-    const run = await runCore({ programs: {}, files: { 'HIGH.EXE': high }, start: 'C:\\HIGH.EXE' });
+    const run = await runGuest({ programs: {}, files: { 'HIGH.EXE': high }, start: 'C:\\HIGH.EXE' });
     const v = values(run.output);
     expect(run.end.exitCode).toBe(0x21);
     expect(v.get('MEMTOP')).toBe('A000');
@@ -123,7 +123,7 @@ describe('malformed programs', () => {
     });
 
     it(`a guest's EXEC of ${what} fails with ${code} and the guest carries on`, async () => {
-      const run = await runCore({ programs: SHELL, files: { 'BAD.EXE': bytes }, args: ['BAD.EXE'] });
+      const run = await runGuest({ programs: SHELL, files: { 'BAD.EXE': bytes }, args: ['BAD.EXE'] });
       expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
       const v = values(run.output);
       expect(v.get('EXEC')).toBe(`err ${hex4(code)}`);
@@ -136,14 +136,14 @@ describe('malformed programs', () => {
   it('a missing program: DosLoadError with error 2, and EXEC error 2', async () => {
     const { dos } = prepare({ programs: {} });
     expect(() => dos.start('C:\\NOPE', [])).toThrow(/NOPE/);
-    const run = await runCore({ programs: SHELL, args: ['NOPE.COM'] });
+    const run = await runGuest({ programs: SHELL, args: ['NOPE.COM'] });
     expect(values(run.output).get('EXEC')).toBe('err 0002');
   });
 });
 
 describe('EXEC from a guest', () => {
   it('4B00h: the child runs with its tail; the parent gets its registers, stack and the code back', async () => {
-    const run = await runCore({ programs: { ...SHELL, 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, args: ['EXE.EXE', 'a', 'b'] });
+    const run = await runGuest({ programs: { ...SHELL, 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, args: ['EXE.EXE', 'a', 'b'] });
     const v = values(run.output);
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect(v.get('EXEC')).toBe('ok');
@@ -163,7 +163,7 @@ describe('EXEC from a guest', () => {
   });
 
   it('nests: a shell running a shell running the EXE, each level getting its own code back', async () => {
-    const run = await runCore({ programs: { ...SHELL, 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, args: ['RUN.COM', 'EXE.EXE'] });
+    const run = await runGuest({ programs: { ...SHELL, 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, args: ['RUN.COM', 'EXE.EXE'] });
     const v = values(run.output);
     expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
     expect(v.all('EXEC')).toEqual(['ok', 'ok']);
@@ -176,7 +176,7 @@ describe('EXEC from a guest', () => {
   });
 
   it('4B01h: loads without running; SS:SP (with AX on top) and CS:IP in the block, child PSP current', async () => {
-    const run = await runCore({ programs: { ...SHELL, 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, args: ['/L', 'EXE.EXE'] });
+    const run = await runGuest({ programs: { ...SHELL, 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, args: ['/L', 'EXE.EXE'] });
     const v = values(run.output);
     expect(v.get('LOAD')).toBe('ok');
     const child = parseInt(v.get('CURRENT'), 16);
@@ -190,7 +190,7 @@ describe('EXEC from a guest', () => {
   });
 
   it('4B03h: an overlay lands at the given segment with the given relocation factor', async () => {
-    const run = await runCore({ programs: { ...SHELL, 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, args: ['/O', 'EXE.EXE'] });
+    const run = await runGuest({ programs: { ...SHELL, 'EXE.EXE': 'roms/tests/dos-core-exe.exe' }, args: ['/O', 'EXE.EXE'] });
     const v = values(run.output);
     expect(v.get('OVERLAY')).toBe('ok');
     const seg = parseInt(v.get('OVLSEG'), 16);

@@ -4,12 +4,12 @@
 // chain in memory checked from TypeScript after every step the guest printed.
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryArena } from '../../src/dos/arena';
-import { cleanupTemps, hex4, runCore, values } from './helpers';
+import { cleanupTemps, hex4, runGuest, values } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
 describe('memory functions from a program', async () => {
-  const run = await runCore({ programs: { 'MEM.COM': 'roms/tests/dos-core-mem.com' } });
+  const run = await runGuest({ programs: { 'MEM.COM': 'roms/tests/dos-core-mem.com' } });
   const v = values(run.output);
   const n = (k: string) => parseInt(v.get(k), 16);
 

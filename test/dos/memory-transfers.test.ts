@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXE_HEADER } from '../../src/dos/loader';
-import { ROOT, cleanupTemps, hex4, prepare, runCore, values } from './helpers';
+import { ROOT, cleanupTemps, hex4, prepare, runGuest, values } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
@@ -77,7 +77,7 @@ describe('an EXE load module bigger than a segment is placed as one linear run',
   ] as const) {
     it(`${what}: every byte where it belongs, the far relocation applied, and the program runs`, async () => {
       const module = loadModule(size);
-      const run = await runCore({ programs: {}, files: { 'BIG.EXE': exeFile(module) }, start: 'C:\\BIG.EXE', maxInstructions: 40_000_000 });
+      const run = await runGuest({ programs: {}, files: { 'BIG.EXE': exeFile(module) }, start: 'C:\\BIG.EXE', maxInstructions: 40_000_000 });
       const v = values(run.output);
       expect(run.end).toEqual({ reason: 'exit', exitCode: 0 });
       expect(v.get('PATTERN')).toBe('ok');
@@ -100,7 +100,7 @@ describe('EXEC 4B03h overlays', () => {
   it('an EXE overlay over 64 KiB lands whole at the given segment, relocated by the given factor', async () => {
     const size = 100 * 1024;
     const module = loadModule(size);
-    const run = await runCore({ programs: SHELL, files: { 'OVL.EXE': exeFile(module) }, args: ['/O', 'OVL.EXE'] });
+    const run = await runGuest({ programs: SHELL, files: { 'OVL.EXE': exeFile(module) }, args: ['/O', 'OVL.EXE'] });
     const v = values(run.output);
     expect(v.get('OVERLAY')).toBe('ok');
     const seg = parseInt(v.get('OVLSEG'), 16);
@@ -112,19 +112,19 @@ describe('EXEC 4B03h overlays', () => {
 
   it('a file without an MZ header: one read of FFFFh bytes, so FFFEh load and FFFFh give error 8', async () => {
     const image = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + 1) & 0xff);
-    const fits = await runCore({ programs: SHELL, files: { 'OVL.BIN': image(0xfffe) }, args: ['/O', 'OVL.BIN'] });
+    const fits = await runGuest({ programs: SHELL, files: { 'OVL.BIN': image(0xfffe) }, args: ['/O', 'OVL.BIN'] });
     const v = values(fits.output);
     expect(v.get('OVERLAY')).toBe('ok');
     const seg = parseInt(v.get('OVLSEG'), 16);
     expect(Buffer.compare(Buffer.from(memAt(fits.machine.mem, seg * 16, 0xfffe)), Buffer.from(image(0xfffe)))).toBe(0);
-    const full = await runCore({ programs: SHELL, files: { 'OVL.BIN': image(0xffff) }, args: ['/O', 'OVL.BIN'] });
+    const full = await runGuest({ programs: SHELL, files: { 'OVL.BIN': image(0xffff) }, args: ['/O', 'OVL.BIN'] });
     expect(values(full.output).get('OVERLAY')).toBe('err 0008');
   });
 });
 
 describe('file transfers at the end of a segment', async () => {
   const input = Uint8Array.from({ length: 0x11000 }, (_, i) => pattern(i));
-  const run = await runCore({ programs: { 'XFER.COM': 'roms/tests/dos-mem-xfer.com' }, files: { 'IN.DAT': input } });
+  const run = await runGuest({ programs: { 'XFER.COM': 'roms/tests/dos-mem-xfer.com' }, files: { 'IN.DAT': input } });
   const v = values(run.output);
   const s = parseInt(v.get('SEG'), 16) * 16;
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, cleanupTemps, runCli, tempDir } from '../cli/helpers';
-import { ROOT } from './helpers';
+import { ROOT } from '../helpers/guest';
 
 let cli = '';
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { IoPorts } from '../../src/cpu/bus';
 import { Dma8237, DMA_MODE } from '../../src/hw/dma';
 import { IRQ_ANY, VDD_DMA, VDD_ERROR, vddModuleFromExports, type VddModule, type VddService } from '../../src/vdd';
 import * as dmadisk from '../../examples/vdd/dmadisk/dmadisk';
-import { cleanupTemps, lines, runGuest } from './helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runProgram, RunOptionError, VddPluginError, type VddModule } from '../../src/index';
-import { cleanupTemps, ROOT, runGuest, tempDir } from './helpers';
+import { cleanupTemps, ROOT, runGuest, tempDir } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 

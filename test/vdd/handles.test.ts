@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { linear } from '../../src/cpu/guest-memory';
 import { PSP } from '../../src/dos/layout';
 import { ACCESS, MemoryHostObject, walkHandles, type HandleWalk, type VddModule } from '../../src/vdd';
-import { cleanupTemps, lines, runGuest } from './helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 

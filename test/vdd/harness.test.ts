@@ -16,7 +16,7 @@ import {
   writeString,
   type VddModule,
 } from '../../src/index';
-import { ROOT } from './helpers';
+import { ROOT } from '../helpers/guest';
 
 const CLIENT = join(ROOT, 'roms/vdd/vddclient.com');
 

@@ -3,7 +3,7 @@
 // delivered in full.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { VddModule } from '../../src/vdd';
-import { cleanupTemps, lines, runGuest } from './helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { linear } from '../../src/cpu/guest-memory';
 import { portStringIn, type VddModule } from '../../src/vdd';
-import { cleanupTemps, lines, runGuest } from './helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 

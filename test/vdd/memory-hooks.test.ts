@@ -3,7 +3,7 @@
 // access is then retried and sees that memory. freeMem makes the page trap (and read FFh) again.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { VddModule } from '../../src/vdd';
-import { cleanupTemps, lines, runGuest } from './helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PSP } from '../../src/dos/layout';
 import { HANDLE_ERROR, MemoryHostObject, pdbPointer, pspOfPdb, VddUsageError, type VddModule } from '../../src/vdd';
-import { cleanupTemps, lines, runGuest } from './helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 

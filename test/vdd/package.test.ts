@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../../src/index';
 import { loadVddPlugin } from '../../src/vdd';
-import { ROOT } from './helpers';
+import { ROOT } from '../helpers/guest';
 
 let project = '';
 let shipped: string[] = [];

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vddModuleFromExports } from '../../src/vdd';
-import { cleanupTemps, lines, ROOT, runGuest } from './helpers';
+import { cleanupTemps, lines, ROOT, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 

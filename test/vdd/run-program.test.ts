@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { runProgram } from '../../src/run';
 import { RunOptionError } from '../../src/program-path';
 import { MemoryHostObject, type VddModule } from '../../src/vdd';
-import { ROOT, cleanupTemps, tempDir } from './helpers';
+import { ROOT, cleanupTemps, tempDir } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 

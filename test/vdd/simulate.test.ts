@@ -2,7 +2,7 @@
 // routine, nested two deep, and each returns to the VDD at VDDUnSimulate16 (BOP FEh).
 import { afterAll, describe, expect, it } from 'vitest';
 import type { VddModule } from '../../src/vdd';
-import { cleanupTemps, lines, runGuest } from './helpers';
+import { cleanupTemps, lines, runGuest } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 

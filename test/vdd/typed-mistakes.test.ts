@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ICA, VDD_ERROR, VddUsageError, type VddModule, type VddService } from '../../src/vdd';
-import { cleanupTemps, runGuest, tempDir } from './helpers';
+import { cleanupTemps, runGuest, tempDir } from '../helpers/guest';
 
 afterAll(cleanupTemps);
 
