@@ -1,20 +1,13 @@
 // The shape docs/DESIGN.md promises, read from the sources' own import lines: imports only point
 // down the layers (host, cpu, hw, bios, dos, vdd, then the files that wire them), and the files of
-// src/dos import each other in no circle - the one exception being type-only imports of the two
-// contexts the concept files take, the kernel (kernel.ts) and the file side (filesystem.ts).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// src/dos import each other in no circle, type-only imports included.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/folders';
 
 const SRC = join(ROOT, 'src');
 const LAYERS = ['host', 'cpu', 'hw', 'bios', 'dos', 'vdd'];
-const CONTEXTS = new Set(['src/dos/kernel.ts', 'src/dos/filesystem.ts']);
-
-interface Import {
-  target: string; // path from the root, e.g. src/dos/sft.ts
-  typeOnly: boolean;
-}
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -24,22 +17,15 @@ function sources(dir: string): string[] {
   });
 }
 
-function importsOf(file: string): Import[] {
+/** The files a source imports (type-only imports too), as paths from the root. */
+function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const out: Import[] = [];
-  for (const m of text.matchAll(/^(?:import|export)\s+(type\s+)?(\{[^}]*\}|[\w*\s]+?)\s+from\s+'(\.[^']+)'/gm)) {
-    const names = m[2].trim();
-    const typeOnly =
-      m[1] !== undefined ||
-      (names.startsWith('{') &&
-        names
-          .slice(1, -1)
-          .split(',')
-          .map((n) => n.trim())
-          .filter(Boolean)
-          .every((n) => n.startsWith('type ')));
-    const target = relative(ROOT, resolve(dirname(file), m[3])).replaceAll('\\', '/');
-    out.push({ target: target.endsWith('.ts') ? target : `${target}.ts`, typeOnly });
+  const out: string[] = [];
+  for (const m of text.matchAll(/^(?:import|export)\s+(?:type\s+)?(?:\{[^}]*\}|[\w*\s]+?)\s+from\s+'(\.[^']+)'/gm)) {
+    const target = relative(ROOT, resolve(dirname(file), m[1])).replaceAll('\\', '/');
+    // './x' is x.ts, or x/index.ts for a folder.
+    const isFolder = !target.endsWith('.ts') && existsSync(join(ROOT, target, 'index.ts'));
+    out.push(target.endsWith('.ts') ? target : isFolder ? `${target}/index.ts` : `${target}.ts`);
   }
   return out;
 }
@@ -58,15 +44,14 @@ describe('architecture', () => {
   it('imports only point down the layers', () => {
     const upward: string[] = [];
     for (const [file, imports] of graph) {
-      for (const { target } of imports) if (rank(target) > rank(file)) upward.push(`${file} -> ${target}`);
+      for (const target of imports) if (rank(target) > rank(file)) upward.push(`${file} -> ${target}`);
     }
     expect(upward).toEqual([]);
   });
 
-  it('src/dos has no import circle (type-only imports of the contexts excepted)', () => {
+  it('src/dos has no import circle', () => {
     const dos = files.filter((f) => f.startsWith('src/dos/'));
-    const next = (f: string) =>
-      (graph.get(f) ?? []).filter((i) => i.target.startsWith('src/dos/') && !(i.typeOnly && CONTEXTS.has(i.target))).map((i) => i.target);
+    const next = (f: string) => (graph.get(f) ?? []).filter((t) => t.startsWith('src/dos/'));
     // Depth-first search for a back edge; report the circle it closes.
     const state = new Map<string, 'open' | 'done'>();
     const path: string[] = [];

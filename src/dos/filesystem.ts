@@ -30,7 +30,7 @@ import {
 } from './devices';
 import { HostFile, readFileHead, setModified } from '../host/fs';
 import { MAX_PROGRAM_READ } from './loader';
-import { DirectorySearches } from './find';
+import { DirectorySearches } from './directory-searches';
 
 const E = DOS_ERROR;
 
@@ -40,6 +40,13 @@ const CLOCK_SLACK_MS = 2000;
 /** Result of a read: a byte count, a DOS error (negative), or 'wait' (the console must wait;
  *  return from the handler at once, the BOP re-runs). */
 export type ReadResult = number | 'wait';
+
+// The file side declares itself into the kernel's context as `dos.files` (kernel.ts KernelParts).
+declare module './kernel' {
+  interface KernelParts {
+    files: FileSystem;
+  }
+}
 
 export class FileSystem {
   readonly dos: Kernel;
@@ -60,7 +67,7 @@ export class FileSystem {
     this.drives = new Drives(this.mem, options.drives);
     this.paths = new PathResolver(this.drives, () => this.currentDrive);
     this.sft = new SftChain(this.mem, DOSMEM.LOL);
-    this.searches = new DirectorySearches(this);
+    this.searches = new DirectorySearches(this.paths, this.attributes);
     this.quota = new DiskQuota(options.diskQuota ?? Infinity);
     // INT 21h/36h and the DPB show no more free space than the quota leaves.
     this.drives.freeLimit = () => this.quota.remaining;

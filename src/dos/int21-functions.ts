@@ -25,7 +25,7 @@ import { ioctlFunctions } from './ioctl';
 export const MISSING = null;
 
 /** AH, the function's DOS name, and its handler (MISSING: answered as invalid). */
-export type Int21Row = readonly [ah: number, name: string, handler: Int21Handler | typeof MISSING];
+export type Int21Row = readonly [ah: number, name: string, handler: Int21Handler<Kernel> | typeof MISSING];
 
 /** The table for one machine: the file-side handlers close over its FileSystem. */
 export function int21Functions(files: FileSystem): readonly Int21Row[] {

@@ -1,19 +1,19 @@
-// The INT 21h dispatch table: function number (AH) -> TypeScript handler. Each part of the kernel
-// installs the functions it serves; a function nobody installed answers AX=1, CF=1 (invalid
-// function), as MS-DOS does for numbers it does not know.
-import type { Kernel } from './kernel';
+// The INT 21h dispatch array: function number (AH) -> TypeScript handler, filled from the INT 21h
+// table (int21-functions.ts); a number with no handler answers AX=1, CF=1 (invalid function), as
+// MS-DOS does for numbers it does not know. The kernel context (kernel.ts) holds one, typed with
+// itself as the handlers' argument, so this file needs nothing from above.
 
 /** Reads and writes the CPU registers of the caller and ends with dos.ok() / dos.fail(). */
-export type Int21Handler = (dos: Kernel) => void;
+export type Int21Handler<K> = (dos: K) => void;
 
-export class Int21Table {
-  private readonly handlers: (Int21Handler | undefined)[] = new Array(256);
+export class Int21Table<K> {
+  private readonly handlers: (Int21Handler<K> | undefined)[] = new Array(256);
 
-  set(ah: number, handler: Int21Handler): void {
+  set(ah: number, handler: Int21Handler<K>): void {
     this.handlers[ah & 0xff] = handler;
   }
 
-  get(ah: number): Int21Handler | undefined {
+  get(ah: number): Int21Handler<K> | undefined {
     return this.handlers[ah & 0xff];
   }
 

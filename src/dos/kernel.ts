@@ -14,9 +14,6 @@ import { DOS_SEG, DOSMEM } from './sysvars';
 import { errorInfo } from './errors';
 import { MemoryArena } from './arena';
 import { ConsoleState } from './console-state';
-// The one upward reference of the context: the file side is built by the assembly and reached
-// through `dos.files` (a type only; nothing here runs it).
-import type { FileSystem } from './filesystem';
 
 export interface DriveMapping {
   letter: string;
@@ -73,6 +70,11 @@ export interface FrameRef {
   sp: number;
 }
 
+/** The parts built above the context and reached through it. The context names none of them:
+ *  each declares itself here from its own file (filesystem.ts adds `files: FileSystem`), so the
+ *  context needs nothing from above. */
+export interface KernelParts {}
+
 /** The per-machine state of the kernel's parts, one record per machine. */
 export class KernelState {
   /** interrupts.ts: a Ctrl-C handler was started from inside an INT 21h call (its IRET frame). */
@@ -95,11 +97,11 @@ export abstract class Kernel {
   readonly mem: Uint8Array;
   readonly options: DosOptions;
   readonly hostHandles = new HostHandleTable();
-  readonly int21 = new Int21Table();
+  readonly int21 = new Int21Table<Kernel>();
   readonly memory: MemoryArena;
   readonly state = new KernelState();
-  /** The file side: drives, names, the SFT and JFTs (built by the assembly). */
-  abstract readonly files: FileSystem;
+  /** The file side: drives, names, the SFT and JFTs (built by the assembly; filesystem.ts). */
+  abstract readonly files: KernelParts['files'];
   /** The INT 21h call in progress (its caller's frame), or null outside a call. */
   call: CallState | null = null;
   /** Listeners for process creation and termination (VDD user hooks). */
