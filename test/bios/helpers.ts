@@ -1,7 +1,8 @@
 // Whole-machine harness for the BIOS tests: copies guest programs from roms/tests into a temp
 // folder that becomes drive C:, and runs one through runProgram (BIOS, DOS, console), so every
 // check sees what a user of the library would see. Guest output in name=value lines is read
-// with `values`. runVirtual runs one on a virtual clock instead (timer tests: no host time).
+// with `values` (test/helpers/output.ts). runVirtual runs one on a virtual clock instead (timer
+// tests: no host time).
 import { join } from 'node:path';
 import { runProgram, type RunOptions, type RunResult } from '../../src/run';
 import { Machine, type MachineEnd } from '../../src/machine';
@@ -27,16 +28,6 @@ export async function runBios(name: string, options: RunOptions = {}): Promise<R
   return runProgram(join(dir, name), { hostCwd: dir, timeoutMs: 20000, ...options });
 }
 
-/** name=value pairs from output lines (values as strings). The BIOS programs print several
- *  lower-case name=value pairs on one line, so only a line that is one whole pair counts. */
-export function values(output: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of output.split(/\r?\n/)) {
-    const m = /^(\w+)=(\S*)$/.exec(line.trim());
-    if (m) out[m[1]] = m[2];
-  }
-  return out;
-}
 
 /** Guest instructions per virtual millisecond (a 1 MIPS machine, about a fast 8086's pace). */
 export const INSTRUCTIONS_PER_MS = 1000;

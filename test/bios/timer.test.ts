@@ -5,7 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PIT_HZ } from '../../src/hw/pit';
 import { TICKS_PER_SECOND } from '../../src/bios/timer';
-import { cleanupTemps, runBios, runVirtual, values, VIRTUAL_SLICE, INSTRUCTIONS_PER_MS } from './helpers';
+import { cleanupTemps, runBios, runVirtual, VIRTUAL_SLICE, INSTRUCTIONS_PER_MS } from './helpers';
+import { values } from '../helpers/output';
 
 afterAll(cleanupTemps);
 
@@ -79,7 +80,7 @@ describe('chips and small services on a virtual clock (bios-ports.com)', async (
       else if (!pending && last && last.over === undefined) Object.assign(last, { over: now, to: executed });
     },
   });
-  const v = values(r.output);
+  const v = values(r.output).record();
 
   it('runs to the end', () => {
     expect(r.end).toEqual({ reason: 'exit', exitCode: 0 });

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, cleanupTemps, runCli, tempDir, withPrograms } from './helpers';
+import { values as readValues } from '../helpers/output';
 
 let cli = '';
 beforeAll(async () => {
@@ -11,14 +12,7 @@ beforeAll(async () => {
 });
 afterAll(cleanupTemps);
 
-const values = (text: string) =>
-  Object.fromEntries(
-    text
-      .split(/\r?\n/)
-      .map((l) => /^(\w+)=(.*)$/.exec(l))
-      .filter((m): m is RegExpExecArray => !!m)
-      .map((m) => [m[1], m[2]]),
-  );
+const values = (text: string) => readValues(text).record();
 
 describe('vdm86 command', () => {
   it('runs a program with its arguments and exits with its exit code', async () => {

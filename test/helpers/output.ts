@@ -6,13 +6,26 @@ export function lines(output: string): string[] {
   return output.split(/\r?\n/).filter((l) => l.length > 0);
 }
 
-/** KEY=value lines of the output; a key seen more than once keeps every value in `all`. */
-export function values(output: string): { get(key: string): string; all(key: string): string[]; has(key: string): boolean } {
+/** What a guest printed as name=value lines. */
+export interface Values {
+  /** The first value of `key`; throws (showing the output) when there is none. */
+  get(key: string): string;
+  /** Every value of `key`, in order. */
+  all(key: string): string[];
+  has(key: string): boolean;
+  /** Each key's first value, for toMatchObject and property access. */
+  record(): Record<string, string>;
+}
+
+/** The one reader of name=value output, for guest programs and the command alike: a line that is
+ *  one whole pair (leading blanks allowed; several pairs on a line are not read), the name a word,
+ *  the value the rest of the line. A key seen more than once keeps every value in `all`. */
+export function values(output: string): Values {
   const map = new Map<string, string[]>();
   // A bare CR (echo of a typed line) also starts a new line here.
   for (const line of output.split(/\r?\n|\r/)) {
-    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line);
-    if (!m) continue;
+    const m = /^\s*(\w+)=(.*)$/.exec(line);
+    if (!m || /\s\w+=/.test(m[2])) continue;
     const list = map.get(m[1]) ?? [];
     list.push(m[2]);
     map.set(m[1], list);
@@ -25,6 +38,7 @@ export function values(output: string): { get(key: string): string; all(key: str
     },
     all: (key: string) => map.get(key) ?? [],
     has: (key: string) => map.has(key),
+    record: () => Object.fromEntries([...map].map(([k, v]) => [k, v[0]])),
   };
 }
 

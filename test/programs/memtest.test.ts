@@ -2,12 +2,11 @@
 // (48h/4Ah/49h), filled and checked, the MCB chain walked, everything given back.
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTemps, drive, outLines, run } from './helpers';
+import { values as readValues } from '../helpers/output';
 
 afterAll(cleanupTemps);
 
-function values(output: string): Record<string, string> {
-  return Object.fromEntries(outLines(output).map((l) => l.split('=') as [string, string]));
-}
+const values = (output: string) => readValues(output).record();
 
 describe('MEMTEST', () => {
   for (const memoryKB of [640, 256, 128]) {
