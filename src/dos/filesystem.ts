@@ -5,6 +5,7 @@
 import type { Dos, DosOptions } from './dos';
 import type { Int21Table } from './int21';
 import type { HostObject } from './host-handles';
+import { READ_WAIT } from '../host/redirected-files';
 import { readBytes, writeBytes, rd8, wr8, linear, ADDRESS_MASK } from '../cpu/guest-memory';
 import { ATTR, JFT_DEFAULT_SIZE, JFT_FREE, OPEN_MODE, PSP, SDA, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
@@ -341,6 +342,10 @@ export class FileSystem {
       n = obj.read(pos, buf);
     } catch (err) {
       return -dosErrorOf(err);
+    }
+    if (n === READ_WAIT) {
+      this.dos.machine.waitForInput();
+      return 'wait';
     }
     toGuest(this.mem, seg, off, buf.subarray(0, n));
     s.setPosition(a, pos + n);

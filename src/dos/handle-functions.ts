@@ -8,6 +8,7 @@ import { readAsciiz, writeAsciiz } from '../cpu/guest-memory';
 import { DOS_ERROR } from './errors';
 import { JFT_FREE } from './layout';
 import { ACCESS } from './sharing';
+import { noteHandleRead } from './console';
 
 const E = DOS_ERROR;
 /** INT 21h/6Ch BX bits above the open mode. */
@@ -58,9 +59,13 @@ export function registerHandleFunctions(fs: FileSystem, t: Int21Table): void {
   t.set(0x3f, () => {
     const c = cpu();
     const sfn = fs.sfnOf(c.bx);
-    if (sfn < 0) return fs.dos.fail(E.INVALID_HANDLE);
+    if (sfn < 0) {
+      noteHandleRead(fs.dos, c.bx, -E.INVALID_HANDLE);
+      return fs.dos.fail(E.INVALID_HANDLE);
+    }
     const got = fs.read(sfn, c.ds, c.dx, c.cx);
     if (got === 'wait') return; // the console waits; this BOP runs again
+    noteHandleRead(fs.dos, c.bx, got);
     answer(fs, got);
   });
 
