@@ -8,6 +8,7 @@ import { installBios, type Bios } from './bios/bios';
 import { formatInstruction } from './cpu/disasm';
 import { hex4 } from './hw/board';
 import { OutputCapture, StreamOutput, type OutputTarget } from './host/stream';
+import { ScreenStream } from './host/screen-stream';
 import { TerminalRenderer, frameLines, screenDump } from './host/terminal';
 import { readIntoStream, readStreamKeys, readTerminalKeys, streamKeyFeed, typeAll, type ByteStream, type KeySource, type TerminalInput } from './host/input';
 import { guardTerminal } from './host/tty-guard';
@@ -269,10 +270,27 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
   let renderer: TerminalRenderer | null = null;
   let releaseGuard: (() => void) | null = null;
   const onResize = () => renderer?.invalidate();
+  let screenStream: ScreenStream | null = null;
+  let keyWanted = false;
   if (screenMode === 'stream') {
     stream = new StreamOutput(out as OutputTarget, raw);
     const s = stream;
     bios.console.addSink((ch) => s.push(ch));
+    // Text put on the screen other than through the teletype (INT 10h/09h, video memory) joins
+    // the stream row by row as it becomes final.
+    const video = bios.video;
+    screenStream = new ScreenStream({
+      frame: () => bios.frame(),
+      cols: () => video.cols(),
+      rows: () => video.rows(),
+      chars: (into) => video.screenChars(into),
+      stamp: () => machine.cpu.instructions,
+      emit: (b) => s.push(b),
+    });
+    video.observer = screenStream;
+    bios.keyboard.onNoKey = () => {
+      keyWanted = true;
+    };
   } else if (screenMode === 'tty') {
     renderer = new TerminalRenderer(out);
     const r = renderer;
@@ -345,8 +363,21 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     }
 
     let lastRender = -Infinity;
+    let lastScreenSync = -Infinity;
     let inputPaused = false;
     machine.addSliceHook((now) => {
+      if (screenStream) {
+        // A program waiting for a key shows its prompt; otherwise the screen is compared now and
+        // then, so text a program scrolls away by itself is seen before it goes.
+        if (keyWanted) {
+          keyWanted = false;
+          screenStream.waitingForInput();
+          lastScreenSync = now;
+        } else if (now - lastScreenSync >= SCREEN_REFRESH_MS) {
+          screenStream.sync();
+          lastScreenSync = now;
+        }
+      }
       if (renderer && now - lastRender >= SCREEN_REFRESH_MS) {
         renderer.render(bios.frame());
         lastRender = now;
@@ -392,6 +423,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     options.signal?.removeEventListener('abort', onAbort);
     vddBridge?.dispose();
     keys?.stop();
+    screenStream?.end();
     stream?.flush();
     trace?.close();
     if (renderer && rendererStarted) {

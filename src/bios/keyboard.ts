@@ -125,6 +125,9 @@ export class KeyboardBios {
    *  looks for a key and none is waiting, so the bytes it does not take as keys stay for
    *  standard input (a piped script read both by INT 16h and by handle 0 stays in order). */
   private feed: KeyFeed | null = null;
+  /** Called when a program looks for a key and none is waiting (the screen stream shows what the
+   *  program has put on the screen before it waits). */
+  onNoKey: () => void = () => {};
   /** Host keys waiting to be typed, each as its scan code bytes (a queue: taken from pendingHead). */
   private pending: number[][] = [];
   private pendingHead = 0;
@@ -243,14 +246,19 @@ export class KeyboardBios {
   /** The next key as INT 16h/01h reports it, or -1 (the console's peekKey). */
   peekKey(): number {
     this.demand();
-    return this.compatibleKey(false);
+    const word = this.compatibleKey(false);
+    if (word < 0) this.onNoKey();
+    return word;
   }
   /** Removes and returns the next key as INT 16h/00h returns it, or -1 (the console's
    *  readKey). Reads past the end of input count towards EOF_READ_LIMIT. */
   readKey(): number {
     this.demand();
     const word = this.compatibleKey(true);
-    if (word < 0 && this.inputEnded()) this.countEofRead();
+    if (word < 0) {
+      this.onNoKey();
+      if (this.inputEnded()) this.countEofRead();
+    }
     return word;
   }
 
@@ -444,6 +452,7 @@ export class KeyboardBios {
           cpu.ax = word;
           return;
         }
+        this.onNoKey();
         if (this.inputEnded()) {
           // Input is over and nothing will ever arrive: answer Ctrl-Z, DOS's end-of-file
           // character, so "press any key" prompts continue; a program that keeps asking is
@@ -459,6 +468,7 @@ export class KeyboardBios {
       case 0x11: {
         const word = cpu.ah === 0x01 ? this.compatibleKey(false) : this.bufferPeek();
         if (word >= 0) cpu.ax = word;
+        else this.onNoKey();
         setReturnZero(cpu, word < 0);
         return;
       }
