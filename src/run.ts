@@ -397,11 +397,14 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
   if (stdoutMode === 'file' && options.outputFile) throw new RunOptionError('outputFile and stdoutMode "file" both give handle 1');
   const stdoutTarget: RunOutput = options.stdout ?? (process.stdout as unknown as RunOutput);
   // Handle 1 as a file: written as it comes, straight to the descriptor when there is one (so a
-  // slow pipe holds the program back rather than a queue growing in memory).
+  // slow pipe holds the program back rather than a queue growing in memory). A pipe nobody reads
+  // holds it back no longer than the run may last (timeoutMs of host time) or until aborted.
+  const writeWaitEnds = started + (options.timeoutMs ?? Infinity);
+  const stopWaitingForStdout = () => performance.now() > writeWaitEnds || !!options.signal?.aborted;
   const outputToFile =
     stdoutMode === 'file'
       ? stdoutTarget.fd !== undefined
-        ? (data: Uint8Array) => writeAllToFd(stdoutTarget.fd as number, data)
+        ? (data: Uint8Array) => writeAllToFd(stdoutTarget.fd as number, data, stopWaitingForStdout)
         : (data: Uint8Array) => void stdoutTarget.write(data)
       : options.outputFile ?? null;
   const out: RunOutput = stdoutMode === 'file' ? options.screenOutput ?? (process.stderr as unknown as RunOutput) : stdoutTarget;
