@@ -68,6 +68,8 @@ const runs = Number(argValue('--runs') ?? 3);
 /** Pairs of start-up runs (vdm86 empty.com, node -e 0). */
 const startupPairs = Number(argValue('--startup-pairs') ?? 11);
 const only = argValue('--only');
+/** --compiled: every run with the compiled tier on. */
+const compiled = process.argv.includes('--compiled');
 
 /** roms/bench next to this script (scripts/) or to the bundle (dist/). */
 function benchDir(): string {
@@ -80,6 +82,7 @@ function benchDir(): string {
 
 function runBare(image: Uint8Array): RunResult {
   const cpu = new Cpu(new IoPorts());
+  if (compiled) cpu.setCompiledTier(true);
   cpu.mem.set(image, LOAD_SEGMENT << 4);
   cpu.cs = cpu.ds = cpu.es = cpu.ss = LOAD_SEGMENT;
   cpu.ip = 0;
@@ -100,7 +103,7 @@ async function runWhole(dir: string, p: ProgramBench): Promise<RunResult | null>
   try {
     for (const f of p.files) copyFileSync(join(dir, f), join(drive, f));
     const t0 = performance.now();
-    const r = await runProgram(join(drive, p.files[0]), { drives: { C: drive }, hostCwd: drive, screen: 'none' });
+    const r = await runProgram(join(drive, p.files[0]), { drives: { C: drive }, hostCwd: drive, screen: 'none', compiledTier: compiled });
     const seconds = (performance.now() - t0) / 1000;
     const missing = p.expect.filter((line) => !r.output.includes(line));
     if (r.reason !== 'exit' || r.exitCode !== 0 || missing.length) {
@@ -117,7 +120,8 @@ async function runWhole(dir: string, p: ProgramBench): Promise<RunResult | null>
 /** The cold run: this script again in a fresh process (--cold NAME), which prints the result as JSON. */
 function runCold(name: string): RunResult | null {
   const script = fileURLToPath(import.meta.url);
-  const out = execFileSync(process.execPath, [...process.execArgv, script, '--cold', name], { encoding: 'utf8' });
+  const args = [...process.execArgv, script, '--cold', name, ...(compiled ? ['--compiled'] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
   const last = out.trim().split('\n').pop() ?? '';
   if (!last.startsWith('{')) {
     console.log(out.trim());

@@ -83,6 +83,9 @@ export interface RunOptions {
   videoMode?: number;
   /** Disassembled instruction trace: a file path, or a function receiving each line. */
   trace?: string | ((line: string) => void);
+  /** Run hot guest code through the compiled tier (src/cpu/block-compiler.ts). Default off;
+   *  ignored with `trace` (every instruction is then interpreted). */
+  compiledTier?: boolean;
   /** Keep the console output for the result. Default true. */
   captureOutput?: boolean;
   /** Ends the run with reason 'stopped' when aborted. */
@@ -210,6 +213,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
 
   const machine = new Machine({ memoryKB, now: systemClock.now });
   const bios = installBios(machine, { videoMode: options.videoMode });
+  if (options.compiledTier && !options.trace) machine.cpu.setCompiledTier(true);
   let dos: Dos;
   try {
     dos = new Dos(machine, {
