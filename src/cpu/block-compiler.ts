@@ -21,7 +21,9 @@ import { lazyCF, lazyOF, PARITY } from './flags';
 export const MAX_BLOCK_INSTRUCTIONS = 48;
 
 /** A compiled block: runs from CS:IP = (cs, ip) and is keyed by its linear address. */
-export type BlockFunction = (cpu: BlockCpu, b: Uint8Array, w: Uint16Array) => number;
+/** `room`: instructions the block may run (at least its count); a block that loops back to its
+ *  own start runs its body again while a whole pass still fits. */
+export type BlockFunction = (cpu: BlockCpu, b: Uint8Array, w: Uint16Array, room: number) => number;
 
 /** What a compiled block reads and writes on the CPU besides its buffer. */
 export interface BlockCpu {
@@ -66,6 +68,22 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
   const start = (csBase + startIp) & 0xfffff;
   let ip = startIp;
   let bad = false;
+  /** The block's code as runs of linear addresses [start, end): it follows JMP and CALL. */
+  const ranges: [number, number][] = [];
+  let rangeStart = start;
+  const inBlock = (target: number): boolean => {
+    const lin = csBase + target;
+    return (lin >= rangeStart && lin < csBase + ip) || ranges.some(([a, e]) => lin >= a && lin < e);
+  };
+  /** Continues decoding at `target` (a JMP or CALL followed); false when it is code already in
+   *  the block or the block is full. */
+  const follow = (target: number): boolean => {
+    if (inBlock(target) || count + 1 >= maxInstructions) return false;
+    ranges.push([rangeStart, csBase + ip]);
+    ip = target;
+    rangeStart = csBase + ip;
+    return true;
+  };
   // Fetch within the block: no IP wrap and no linear wrap inside a block.
   const fetch = (): number => {
     if (ip > 0xffff || csBase + ip > 0xfffff) {
@@ -84,6 +102,14 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
   let hasEa = false;
   /** Exit after instruction `i`, at IP `next` (text inserted once the block's length is known). */
   const exit = (next: string, n: number): string => `{ EXIT_${n}(${next}) }`;
+  /** The block's last instruction going to `target`: back to the top when it is the block's own
+   *  start (a loop runs inside the function), else out. */
+  let loops = false;
+  const branch = (target: number, n: number): string => {
+    if (target !== startIp) return exit(String(target), n);
+    loops = true;
+    return `{ BACK_${n} }`;
+  };
 
   while (!end && count < maxInstructions) {
     const instrIp = ip;
@@ -145,11 +171,11 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
     const readE16 = (): string => (isReg ? R16(rm) : mem16);
     /** Stores `v` (a local) into the r/m operand, leaving the block if the store hit it. */
     const writeE8 = (v: string): string =>
-      isReg ? `${R8(rm)} = ${v};` : `b[el] = ${v}; if (((el - ${start}) >>> 0) < LEN) ${exit(String(ip & 0xffff), n)}`;
+      isReg ? `${R8(rm)} = ${v};` : `b[el] = ${v}; if (SMC8(el)) ${exit(String(ip & 0xffff), n)}`;
     const writeE16 = (v: string): string =>
       isReg
         ? `${R16(rm)} = ${v};`
-        : `if (eo !== 0xffff && el !== 0xfffff) { b[el] = ${v}; b[el + 1] = ${v} >> 8; if (((el + 1 - ${start}) >>> 0) < LEN + 1) ${exit(String(ip & 0xffff), n)} } else { cpu.wr16(eb, eo, ${v}); ${exit(String(ip & 0xffff), n)} }`;
+        : `if (eo !== 0xffff && el !== 0xfffff) { b[el] = ${v}; b[el + 1] = ${v} >> 8; if (SMC16(el)) ${exit(String(ip & 0xffff), n)} } else { cpu.wr16(eb, eo, ${v}); ${exit(String(ip & 0xffff), n)} }`;
     /** The ALU operation `a` on x and y into r, recording its flags. */
     const alu = (a: number, wide: boolean): string => {
       const m = wide ? '0xffff' : '0xff';
@@ -174,7 +200,7 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
       `sp = (w[0x80004] - 2) & 0xffff; w[0x80004] = sp; v = ${v}; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; ` +
       `if (sp !== 0xffff && a !== 0xfffff) { b[a] = v; b[a + 1] = v >> 8; } else cpu.wr16(ss, sp, v);`;
     /** After a push that does not end the block: leave if it hit the block's code. */
-    const pushCheck = (): string => `if (sp === 0xffff || a === 0xfffff || ((a + 1 - ${start}) >>> 0) < LEN + 1) ${exit(String(ip & 0xffff), n)}`;
+    const pushCheck = (): string => `if (sp === 0xffff || a === 0xfffff || SMC16(a)) ${exit(String(ip & 0xffff), n)}`;
     const pop = 'sp = w[0x80004]; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; v = sp !== 0xffff && a !== 0xfffff ? b[a] | (b[a + 1] << 8) : cpu.rd16(ss, sp); w[0x80004] = sp + 2;';
 
     if (!unsupported) {
@@ -239,10 +265,10 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
         code.push(`ss = ${SREG(ovr >= 0 ? ovr : 3)} << 4; a = (ss + ${off}) & 0xfffff;`);
         if (op === 0xa0) code.push('b[0x100000] = b[a];');
         else if (op === 0xa1) code.push(`w[0x80000] = ${off} !== 0xffff && a !== 0xfffff ? b[a] | (b[a + 1] << 8) : cpu.rd16(ss, ${off});`);
-        else if (op === 0xa2) code.push(`b[a] = b[0x100000]; if (((a - ${start}) >>> 0) < LEN) ${exit(String(ip & 0xffff), n)}`);
+        else if (op === 0xa2) code.push(`b[a] = b[0x100000]; if (SMC8(a)) ${exit(String(ip & 0xffff), n)}`);
         else {
           code.push(
-            `v = w[0x80000]; if (${off} !== 0xffff && a !== 0xfffff) { b[a] = v; b[a + 1] = v >> 8; if (((a + 1 - ${start}) >>> 0) < LEN + 1) ${exit(String(ip & 0xffff), n)} } else { cpu.wr16(ss, ${off}, v); ${exit(String(ip & 0xffff), n)} }`,
+            `v = w[0x80000]; if (${off} !== 0xffff && a !== 0xfffff) { b[a] = v; b[a + 1] = v >> 8; if (SMC16(a)) ${exit(String(ip & 0xffff), n)} } else { cpu.wr16(ss, ${off}, v); ${exit(String(ip & 0xffff), n)} }`,
           );
         }
       } else if (op >= 0xb0 && op <= 0xb7) code.push(`${R8(op & 7)} = ${fetch()};`);
@@ -255,7 +281,6 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
         kind = 12;
       } else if ((op >= 0x60 && op <= 0x7f) || (op >= 0xe0 && op <= 0xe3) || op === 0xeb) {
         const d = (fetch() << 24) >> 24;
-        const next = ip & 0xffff;
         const target = (ip + d) & 0xffff;
         let cond: string;
         if (op === 0xeb) cond = 'true';
@@ -266,15 +291,29 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
             cond = op === 0xe2 ? 'w[0x80001] !== 0' : `w[0x80001] !== 0 && ${ZF} === ${op === 0xe1}`;
           }
         } else cond = jccCondition(op & 0x0f, kind);
-        code.push(`if (${cond}) ${exit(String(target), n)} ${exit(String(next), n)}`);
-        end = true;
+        if (op === 0xeb) {
+          if (target === startIp || !follow(target)) {
+            code.push(branch(target, n));
+            end = true;
+          }
+        } else {
+          // Taken: out (or back to the top); not taken: the block goes on.
+          code.push(`if (${cond}) ${branch(target, n)}`);
+        }
       } else if (op === 0xe9 || op === 0xe8) {
         const d = fetch16();
         const next = ip & 0xffff;
         const target = (ip + d) & 0xffff;
-        if (op === 0xe8) code.push(push(String(next)));
-        code.push(exit(String(target), n));
-        end = true;
+        if (op === 0xe8) {
+          code.push(push(String(next)), `if (sp === 0xffff || a === 0xfffff || SMC16(a)) ${exit(String(target), n)}`);
+          if (!follow(target)) {
+            code.push(exit(String(target), n));
+            end = true;
+          }
+        } else if (target === startIp || !follow(target)) {
+          code.push(branch(target, n));
+          end = true;
+        }
       } else if (op >= 0xc0 && op <= 0xc3) {
         const k = op & 1 ? 0 : fetch16();
         code.push(pop.replace('w[0x80004] = sp + 2;', `w[0x80004] = sp + ${2 + k};`), exit('v', n));
@@ -294,27 +333,38 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
     count = n;
   }
   if (count === 0) return null;
-  const len = ip - startIp;
   const endIp = ip & 0xffff;
-  // Verify the code bytes: words where two fit, then the last odd byte.
+  ranges.push([rangeStart, csBase + ip]);
+  const runs = ranges.filter(([a, e]) => e > a);
+  // Verify the code bytes of every run: words where two fit, odd bytes alone.
   const checks: string[] = [];
-  let p = start;
-  if (p & 1) checks.push(`b[${p}] !== ${mem[p++]}`);
-  for (; p + 1 < start + len; p += 2) checks.push(`w[${p >> 1}] !== ${mem[p] | (mem[p + 1] << 8)}`);
-  if (p < start + len) checks.push(`b[${p}] !== ${mem[p]}`);
+  for (const [first, stop] of runs) {
+    let p = first;
+    if (p & 1) {
+      checks.push(`b[${p}] !== ${mem[p]}`);
+      p++;
+    }
+    for (; p + 1 < stop; p += 2) checks.push(`w[${p >> 1}] !== ${mem[p] | (mem[p + 1] << 8)}`);
+    if (p < stop) checks.push(`b[${p}] !== ${mem[p]}`);
+  }
+  // A store hits the block when its byte (or either byte of a word) is in one of the runs.
+  const smc8 = (x: string): string => runs.map(([a, e]) => `((${x} - ${a}) >>> 0) < ${e - a}`).join(' || ');
+  const smc16 = (x: string): string => runs.map(([a, e]) => `((${x} + 1 - ${a}) >>> 0) < ${e - a + 1}`).join(' || ');
   const writeBack = 'cpu.lazyKind = lk; cpu.lazyA = la; cpu.lazyB = lb; cpu.lazyR = lr; cpu.flagBits = fb;' +
     (hasEa ? ' cpu.eaBase = eb; cpu.eaOff = eo; cpu.eaLin = el;' : '');
   let text = body.join('\n');
-  text = text.replace(/EXIT_(\d+)\(([^)]*)\)/g, (_m, k: string, next: string) => `${writeBack} cpu.ipReg = ${next}; return ${k};`);
-  text = text.replace(/LEN/g, String(len));
-  if (!end) text += `\n${writeBack} cpu.ipReg = ${endIp}; return ${count};`;
+  text = text.replace(/EXIT_(\d+)\(([^)]*)\)/g, (_m, k: string, next: string) => `${writeBack} cpu.ipReg = ${next}; return done + ${k};`);
+  text = text.replace(/BACK_(\d+)/g, (_m, k: string) => `done += ${k}; if (done + ${count} <= room) continue; ${writeBack} cpu.ipReg = ${startIp}; return done;`);
+  text = text.replace(/SMC8\((\w+)\)/g, (_m, x: string) => `(${smc8(x)})`);
+  text = text.replace(/SMC16\((\w+)\)/g, (_m, x: string) => `(${smc16(x)})`);
+  if (!end) text += `\n${writeBack} cpu.ipReg = ${endIp}; return done + ${count};`;
   const source =
     `if (${checks.join(' || ')}) return -1;\n` +
     'let lk = cpu.lazyKind, la = cpu.lazyA, lb = cpu.lazyB, lr = cpu.lazyR, fb = cpu.flagBits;\n' +
     (hasEa ? 'let eb = cpu.eaBase, eo = cpu.eaOff, el = cpu.eaLin;\n' : '') +
-    'let x = 0, y = 0, r = 0, v = 0, t = 0, a = 0, sp = 0, ss = 0;\n' +
-    text;
-  const make = new Function('lazyCF', 'lazyOF', 'PARITY', `return function block_${cs.toString(16)}_${startIp.toString(16)}(cpu, b, w) {\n${source}\n};`);
+    'let x = 0, y = 0, r = 0, v = 0, t = 0, a = 0, sp = 0, ss = 0, done = 0;\n' +
+    (loops ? `for (;;) {\n${text}\n}` : text);
+  const make = new Function('lazyCF', 'lazyOF', 'PARITY', `return function block_${cs.toString(16)}_${startIp.toString(16)}(cpu, b, w, room) {\n${source}\n};`);
   return { source, run: make(lazyCF, lazyOF, PARITY) as BlockFunction, count };
 }
 
