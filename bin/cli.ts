@@ -71,6 +71,7 @@ interface CliOptions {
   dosVersion?: string;
   resultJson?: string;
   trace?: string;
+  compiled?: boolean;
   vdd?: string[];
   handles?: boolean;
   redirect?: boolean;
@@ -95,6 +96,7 @@ function buildCommand(): Command {
     .option('--dos-version <x.y>', 'the DOS version programs are told (default 5.0)')
     .option('--result-json <file>', 'write how the run ended (exit code, reason, counts) as JSON')
     .option('--trace <file>', 'write a disassembled trace of every instruction (slow)')
+    .option('--compiled', 'run hot code through the experimental compiled tier (off by default; ignored with --trace)')
     .option('--vdd <path>', 'load a VDD plugin, a .ts or .js file (repeatable; see docs/vdd.md)', collect)
     .option('--handles', "print each process's open handles (PSP -> JFT -> SFT -> host) on stderr as it terminates")
     .option('--redirect', 'stdin and stdout that are not a terminal become the program\'s standard input and output files, as DOS redirection makes them (no echo, bytes as they are); console output then goes to stderr')
@@ -189,6 +191,7 @@ async function main(argv: string[]): Promise<number> {
     memoryKB: o.memory,
     dosVersion: o.dosVersion,
     trace: o.trace,
+    compiledTier: o.compiled,
     vdds: o.vdd,
     handles: o.handles ? (text) => void process.stderr.write(text) : undefined,
     captureOutput: false,

@@ -8,7 +8,7 @@
 import { compileBlock, MAX_BLOCK_INSTRUCTIONS, type BlockFunction } from './block-compiler';
 
 /** Instruction starts at one address before its block is compiled. */
-const HOT = 16;
+const HOT = 40;
 
 /** How the tier compiles; the defaults are the ones runs use. Tests compile every instruction
  *  afresh (hot 1, keep false) to run each through the translator. */

@@ -352,19 +352,23 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
   const smc16 = (x: string): string => runs.map(([a, e]) => `((${x} + 1 - ${a}) >>> 0) < ${e - a + 1}`).join(' || ');
   const writeBack = 'cpu.lazyKind = lk; cpu.lazyA = la; cpu.lazyB = lb; cpu.lazyR = lr; cpu.flagBits = fb;' +
     (hasEa ? ' cpu.eaBase = eb; cpu.eaOff = eo; cpu.eaLin = el;' : '');
+  // Every exit sets the next IP and the instructions run and leaves the labelled block; one
+  // write-back follows (the source stays short: V8 parses each block once, eagerly).
   let text = body.join('\n');
-  text = text.replace(/EXIT_(\d+)\(([^)]*)\)/g, (_m, k: string, next: string) => `${writeBack} cpu.ipReg = ${next}; return done + ${k};`);
-  text = text.replace(/BACK_(\d+)/g, (_m, k: string) => `done += ${k}; if (done + ${count} <= room) continue; ${writeBack} cpu.ipReg = ${startIp}; return done;`);
+  text = text.replace(/EXIT_(\d+)\(([^)]*)\)/g, (_m, k: string, next: string) => `nip = ${next}; k = ${k}; break out;`);
+  text = text.replace(/BACK_(\d+)/g, (_m, k: string) => `done += ${k}; if (done + ${count} <= room) continue; nip = ${startIp}; k = 0; break out;`);
   text = text.replace(/SMC8\((\w+)\)/g, (_m, x: string) => `(${smc8(x)})`);
   text = text.replace(/SMC16\((\w+)\)/g, (_m, x: string) => `(${smc16(x)})`);
-  if (!end) text += `\n${writeBack} cpu.ipReg = ${endIp}; return done + ${count};`;
+  if (!end) text += `\nnip = ${endIp}; k = ${count};`;
+  const tail = `\n${writeBack} cpu.ipReg = nip; return done + k;`;
   const source =
     `if (${checks.join(' || ')}) return -1;\n` +
     'let lk = cpu.lazyKind, la = cpu.lazyA, lb = cpu.lazyB, lr = cpu.lazyR, fb = cpu.flagBits;\n' +
     (hasEa ? 'let eb = cpu.eaBase, eo = cpu.eaOff, el = cpu.eaLin;\n' : '') +
-    'let x = 0, y = 0, r = 0, v = 0, t = 0, a = 0, sp = 0, ss = 0, done = 0;\n' +
-    (loops ? `for (;;) {\n${text}\n}` : text);
-  const make = new Function('lazyCF', 'lazyOF', 'PARITY', `return function block_${cs.toString(16)}_${startIp.toString(16)}(cpu, b, w, room) {\n${source}\n};`);
+    'let x = 0, y = 0, r = 0, v = 0, t = 0, a = 0, sp = 0, ss = 0, done = 0, nip = 0, k = 0;\n' +
+    (loops ? `for (;;) {\nout: {\n${text}\n}${tail}\n}` : `out: {\n${text}\n}${tail}`);
+  // Parenthesised, the function is compiled at once rather than pre-parsed and parsed again.
+  const make = new Function('lazyCF', 'lazyOF', 'PARITY', `return (function block_${cs.toString(16)}_${startIp.toString(16)}(cpu, b, w, room) {\n${source}\n});`);
   return { source, run: make(lazyCF, lazyOF, PARITY) as BlockFunction, count };
 }
 
