@@ -81,6 +81,7 @@ interface CliOptions {
   dosVersion?: string;
   resultJson?: string;
   trace?: string;
+  compiled?: boolean;
   vdd?: string[];
   vddTrace?: boolean;
   handles?: boolean;
@@ -119,6 +120,7 @@ function buildCommand(): Command {
     .option('--dos-version <x.y>', 'the DOS version programs are told (default 5.0)')
     .option('--result-json <file>', 'write how the run ended (exit code, reason, counts) as JSON')
     .option('--trace <file>', 'write a disassembled trace of every instruction (slow)')
+    .option('--compiled', 'run hot code through the experimental compiled tier (off by default; ignored with --trace)')
     .option('--vdd <path>', 'load a VDD plugin, a .ts or .js file (repeatable; see docs/vdd.md)', collect)
     .option('--vdd-trace', 'print every VDD BOP and every call into a VDD (routines, hooks) with the registers, on stderr')
     .option('--handles', "print each process's open handles (PSP -> JFT -> SFT -> host) on stderr as it terminates")
@@ -263,6 +265,7 @@ async function main(argv: string[]): Promise<number> {
     memoryKB: o.memory,
     dosVersion: o.dosVersion,
     trace: o.trace,
+    compiledTier: o.compiled,
     vdds: o.vdd,
     vddTrace: o.vddTrace ? (line) => void process.stderr.write(`vdd: ${line}\n`) : undefined,
     handles: o.handles ? (text) => void process.stderr.write(text) : undefined,

@@ -109,6 +109,9 @@ export interface RunOptions {
   videoMode?: number;
   /** Disassembled instruction trace: a file path, or a function receiving each line. */
   trace?: string | ((line: string) => void);
+  /** Run hot guest code through the compiled tier (src/cpu/block-compiler.ts). Default off;
+   *  ignored with `trace` (every instruction is then interpreted). */
+  compiledTier?: boolean;
   /** Keep the console output for the result. Default true. */
   captureOutput?: boolean;
   /** At most this many bytes of console output are kept for the result (the last ones; the
@@ -369,6 +372,7 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
   emulatedClock?.attach(() => machine.cpu.instructions);
   late.machine = machine;
   const bios = installBios(machine, { videoMode: options.videoMode });
+  if (options.compiledTier && !options.trace) machine.cpu.setCompiledTier(true);
   let dos: Dos;
   try {
     dos = new Dos(machine, {
