@@ -3,10 +3,9 @@
 // not found, bad program file, limits, guest faults) as one stderr line and a reserved exit code
 // (EXIT below); --result-json records the run for scripts that need to tell them apart exactly.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { runProgram, RunOptionError, type RunOptions, type RunReason, type RunResult, type ScreenMode } from '../src/run';
+import { runProgram, RunOptionError, type RunOptions, type RunReason, type RunResult, type ScreenMode, type StdioMode } from '../src/run';
 import { writeTextFile } from '../src/host/text-file';
 import { screenText } from '../src/host/terminal';
-import { writeAllToFd } from '../src/host/fs';
 import { VERSION } from '../src/index';
 import { runTestCommand } from '../src/testing/cli';
 import { ScaffoldError, writeScaffold } from '../src/vdd-scaffold';
@@ -56,6 +55,11 @@ function screenMode(value: string): ScreenMode {
   return value;
 }
 
+function stdioMode(value: string): StdioMode {
+  if (value !== 'file' && value !== 'console') throw new InvalidArgumentError('expected file or console');
+  return value;
+}
+
 function envPair(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const eq = value.indexOf('=');
   if (eq <= 0) throw new InvalidArgumentError(`expected NAME=VALUE, got "${value}"`);
@@ -77,9 +81,12 @@ interface CliOptions {
   dosVersion?: string;
   resultJson?: string;
   trace?: string;
+  compiled?: boolean;
   vdd?: string[];
   vddTrace?: boolean;
   handles?: boolean;
+  stdin?: StdioMode;
+  stdout?: StdioMode;
   redirect?: boolean;
   diskQuota?: number;
 }
@@ -113,10 +120,13 @@ function buildCommand(): Command {
     .option('--dos-version <x.y>', 'the DOS version programs are told (default 5.0)')
     .option('--result-json <file>', 'write how the run ended (exit code, reason, counts) as JSON')
     .option('--trace <file>', 'write a disassembled trace of every instruction (slow)')
+    .option('--compiled', 'run hot code through the experimental compiled tier (off by default; ignored with --trace)')
     .option('--vdd <path>', 'load a VDD plugin, a .ts or .js file (repeatable; see docs/vdd.md)', collect)
     .option('--vdd-trace', 'print every VDD BOP and every call into a VDD (routines, hooks) with the registers, on stderr')
     .option('--handles', "print each process's open handles (PSP -> JFT -> SFT -> host) on stderr as it terminates")
-    .option('--redirect', 'stdin and stdout that are not a terminal become the program\'s standard input and output files, as DOS redirection makes them (no echo, bytes as they are); console output then goes to stderr')
+    .option('--stdin <mode>', 'file: stdin is the program\'s standard input file, as DOS redirection gives it (no echo, bytes as they are); console: stdin is typed at the keyboard; default file when stdin is not a terminal', stdioMode)
+    .option('--stdout <mode>', 'file: stdout is the program\'s standard output file (handle 1\'s bytes as they are; the screen goes to stderr); console: stdout shows the screen; default file when stdout is not a terminal', stdioMode)
+    .option('--redirect', 'accepted for old scripts: what --stdin and --stdout do by default')
     .passThroughOptions()
     .allowExcessArguments(false)
     .addHelpText(
@@ -130,15 +140,6 @@ Use --result-json to tell a program's own code from these for certain.
 At a terminal, Ctrl-\\ stops vdm86 (Ctrl-C goes to the program).
 Regression tests of DOS programs: vdm86 test --help`,
     );
-}
-
-function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
 }
 
 function stderrLine(text: string): void {
@@ -226,11 +227,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const interactive = !!process.stdin.isTTY && !!process.stdout.isTTY;
-  // --redirect: what the host redirected becomes the program's handle 0 or 1, a file as with
-  // SORT <IN >OUT under DOS; the keyboard then has no input and the console shows on stderr.
-  const redirectIn = !!o.redirect && !process.stdin.isTTY;
-  const redirectOut = !!o.redirect && !process.stdout.isTTY;
-  const inputFile = redirectIn ? await readAll(process.stdin) : undefined;
+  // What the host redirected is the program's handle 0 or 1, a file as SORT <IN >OUT makes it
+  // under DOS: stdin is read as it arrives (INT 16h takes its keys from it too), stdout gets
+  // handle 1's bytes, and the screen shows on stderr. A terminal stays the console.
+  const stdinMode: StdioMode = o.stdin ?? (process.stdin.isTTY ? 'console' : 'file');
+  const stdoutMode: StdioMode = o.stdout ?? (process.stdout.isTTY ? 'console' : 'file');
   const screen: ScreenMode = o.screen ?? (interactive ? 'tty' : 'stream');
   const dumpToStdout = !!o.screenDump;
   let lastByte = 0x0a;
@@ -252,10 +253,11 @@ async function main(argv: string[]): Promise<number> {
     env: o.env,
     screen,
     raw: o.raw,
-    stdin: redirectIn ? undefined : process.stdin,
-    stdout: redirectOut ? process.stderr : process.stdout,
-    inputFile,
-    outputFile: redirectOut ? (data) => writeAllToFd(1, data) : undefined,
+    stdin: process.stdin,
+    stdinMode,
+    stdout: process.stdout,
+    stdoutMode,
+    screenOutput: process.stderr,
     leaveScreen: !dumpToStdout,
     maxInstructions: o.maxInstructions,
     diskQuota: o.diskQuota,
@@ -263,6 +265,7 @@ async function main(argv: string[]): Promise<number> {
     memoryKB: o.memory,
     dosVersion: o.dosVersion,
     trace: o.trace,
+    compiledTier: o.compiled,
     vdds: o.vdd,
     vddTrace: o.vddTrace ? (line) => void process.stderr.write(`vdd: ${line}\n`) : undefined,
     handles: o.handles ? (text) => void process.stderr.write(text) : undefined,
@@ -292,7 +295,7 @@ async function main(argv: string[]): Promise<number> {
     const dump = screenText(result.screen);
     if (o.screenDumpFile) writeTextFile(o.screenDumpFile, dump);
     if (dumpToStdout) {
-      if (screen === 'stream' && lastByte !== 0x0a) process.stdout.write('\n');
+      if (screen === 'stream' && stdoutMode === 'console' && lastByte !== 0x0a) process.stdout.write('\n');
       process.stdout.write(dump);
     }
   }

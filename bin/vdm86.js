@@ -1,6 +1,60 @@
 #!/usr/bin/env node
-// The vdm86 command: a thin shim over the bundled CLI in dist/.
-import('../dist/cli.js').catch((err) => {
+// The vdm86 command: a thin shim over the bundled CLI in dist/cli.cjs, compiled through vm.Script
+// with V8's code cache (dist/cli.cjs.cache) so a run starts without parsing and compiling the
+// bundle again. The cache records the bundle's size and modification time it was made from; when
+// it is missing, stale or refused by this Node (another V8), the run compiles from source and, as
+// the process exits, writes a new one with every function that run reached (best effort: a
+// read-only install just runs uncached).
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
+
+const bundle = new URL('../dist/cli.cjs', import.meta.url).pathname;
+const cacheFile = `${bundle}.cache`;
+
+let source;
+let stamp;
+try {
+  const fd = openSync(bundle, 'r');
+  const st = fstatSync(fd);
+  const buf = Buffer.allocUnsafe(st.size);
+  let got = 0;
+  while (got < st.size) {
+    const n = readSync(fd, buf, got, st.size - got, got);
+    if (n === 0) break;
+    got += n;
+  }
+  closeSync(fd);
+  source = buf.toString('utf8', 0, got);
+  stamp = `vdm86-code-cache ${process.version} ${st.size} ${st.mtimeMs}\n`;
+} catch (err) {
   process.stderr.write(`vdm86: cannot start (${err && err.message ? err.message : err}); run "npm run build" first\n`);
   process.exit(70);
+}
+
+let cachedData;
+try {
+  const c = readFileSync(cacheFile);
+  const head = Buffer.from(stamp);
+  if (c.length > head.length && c.subarray(0, head.length).equals(head)) cachedData = c.subarray(head.length);
+} catch {
+  // no cache yet
+}
+
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: bundle,
+  cachedData,
 });
+if (!cachedData || script.cachedDataRejected) {
+  process.on('exit', () => {
+    try {
+      const tmp = `${cacheFile}.${process.pid}`;
+      writeFileSync(tmp, Buffer.concat([Buffer.from(stamp), script.createCachedData()]));
+      renameSync(tmp, cacheFile);
+    } catch {
+      // read-only install: run uncached
+    }
+  });
+}
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, new URL('../dist/', import.meta.url).pathname);

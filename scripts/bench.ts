@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Cpu } from '../src/cpu/cpu';
 import { IoPorts } from '../src/cpu/bus';
 import { runProgram } from '../src/run';
+import { benchStartup, benchToolchain } from './bench-process';
 
 const LOAD_SEGMENT = 0x1000;
 /** Instructions per run() call: large, as the machine's slices would be. */
@@ -39,6 +40,10 @@ interface ProgramBench {
 const PROGRAMS: ProgramBench[] = [
   // C (bcc): sieve and quicksort, printf.
   { name: 'cpuwork', files: ['cpuwork.com'], expect: ['sieve: 60 passes, 1899 primes', 'sort 12: 6000 keys', 'ok'] },
+  // C (bcc): Weicker's Dhrystone 2.1 loop (records, strings, small procedures), 30,000 times.
+  { name: 'dhry', files: ['dhry.com'], expect: ['dhry: 30000 loops', 'ok'], work: { amount: 30000, unit: 'Dhry' } },
+  // C (bcc): the BYTE sieve, 200 passes.
+  { name: 'sieve', files: ['sieve.com'], expect: ['sieve: 200 passes, 1899 primes', 'ok'] },
   // INT 21h handles: 1 MiB written and read back in 4 KiB chunks.
   { name: 'fileio', files: ['fileio.com'], expect: ['256 chunks, checksum 18070817'], work: { amount: 2, unit: 'MiB' } },
   // INT 21h/4B00h: a parent running a small child 50 times.
@@ -60,7 +65,11 @@ function argValue(name: string): string | undefined {
 }
 
 const runs = Number(argValue('--runs') ?? 3);
+/** Pairs of start-up runs (vdm86 empty.com, node -e 0). */
+const startupPairs = Number(argValue('--startup-pairs') ?? 11);
 const only = argValue('--only');
+/** --compiled: every run with the compiled tier on. */
+const compiled = process.argv.includes('--compiled');
 
 /** roms/bench next to this script (scripts/) or to the bundle (dist/). */
 function benchDir(): string {
@@ -73,6 +82,7 @@ function benchDir(): string {
 
 function runBare(image: Uint8Array): RunResult {
   const cpu = new Cpu(new IoPorts());
+  if (compiled) cpu.setCompiledTier(true);
   cpu.mem.set(image, LOAD_SEGMENT << 4);
   cpu.cs = cpu.ds = cpu.es = cpu.ss = LOAD_SEGMENT;
   cpu.ip = 0;
@@ -93,7 +103,7 @@ async function runWhole(dir: string, p: ProgramBench): Promise<RunResult | null>
   try {
     for (const f of p.files) copyFileSync(join(dir, f), join(drive, f));
     const t0 = performance.now();
-    const r = await runProgram(join(drive, p.files[0]), { drives: { C: drive }, hostCwd: drive, screen: 'none' });
+    const r = await runProgram(join(drive, p.files[0]), { drives: { C: drive }, hostCwd: drive, screen: 'none', compiledTier: compiled });
     const seconds = (performance.now() - t0) / 1000;
     const missing = p.expect.filter((line) => !r.output.includes(line));
     if (r.reason !== 'exit' || r.exitCode !== 0 || missing.length) {
@@ -110,7 +120,8 @@ async function runWhole(dir: string, p: ProgramBench): Promise<RunResult | null>
 /** The cold run: this script again in a fresh process (--cold NAME), which prints the result as JSON. */
 function runCold(name: string): RunResult | null {
   const script = fileURLToPath(import.meta.url);
-  const out = execFileSync(process.execPath, [...process.execArgv, script, '--cold', name], { encoding: 'utf8' });
+  const args = [...process.execArgv, script, '--cold', name, ...(compiled ? ['--compiled'] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
   const last = out.trim().split('\n').pop() ?? '';
   if (!last.startsWith('{')) {
     console.log(out.trim());
@@ -183,5 +194,33 @@ const whole = await section(
   (name) => runWhole(programsDir, PROGRAMS.find((p) => p.name === name) as ProgramBench),
   runCold,
 );
+
+// Whole processes: start-up and the toolchain (the vdm86 command as a user runs it).
+const root = resolve(dir, '..', '..');
+const vdm86 = join(root, 'bin', 'vdm86.js');
+const processLines: string[] = [];
+if (!only || only === 'startup') {
+  const s = benchStartup(vdm86, join(programsDir, 'empty.com'), startupPairs);
+  processLines.push(
+    `startup         vdm86 empty.com ${s.vdm86.median.toFixed(1)} ms, node -e 0 ${s.node.median.toFixed(1)} ms: +${(s.vdm86.median - s.node.median).toFixed(1)} ms (medians of ${startupPairs} pairs)`,
+  );
+}
+if (!only || only === 'toolchain') {
+  const msdos = resolve(root, '..', 'shared', 'msdos');
+  const t = benchToolchain(vdm86, msdos, runs);
+  processLines.push(
+    t
+      ? `toolchain       CL 5.10 compile + link hello.c, cold: ${t.median.toFixed(0)} ms (median of ${runs} processes)`
+      : `toolchain       skipped: ${msdos} is absent (MS-DOS 4.0 tools, see its ABOUT.md)`,
+  );
+}
+if (processLines.length) console.log(`whole processes:\n${processLines.join('\n')}`);
+
 console.log(`cold, and best of ${runs}:`);
 for (const [name, r] of [...bare, ...whole]) console.log(format(name, r));
+const cpuworkCold = whole.find(([n]) => n === 'cpuwork (cold)')?.[1];
+const cpuworkWarm = whole.find(([n]) => n === 'cpuwork')?.[1];
+if (cpuworkCold && cpuworkWarm) {
+  console.log(`cpuwork cold/warm time: ${(cpuworkCold.seconds / cpuworkWarm.seconds).toFixed(2)}x`);
+}
+for (const line of processLines) console.log(line);

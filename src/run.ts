@@ -8,14 +8,16 @@ import { installBios, type Bios } from './bios/bios';
 import { formatInstruction } from './cpu/disasm';
 import { hex4 } from './hw/board';
 import { OutputCapture, StreamOutput, DEFAULT_CAPTURE_LIMIT, type OutputTarget } from './host/stream';
+import { ScreenStream } from './host/screen-stream';
 import { TerminalRenderer, frameLines, screenDump } from './host/terminal';
-import { readStreamKeys, readTerminalKeys, typeAll, type ByteStream, type KeySource, type TerminalInput } from './host/input';
+import { readIntoStream, readStreamKeys, readTerminalKeys, streamKeyFeed, typeAll, type ByteStream, type KeySource, type TerminalInput } from './host/input';
 import { guardTerminal } from './host/tty-guard';
 import { TextFileWriter } from './host/text-file';
 import type { HostKey } from './host/keys';
 import { EmulatedClock, systemClock } from './host/clock';
 import { stringToCp437 } from './host/cp437';
-import { InputBytes, OutputSink } from './host/redirected-files';
+import { InputBytes, InputStream, OutputSink } from './host/redirected-files';
+import { writeAllToFd } from './host/fs';
 import { ACCESS } from './dos/sharing';
 import { DOS_ERROR } from './dos/errors';
 import { locateProgram, notAProgramFile, resolveDrives, startDirectory, RunOptionError, type DriveSpec, type DrivesOption } from './program-path';
@@ -28,6 +30,9 @@ export { RunOptionError, type DriveSpec, type DrivesOption } from './program-pat
 /** tty: the text screen drawn on a terminal; stream: console output as a text stream;
  *  none: nothing shown (output is still captured). */
 export type ScreenMode = 'tty' | 'stream' | 'none';
+
+/** A host standard stream as the program sees it: the console, or a redirected file. */
+export type StdioMode = 'console' | 'file';
 
 /** Where the terminal or stream output goes (process.stdout by default). */
 export interface RunOutput {
@@ -67,6 +72,19 @@ export interface RunOptions {
   /** Keyboard input: text, bytes, or a stream (a TTY stream is read key by key in raw mode).
    *  Absent: no input (a program that waits for a key gets Ctrl-Z at once). */
   stdin?: string | Uint8Array | NodeJS.ReadableStream | null;
+  /** How `stdin` reaches the program. 'console' (default): typed at the keyboard; handle 0 is
+   *  the console, whose reads echo and edit it. 'file': handle 0 is `stdin` as a redirected file
+   *  (SORT <IN): bytes as they are (text: CP437, or UTF-8 with `raw`), no echo or line editing,
+   *  end of file at its end; a stream is read as it arrives. INT 16h and console reads (a program
+   *  that opens CON) take their keys from the same bytes, in order. */
+  stdinMode?: StdioMode;
+  /** How the program's standard output reaches `stdout`. 'console' (default): handle 1 is the
+   *  console and `stdout` shows the screen (`screen`). 'file': handle 1 is `stdout` as a
+   *  redirected file (SORT >OUT: the bytes as they are, unconverted), and the screen (BIOS and
+   *  video memory output, handle 2, echo) goes to `screenOutput`. */
+  stdoutMode?: StdioMode;
+  /** Where the screen goes with stdoutMode 'file'. Default process.stderr. */
+  screenOutput?: RunOutput;
   /** Standard input as a file, as DOS redirection gives it (SORT <IN): handle 0 reads these bytes
    *  (text: CP437, or UTF-8 with `raw`) with no echo or line editing, then end of file. Console
    *  reads (INT 21h/01h-0Ch on CON, INT 16h) still take `stdin`. */
@@ -91,6 +109,9 @@ export interface RunOptions {
   videoMode?: number;
   /** Disassembled instruction trace: a file path, or a function receiving each line. */
   trace?: string | ((line: string) => void);
+  /** Run hot guest code through the compiled tier (src/cpu/block-compiler.ts). Default off;
+   *  ignored with `trace` (every instruction is then interpreted). */
+  compiledTier?: boolean;
   /** Keep the console output for the result. Default true. */
   captureOutput?: boolean;
   /** At most this many bytes of console output are kept for the result (the last ones; the
@@ -191,7 +212,8 @@ function hostSetup<T>(hostCwd: string, fn: () => T): T {
     throw new RunOptionError(`cannot use the folder ${hostCwd}${name}: ${err.message}`);
   }
 }
-/** Input flow control (host keys queued ahead of the program). */
+/** Input flow control: host keys queued ahead of the program, or with stdin as a file bytes
+ *  (read from a stream as the program takes them, never all of it at once). */
 const INPUT_HIGH_WATER = 8192;
 const INPUT_LOW_WATER = 1024;
 
@@ -219,19 +241,26 @@ function dosText(text: string, raw: boolean): string {
   return out;
 }
 
-/** Binds the program's handles 0 and 1 to `inputFile` and `outputFile` when given: files to the
- *  program (IOCTL 4400h says so), inherited by its children like any redirection. */
-function redirectStandardHandles(dos: Dos, options: RunOptions, raw: boolean): void {
+/** Binds the program's handles 0 and 1 to `inputFile` / a piped `stdin` and to `outputFile`
+ *  when given: files to the program (IOCTL 4400h says so), inherited by its children like any
+ *  redirection. */
+function redirectStandardHandles(dos: Dos, options: RunOptions, raw: boolean, piped: InputStream | null, output: ((data: Uint8Array) => void) | null): void {
   const psp = dos.currentPsp;
-  const bind = (handle: number, obj: InputBytes | OutputSink, access: number, name: string) => {
+  const bind = (handle: number, obj: InputBytes | InputStream | OutputSink, access: number, name: string) => {
     if (dos.files.bindHostObject(psp, handle, obj, access, name)) throw new RunOptionError(`cannot redirect handle ${handle}: no free SFT entry`);
   };
   const input = options.inputFile;
   if (input !== undefined) {
     const bytes = typeof input === 'string' ? dosBytes(input, raw) : input;
     bind(0, new InputBytes(bytes, 'redirected standard input'), ACCESS.READ, 'STDIN');
-  }
-  if (options.outputFile) bind(1, new OutputSink(options.outputFile, 'redirected standard output'), ACCESS.WRITE, 'STDOUT');
+  } else if (piped) bind(0, piped, ACCESS.READ, 'STDIN');
+  if (output) bind(1, new OutputSink(output, 'redirected standard output'), ACCESS.WRITE, 'STDOUT');
+}
+
+function stdioMode(value: StdioMode | undefined, name: string): StdioMode {
+  if (value === undefined) return 'console';
+  if (value !== 'console' && value !== 'file') throw new RunOptionError(`${name} must be 'console' or 'file' (got "${String(value)}")`);
+  return value;
 }
 
 function isTerminalInput(s: unknown): s is TerminalInput {
@@ -343,6 +372,7 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
   emulatedClock?.attach(() => machine.cpu.instructions);
   late.machine = machine;
   const bios = installBios(machine, { videoMode: options.videoMode });
+  if (options.compiledTier && !options.trace) machine.cpu.setCompiledTier(true);
   let dos: Dos;
   try {
     dos = new Dos(machine, {
@@ -365,15 +395,48 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
   // ---------------------------------------------------------------- console output
   const capture = options.captureOutput === false ? null : new OutputCapture(options.maxOutputBytes ?? DEFAULT_CAPTURE_LIMIT);
   if (capture) bios.console.addSink((ch) => capture.push(ch));
-  const out: RunOutput = options.stdout ?? (process.stdout as unknown as RunOutput);
+  const stdinMode = stdioMode(options.stdinMode, 'stdinMode');
+  const stdoutMode = stdioMode(options.stdoutMode, 'stdoutMode');
+  if (stdinMode === 'file' && options.inputFile !== undefined) throw new RunOptionError('inputFile and stdinMode "file" both give handle 0');
+  if (stdoutMode === 'file' && options.outputFile) throw new RunOptionError('outputFile and stdoutMode "file" both give handle 1');
+  const stdoutTarget: RunOutput = options.stdout ?? (process.stdout as unknown as RunOutput);
+  // Handle 1 as a file: written as it comes, straight to the descriptor when there is one (so a
+  // slow pipe holds the program back rather than a queue growing in memory). A pipe nobody reads
+  // holds it back no longer than the run may last (timeoutMs of host time) or until aborted.
+  const writeWaitEnds = started + (options.timeoutMs ?? Infinity);
+  const stopWaitingForStdout = () => performance.now() > writeWaitEnds || !!options.signal?.aborted;
+  const outputToFile =
+    stdoutMode === 'file'
+      ? stdoutTarget.fd !== undefined
+        ? (data: Uint8Array) => writeAllToFd(stdoutTarget.fd as number, data, stopWaitingForStdout)
+        : (data: Uint8Array) => void stdoutTarget.write(data)
+      : options.outputFile ?? null;
+  const out: RunOutput = stdoutMode === 'file' ? options.screenOutput ?? (process.stderr as unknown as RunOutput) : stdoutTarget;
   let stream: StreamOutput | null = null;
   let renderer: TerminalRenderer | null = null;
   let releaseGuard: (() => void) | null = null;
   const onResize = () => renderer?.invalidate();
+  let screenStream: ScreenStream | null = null;
+  let keyWanted = false;
   if (screenMode === 'stream') {
     stream = new StreamOutput(out as OutputTarget, raw);
     const s = stream;
     bios.console.addSink((ch) => s.push(ch));
+    // Text put on the screen other than through the teletype (INT 10h/09h, video memory) joins
+    // the stream row by row as it becomes final.
+    const video = bios.video;
+    screenStream = new ScreenStream({
+      frame: () => bios.frame(),
+      cols: () => video.cols(),
+      rows: () => video.rows(),
+      chars: (into) => video.screenChars(into),
+      stamp: () => machine.cpu.instructions,
+      emit: (b) => s.push(b),
+    });
+    video.observer = screenStream;
+    bios.keyboard.onNoKey = () => {
+      keyWanted = true;
+    };
   } else if (screenMode === 'tty') {
     renderer = new TerminalRenderer(out);
     const r = renderer;
@@ -388,6 +451,14 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
   const onEnd = () => bios.endInput();
   const stop = (message: string) => machine.terminate({ reason: 'stopped', exitCode: -1, message });
   const input = options.stdin;
+  // stdin as a redirected file: one stream for handle 0 and, on demand, the keyboard.
+  let piped: InputStream | null = null;
+  if (stdinMode === 'file') {
+    const p = new InputStream('redirected standard input');
+    piped = p;
+    p.onArrival = () => machine.notify();
+    bios.keyboard.setFeed(streamKeyFeed(p, raw));
+  }
 
   let trace: TextFileWriter | null = null;
   let traceFn: ((line: string) => void) | null = null;
@@ -417,16 +488,22 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
       }
       throw err;
     }
-    redirectStandardHandles(dos, options, raw);
+    redirectStandardHandles(dos, options, raw, piped, outputToFile);
     if (options.onStart) await options.onStart(ctx);
 
-    const terminalInput = isTerminalInput(input) ? input : undefined;
+    const terminalInput = !piped && isTerminalInput(input) ? input : undefined;
     // Whatever vdm86 does to the terminal (raw input, the drawn screen) is undone even if the
     // process dies before the finally below runs.
     if (terminalInput || renderer) {
       releaseGuard = guardTerminal({ fd: renderer ? out.fd : undefined, input: terminalInput, onResume: () => renderer?.invalidate() });
     }
-    if (input === undefined || input === null) onEnd();
+    if (piped) {
+      if (input === undefined || input === null) piped.end();
+      else if (typeof input === 'string' || input instanceof Uint8Array) {
+        piped.push(typeof input === 'string' ? dosBytes(input, raw) : input);
+        piped.end();
+      } else keys = readIntoStream(input as unknown as ByteStream, piped);
+    } else if (input === undefined || input === null) onEnd();
     else if (typeof input === 'string' || input instanceof Uint8Array) keys = typeAll(input, raw, onKey, onEnd);
     else if (terminalInput) keys = readTerminalKeys(terminalInput, onKey, () => stop('stopped by the user (Ctrl-\\)'), onEnd);
     else keys = readStreamKeys(input as unknown as ByteStream, raw, onKey, onEnd);
@@ -438,14 +515,27 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
     }
 
     let lastRender = -Infinity;
+    let lastScreenSync = -Infinity;
     let inputPaused = false;
     machine.addSliceHook((now) => {
+      if (screenStream) {
+        // A program waiting for a key shows its prompt; otherwise the screen is compared now and
+        // then, so text a program scrolls away by itself is seen before it goes.
+        if (keyWanted) {
+          keyWanted = false;
+          screenStream.waitingForInput();
+          lastScreenSync = now;
+        } else if (now - lastScreenSync >= SCREEN_REFRESH_MS) {
+          screenStream.sync();
+          lastScreenSync = now;
+        }
+      }
       if (renderer && now - lastRender >= SCREEN_REFRESH_MS) {
         renderer.render(bios.frame());
         lastRender = now;
       }
       if (keys) {
-        const queued = bios.keyboard.pendingKeys();
+        const queued = piped ? piped.buffered() : bios.keyboard.pendingKeys();
         if (!inputPaused && queued > INPUT_HIGH_WATER) {
           keys.pause();
           inputPaused = true;
@@ -486,6 +576,7 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
     dos.close();
     vddBridge?.dispose();
     keys?.stop();
+    screenStream?.end();
     stream?.flush();
     trace?.close();
     if (renderer && rendererStarted) {

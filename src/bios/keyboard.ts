@@ -114,7 +114,20 @@ export const KEY_CTRL_Z = 0x2c1a;
  *  ends with reason 'input-exhausted' instead of spinning until a time limit. */
 export const EOF_READ_LIMIT = 1000;
 
+/** Keys read on demand from a host input that standard input shares (stdin as a redirected
+ *  file): the next key, null when none has arrived yet, 'end' when the input is over. */
+export interface KeyFeed {
+  next(): HostKey | null | 'end';
+}
+
 export class KeyboardBios {
+  /** When set, host keys are not pushed in ahead of time: one is fetched only when a program
+   *  looks for a key and none is waiting, so the bytes it does not take as keys stay for
+   *  standard input (a piped script read both by INT 16h and by handle 0 stays in order). */
+  private feed: KeyFeed | null = null;
+  /** Called when a program looks for a key and none is waiting (the screen stream shows what the
+   *  program has put on the screen before it waits). */
+  onNoKey: () => void = () => {};
   /** Host keys waiting to be typed, each as its scan code bytes (a queue: taken from pendingHead). */
   private pending: number[][] = [];
   private pendingHead = 0;
@@ -152,6 +165,21 @@ export class KeyboardBios {
     this.pump();
   }
 
+  /** Takes keys from `feed` on demand instead of from type(). */
+  setFeed(feed: KeyFeed): void {
+    this.feed = feed;
+  }
+
+  /** With a feed: a program looks for a key and nothing is in the buffer or on its way, so the
+   *  feed's next key is typed (it arrives through the controller and IRQ1 like any key). */
+  private demand(): void {
+    const feed = this.feed;
+    if (!feed || this.hostEnded || this.pendingKeys() > 0 || !this.kbc.idle() || !this.bufferEmpty()) return;
+    const key = feed.next();
+    if (key === 'end') this.endInput();
+    else if (key) this.type(key);
+  }
+
   /** Host input has ended (stdin closed). */
   endInput(): void {
     this.hostEnded = true;
@@ -165,6 +193,7 @@ export class KeyboardBios {
 
   /** True once host input ended and every key has been read from the buffer. */
   inputEnded(): boolean {
+    this.demand();
     return this.hostEnded && this.pendingKeys() === 0 && this.kbc.idle() && this.bufferEmpty();
   }
 
@@ -216,13 +245,20 @@ export class KeyboardBios {
 
   /** The next key as INT 16h/01h reports it, or -1 (the console's peekKey). */
   peekKey(): number {
-    return this.compatibleKey(false);
+    this.demand();
+    const word = this.compatibleKey(false);
+    if (word < 0) this.onNoKey();
+    return word;
   }
   /** Removes and returns the next key as INT 16h/00h returns it, or -1 (the console's
    *  readKey). Reads past the end of input count towards EOF_READ_LIMIT. */
   readKey(): number {
+    this.demand();
     const word = this.compatibleKey(true);
-    if (word < 0 && this.inputEnded()) this.countEofRead();
+    if (word < 0) {
+      this.onNoKey();
+      if (this.inputEnded()) this.countEofRead();
+    }
     return word;
   }
 
@@ -407,6 +443,7 @@ export class KeyboardBios {
 
   // ------------------------------------------------------------------ INT 16h
   handle(cpu: Cpu): void {
+    if (cpu.ah <= 0x01 || cpu.ah === 0x10 || cpu.ah === 0x11) this.demand();
     switch (cpu.ah) {
       case 0x00:
       case 0x10: {
@@ -415,6 +452,7 @@ export class KeyboardBios {
           cpu.ax = word;
           return;
         }
+        this.onNoKey();
         if (this.inputEnded()) {
           // Input is over and nothing will ever arrive: answer Ctrl-Z, DOS's end-of-file
           // character, so "press any key" prompts continue; a program that keeps asking is
@@ -430,6 +468,7 @@ export class KeyboardBios {
       case 0x11: {
         const word = cpu.ah === 0x01 ? this.compatibleKey(false) : this.bufferPeek();
         if (word >= 0) cpu.ax = word;
+        else this.onNoKey();
         setReturnZero(cpu, word < 0);
         return;
       }

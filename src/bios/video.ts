@@ -45,10 +45,24 @@ const ROM_FONT_HEIGHT: Record<number, number> = { 0x11: 14, 0x12: 8, 0x14: 16 };
 const DCC_VGA_COLOR = 0x08;
 const DCC_VGA_MONO = 0x07;
 
+/** Told what the teletype writes on the active page and which rows are about to leave it (the
+ *  headless screen stream, src/host/screen-stream.ts, follows the screen so). */
+export interface ScreenObserver {
+  teletypeCell(row: number, col: number, ch: number): void;
+  beforeTeletypeText(row: number): void;
+  beforeTeletypeLineEnd(row: number): void;
+  teletypeLineFeed(row: number): void;
+  beforeScrollUp(top: number, bottom: number, lines: number, fullWidth: boolean): void;
+  beforeScrollDown(top: number, bottom: number, lines: number, fullWidth: boolean): void;
+  beforeClear(): void;
+  afterModeSet(): void;
+}
+
 export class VideoBios {
   /** Every character written through the teletype (INT 10h/0Eh and 13h, INT 29h, DOS console
    *  output), BEL included: the console's output stream. */
   onOutput: (ch: number) => void = () => {};
+  observer: ScreenObserver | null = null;
 
   constructor(
     private readonly mem: Uint8Array,
@@ -105,6 +119,7 @@ export class VideoBios {
     if (!m) return false;
     const keep = (requested & 0x80) !== 0; // bit 7: do not clear video memory
     const mem = this.mem;
+    this.observer?.beforeClear();
     bda.wr8(mem, BDA.VIDEO_MODE, mode);
     bda.wr16(mem, BDA.VIDEO_COLUMNS, m.cols);
     bda.wr16(mem, BDA.VIDEO_PAGE_SIZE, m.pageSize);
@@ -133,6 +148,7 @@ export class VideoBios {
         mem[base + i + 1] = BLANK >>> 8;
       }
     }
+    this.observer?.afterModeSet();
     return true;
   }
 
@@ -210,8 +226,14 @@ export class VideoBios {
    *  cell's existing attribute; past the last column the cursor wraps, past the last row the
    *  page scrolls with the attribute found at the cursor, as the IBM BIOS does. */
   teletype(ch: number, attr?: number, page = this.activePage()): void {
-    this.onOutput(ch & 0xff);
+    const observer = page === this.activePage() ? this.observer : null;
     let { row, col } = this.cursor(page);
+    if (observer) {
+      const b = ch & 0xff;
+      if (b === 0x0a || b === 0x0d) observer.beforeTeletypeLineEnd(row);
+      else if (b >= 0x20 || b === 0x09) observer.beforeTeletypeText(row);
+    }
+    this.onOutput(ch & 0xff);
     const cols = this.cols();
     const rows = this.rows();
     switch (ch & 0xff) {
@@ -221,6 +243,7 @@ export class VideoBios {
         if (col > 0) col--;
         break;
       case 0x0a:
+        observer?.teletypeLineFeed(row);
         row++;
         break;
       case 0x0d:
@@ -228,6 +251,7 @@ export class VideoBios {
         break;
       default:
         this.writeCell(page, row, col, ch, attr);
+        observer?.teletypeCell(row, col, ch);
         col++;
         if (col >= cols) {
           col = 0;
@@ -236,6 +260,7 @@ export class VideoBios {
     }
     if (row >= rows) {
       const fill = this.readCell(page, rows - 1, Math.min(col, cols - 1)) >>> 8;
+      observer?.beforeScrollUp(0, rows - 1, 1, true);
       this.scroll(page, true, 1, fill, 0, 0, rows - 1, cols - 1);
       row = rows - 1;
     }
@@ -259,6 +284,16 @@ export class VideoBios {
     if (this.textMode().mono && height !== 14) height = 14;
     bda.wr16(this.mem, BDA.VIDEO_CHAR_HEIGHT, height);
     bda.wr8(this.mem, BDA.VIDEO_ROWS, Math.floor(SCAN_LINES / height) - 1);
+  }
+
+  /** The characters of the text screen as the CRT controller shows it, row-major into `out`
+   *  (cols x rows of them): frame()'s characters without building a frame. */
+  screenChars(out: Uint8Array): void {
+    const n = Math.min(out.length, this.cols() * this.rows());
+    const base = linear(this.segment(), 0);
+    const start = this.crtc.startAddress();
+    const mem = this.mem;
+    for (let i = 0; i < n; i++) out[i] = mem[base + (((start + i) * 2) & (VIDEO_WINDOW - 1))];
   }
 
   /** The text screen as the CRT controller shows it. */
@@ -312,8 +347,14 @@ export class VideoBios {
       cpu.ah = 0; // light pen not triggered
     },
     0x05: (cpu) => this.setActivePage(cpu.al),
-    0x06: (cpu) => this.scroll(this.activePage(), true, cpu.al, cpu.bh, cpu.ch, cpu.cl, cpu.dh, cpu.dl),
-    0x07: (cpu) => this.scroll(this.activePage(), false, cpu.al, cpu.bh, cpu.ch, cpu.cl, cpu.dh, cpu.dl),
+    0x06: (cpu) => {
+      this.observer?.beforeScrollUp(cpu.ch, cpu.dh, cpu.al, cpu.cl === 0 && cpu.dl >= this.cols() - 1);
+      this.scroll(this.activePage(), true, cpu.al, cpu.bh, cpu.ch, cpu.cl, cpu.dh, cpu.dl);
+    },
+    0x07: (cpu) => {
+      this.observer?.beforeScrollDown(cpu.ch, cpu.dh, cpu.al, cpu.cl === 0 && cpu.dl >= this.cols() - 1);
+      this.scroll(this.activePage(), false, cpu.al, cpu.bh, cpu.ch, cpu.cl, cpu.dh, cpu.dl);
+    },
     0x08: (cpu) => {
       const { row, col } = this.cursor(cpu.bh);
       cpu.ax = this.readCell(cpu.bh, row, col);

@@ -9,6 +9,7 @@ import { condition } from './alu';
 import { shift } from './shift';
 import { stringStep, repeatString } from './string';
 import { executeSecondary, VECTOR } from './secondary';
+import { BlockCache, type BlockCacheOptions } from './block-cache';
 
 export { FLAG } from './flags';
 
@@ -39,13 +40,10 @@ DECODE[0xf1] = PREFIX_LOCK;
 DECODE[0xf2] = PREFIX_REPNE;
 DECODE[0xf3] = PREFIX_REP;
 
-// Room for a basic-block compiler tier later: everything a compiled block touches is in one
-// buffer (the `bytes`/`words` views) and a few monomorphic fields (lazy flags, flagBits, ipReg),
-// so a block can run between two `limit` checks as this loop runs one instruction. Blocks would
-// end where this loop calls out (secondary.ts, IN/OUT, BOP, segment loads, string instructions),
-// leave `attention` work (trap, shadows, page hooks) to this loop, and drop the lazy-flag records
-// that a later instruction of the block overwrites. What such a tier must add: invalidating
-// compiled code on writes to its pages.
+// The compiled tier (block-compiler.ts, block-cache.ts), when switched on, runs hot straight-line
+// code as JavaScript functions between two `limit` checks of this loop: a block runs only when no
+// `attention` work is pending, no page is hooked and the whole block fits in the budget, so the
+// trap, shadows, interrupts, page hooks and instruction counts stay this loop's.
 export class Cpu extends CpuState {
   // ---- registers -----------------------------------------------------------------------------
   get ax(): number { return this.regs[REG.AX]; } set ax(v: number) { this.regs[REG.AX] = v; }
@@ -79,6 +77,23 @@ export class Cpu extends CpuState {
   setFlag(mask: number, on: boolean): void {
     const f = this.getFlags();
     this.setFlags(on ? f | mask : f & ~mask);
+  }
+
+  /** The last effective address (see execute), handed to and from compiled blocks. */
+  eaBase = 0;
+  eaOff = 0;
+  eaLin = 0;
+  /** The compiled tier's blocks; null while it is off (the default). */
+  private blockCache: BlockCache | null = null;
+
+  /** Switches the compiled tier on or off. Off, every instruction is interpreted (as --trace
+   *  needs); on, hot blocks run compiled with the same results. */
+  setCompiledTier(on: boolean, options?: BlockCacheOptions): void {
+    this.blockCache = on ? (options ? new BlockCache(options) : this.blockCache ?? new BlockCache()) : null;
+    this.attention = true;
+  }
+  get compiledTier(): BlockCache | null {
+    return this.blockCache;
   }
 
   /** Called for C4 C4 nn when bopEnabled; CS:IP already points past the three bytes. */
@@ -260,6 +275,7 @@ export class Cpu extends CpuState {
     // `attention` is set. Attention can only be raised by this loop or by what it calls, so
     // every such site below lowers `limit` (one local compare per instruction, not a field load).
     let limit = 0;
+    const blocks = this.blockCache;
 
     main: for (;;) {
       if (n >= limit) {
@@ -277,6 +293,25 @@ export class Cpu extends CpuState {
           if (!go) break;
         }
         limit = this.attention ? 0 : budget;
+      }
+      if (blocks !== null && !hooked) {
+        const lin = (csBase + ip) & 0xfffff;
+        const blk = blocks.at(lin, ip, b, w[0x80009]);
+        if (blk !== null && n + blk.count <= limit) {
+          this.eaBase = eaBase;
+          this.eaOff = eaOff;
+          this.eaLin = eaLin;
+          const k = blk.run(this, b, w, limit - n);
+          if (k > 0) {
+            n += k;
+            ip = this.ipReg;
+            eaBase = this.eaBase;
+            eaOff = this.eaOff;
+            eaLin = this.eaLin;
+            continue main;
+          }
+          blocks.drop(lin);
+        }
       }
       const start = ip;
       let ovr = -1;

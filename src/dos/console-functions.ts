@@ -6,10 +6,14 @@ import { FLAG } from '../cpu/cpu';
 import { rd8, rd16, rd32, wr8 } from '../cpu/guest-memory';
 import { SFT, SFT_INFO } from './layout';
 import {
+  BEL,
+  BS,
   CR,
   CTRL_C,
   CTRL_Z,
   LF,
+  TAB,
+  countReadPastEnd,
   NO_KEY_WAIT,
   consoleCtrlCWaiting,
   consoleEditLine,
@@ -21,12 +25,13 @@ import {
   echoCtrlC,
   consoleState,
 } from './console';
-import { STD, stdTarget, handleReadByte, handleWrite } from './stdio';
+import { READ_END, READ_WAITING, STD, stdTarget, handleReadByte, handleWrite } from './stdio';
 import { handleSftEntry } from './sft';
 import { CALL_OUTCOME, callOutcome } from './call-frame';
 import type { Kernel } from './kernel';
 
 const DOLLAR = 0x24;
+const DEL = 0x7f;
 
 /** A character to standard output (console: DOS's tab expansion; otherwise the handle). */
 function outChar(dos: Kernel, ch: number, h: number = STD.OUT): void {
@@ -45,13 +50,45 @@ function breakCheck(dos: Kernel): boolean {
   return true;
 }
 
+/** redirectedChar's answer at the end of standard input. */
+const STDIN_END = -2;
+
+/** One byte from a redirected standard input, as the character functions see it: the byte,
+ *  NO_KEY_WAIT while a stream has nothing yet, or STDIN_END. A LF that follows no CR is a Linux
+ *  line end and reads as CR LF (vdm86's choice, so scripts written on Linux drive DOS programs:
+ *  DOS itself would take the LF as a plain character); a DOS file's CR LF reads as it is. */
+function redirectedChar(dos: Kernel): number {
+  const st = consoleState(dos);
+  if (st.stdinOwedLf) {
+    st.stdinOwedLf = false;
+    return LF;
+  }
+  const b = handleReadByte(dos, STD.IN);
+  if (b === READ_WAITING) return NO_KEY_WAIT;
+  // (3Fh itself counted a read past the end towards the input-exhausted check: noteHandleRead.)
+  if (b === READ_END) {
+    st.stdinLastCr = false;
+    return STDIN_END;
+  }
+  if (b === LF && !st.stdinLastCr) {
+    st.stdinOwedLf = true;
+    return CR;
+  }
+  st.stdinLastCr = b === CR;
+  return b;
+}
+
 /** One byte from standard input: the byte, CTRL_Z at the end of input, or NO_KEY_WAIT. */
 function inChar(dos: Kernel): number {
   const t = stdTarget(dos, STD.IN, true);
   if (t === 'console') return consoleReadKey(dos);
-  if (t === 'closed') return CTRL_Z;
-  const b = handleReadByte(dos, STD.IN);
-  return b < 0 ? CTRL_Z : b;
+  if (t === 'closed') {
+    // Nothing can ever arrive: a program that keeps asking is stuck once host input is over.
+    if (consoleAtEnd(dos)) countReadPastEnd(dos);
+    return CTRL_Z;
+  }
+  const b = redirectedChar(dos);
+  return b === STDIN_END ? CTRL_Z : b;
 }
 
 /** Whether standard input has a character ready (0Bh). */
@@ -59,7 +96,9 @@ function inReady(dos: Kernel): boolean {
   const t = stdTarget(dos, STD.IN, true);
   if (t === 'console') return consolePeek(dos) >= 0 || consoleState(dos).pending.length > 0;
   if (t === 'closed') return false;
-  // A redirected file is ready until its end; other devices (NUL, AUX) never are.
+  if (consoleState(dos).stdinOwedLf) return true;
+  // A redirected file is ready until its end (a stream: while bytes have arrived); other
+  // devices (NUL, AUX) never are.
   const e = handleSftEntry(dos.mem, dos.currentPsp, STD.IN);
   if (!e) return false;
   const info = rd16(dos.mem, e.seg, e.off + SFT.DEVICE_INFO);
@@ -166,7 +205,7 @@ export function int21_09(dos: Kernel): void {
 }
 
 /** 0Ah: buffered input into DS:DX ([max][count][chars... CR]). Line editing on the console;
- *  from a redirected handle, bytes up to CR (LF skipped), echoed as DOS echoes them. */
+ *  from a redirected handle, see redirectedLine. */
 export function int21_0A(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
@@ -185,22 +224,73 @@ export function int21_0A(dos: Kernel): void {
     }
     line = r.bytes;
   } else {
-    line = [];
-    for (;;) {
-      const b = inChar(dos);
-      if (b === CR || (b === CTRL_Z && consoleAtEnd(dos))) break;
-      if (b === LF) continue;
-      if (line.length < max - 1) {
-        line.push(b);
-        outChar(dos, b);
-      }
-      if (b === CTRL_Z) break;
-    }
-    outChar(dos, CR);
+    const got = redirectedLine(dos, max - 1);
+    if (got === null) return;
+    line = got;
   }
   wr8(mem, seg, off + 1, line.length);
   for (let i = 0; i < line.length; i++) wr8(mem, seg, off + 2 + i, line[i]);
   wr8(mem, seg, off + 2 + line.length, CR);
+}
+
+/** Echoes a character of a line as DOS's BUFOUT does: control characters other than TAB as ^X. */
+function echoLineChar(dos: Kernel, ch: number): void {
+  if (ch < 0x20 && ch !== TAB) {
+    outChar(dos, 0x5e);
+    outChar(dos, ch + 0x40);
+  } else outChar(dos, ch);
+}
+
+/**
+ * 0Ah from a redirected standard input (or another device), as MS-DOS's buffered input runs its
+ * line editor over the bytes read: each is echoed to standard output (so `DEBUG <SCRIPT >LOG`
+ * logs the commands), a LF first on the line is skipped (the end of the last line's CR LF), a
+ * later one echoes CR LF and the line goes on, BS and DEL take back a character, a full buffer
+ * beeps and drops the character, CR ends the line (echoed alone). A Linux line end (LF alone)
+ * reads as CR LF (redirectedChar). At the end of input DOS would wait for a CR for ever; vdm86
+ * ends the line there (an empty one as a Ctrl-Z, as at the end of the console's input), and a
+ * program that keeps reading is ended as input-exhausted. Returns the line without its CR, or
+ * null while a stream has nothing yet (the partial line is kept and the call runs again).
+ */
+function redirectedLine(dos: Kernel, room: number): number[] | null {
+  const st = consoleState(dos);
+  const line = (st.stdinLine ??= []);
+  for (;;) {
+    const t = stdTarget(dos, STD.IN, true);
+    const b = t === 'handle' ? redirectedChar(dos) : STDIN_END;
+    if (b === NO_KEY_WAIT) return null;
+    if (b === STDIN_END) {
+      if (t === 'closed' && consoleAtEnd(dos)) countReadPastEnd(dos);
+      if (line.length === 0 && room > 0) {
+        line.push(CTRL_Z);
+        echoLineChar(dos, CTRL_Z);
+      }
+      break;
+    }
+    if (b === CR) break;
+    if (b === LF) {
+      if (line.length === 0) continue;
+      outChar(dos, CR);
+      outChar(dos, LF);
+      continue;
+    }
+    if (b === BS || b === DEL) {
+      const gone = line.pop();
+      if (gone === undefined) continue;
+      const cells = gone < 0x20 && gone !== TAB ? 2 : 1;
+      for (let i = 0; i < cells; i++) for (const c of [BS, 0x20, BS]) outChar(dos, c);
+      continue;
+    }
+    if (line.length >= room) {
+      outChar(dos, BEL);
+      continue;
+    }
+    line.push(b);
+    echoLineChar(dos, b);
+  }
+  outChar(dos, CR);
+  st.stdinLine = null;
+  return line;
 }
 
 /** 0Bh: AL = FFh when standard input has a character, else 00h (Ctrl-C checked). */
@@ -213,8 +303,10 @@ export function int21_0B(dos: Kernel): void {
 export function int21_0C(dos: Kernel): void {
   const cpu = dos.machine.cpu;
   const fn = cpu.al;
-  // Flush only on the first run: a waiting read re-runs this call and must keep its keys.
-  if (!consoleState(dos).lineActive && !consoleState(dos).flushRunsAgain) consoleFlush(dos);
+  // Flush only on the first run: a waiting read re-runs this call and must keep its keys. A
+  // redirected standard input is a file: DOS has no type-ahead of it to flush.
+  const consoleIn = stdTarget(dos, STD.IN, true) === 'console';
+  if (consoleIn && !consoleState(dos).lineActive && !consoleState(dos).flushRunsAgain) consoleFlush(dos);
   const follow: Record<number, (d: Kernel) => void> = { 0x01: int21_01, 0x06: int21_06, 0x07: int21_07, 0x08: int21_08, 0x0a: int21_0A };
   const f = follow[fn];
   if (!f) {
@@ -229,6 +321,7 @@ export function int21_0C(dos: Kernel): void {
   // The call runs again as 0Ch after a wait (or INT 28h), with the caller's AH.
   if (waiting) cpu.ah = 0x0c;
 }
+
 
 /** 0Dh: disk reset. vdm86 keeps no dirty sector buffers (host writes go straight through). */
 export function int21_0D(dos: Kernel): void {

@@ -24,6 +24,16 @@ export class ConsoleState {
   idleIssued = false;
   /** Ctrl-Break was pressed (INT 1Bh): the next console read sees Ctrl-C. */
   breakPending = false;
+  /** Redirected standard input as the character functions read it: the last byte was a CR, a
+   *  LF is owed (a Linux line end, LF alone, reads as CR LF), and the 0Ah line being gathered. */
+  stdinLastCr = false;
+  stdinOwedLf = false;
+  stdinLine: number[] | null = null;
+  /** Reads of standard input past its end, towards EOF_READ_LIMIT. */
+  readsPastEnd = 0;
+  /** The program has met the end of its input (a console read at the end of host input, or
+   *  handle 0 at end of file). */
+  stdinEnded = false;
   /** The last INT 21h/0Ch is waiting and will run again, so it must not flush the input twice. */
   flushRunsAgain = false;
   /** A raw CON read in progress (the CON device), kept while it waits for more keys. */

@@ -10,6 +10,8 @@ import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
 import { rd16 } from '../cpu/guest-memory';
 import { issueIdle } from './call-frame';
 import type { ConsoleState } from './console-state';
+import { EOF_READ_LIMIT } from '../bios/keyboard';
+import { DOS_ERROR } from './errors';
 
 export const CTRL_C = 0x03;
 export const BS = 0x08;
@@ -126,7 +128,37 @@ function takeKey(dos: Kernel): number {
 /** True once host input has ended and nothing is left to read. */
 export function consoleAtEnd(dos: Kernel): boolean {
   const st = consoleState(dos);
-  return !st.breakPending && dos.machine.console.inputEnded();
+  const ended = !st.breakPending && dos.machine.console.inputEnded();
+  if (ended) st.stdinEnded = true;
+  return ended;
+}
+
+/** A read of standard input found its end again (a redirected file or stream at its end, or a
+ *  handle that is not open once host input is over): a program that keeps reading past the
+ *  end EOF_READ_LIMIT times is stuck, and the run ends with reason 'input-exhausted' instead of
+ *  spinning until a time limit, as the keyboard does for INT 16h. */
+export function countReadPastEnd(dos: Kernel): void {
+  const st = consoleState(dos);
+  if (++st.readsPastEnd >= EOF_READ_LIMIT) {
+    dos.machine.terminate({
+      reason: 'input-exhausted',
+      exitCode: -1,
+      message: `the program kept reading standard input after it ended (${EOF_READ_LIMIT} reads)`,
+    });
+  }
+}
+
+/** INT 21h/3Fh's outcome (a byte count, or a negative DOS error) as the input-exhausted check
+ *  sees it: handle 0 giving nothing is a read past the end of standard input; so is a read of a
+ *  handle that is not open once the program has met the end of its input (LINK at "Enter new
+ *  file spec:" asks a closed handle 0 again and again). Any read that gets bytes shows progress. */
+export function noteHandleRead(dos: Kernel, handle: number, result: number): void {
+  const st = consoleState(dos);
+  if (result > 0) st.readsPastEnd = 0;
+  else if (result === 0 && handle === 0) {
+    st.stdinEnded = true;
+    countReadPastEnd(dos);
+  } else if (result === -DOS_ERROR.INVALID_HANDLE && st.stdinEnded) countReadPastEnd(dos);
 }
 
 /** Why a blocking console read did not return a character. */

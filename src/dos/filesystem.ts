@@ -4,6 +4,7 @@
 // fcb.ts and ioctl.ts modules, which all work through this object.
 import type { Kernel, DosOptions } from './kernel';
 import type { HostObject } from './host-handles';
+import { READ_WAIT } from '../host/redirected-files';
 import { copyFromSegment, copyToSegment, copyFromLinear, copyToLinear, rd8, wr8 } from '../cpu/guest-memory';
 import { ATTR, JFT_DEFAULT_SIZE, JFT_FREE, OPEN_MODE, PSP, SDA, SFT_INFO } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
@@ -299,6 +300,10 @@ export class FileSystem {
       n = obj.read(pos, buf);
     } catch (err) {
       return -dosErrorOf(err);
+    }
+    if (n === READ_WAIT) {
+      this.dos.machine.waitForInput();
+      return 'wait';
     }
     copyToLinear(this.mem, at, buf.subarray(0, n), this.cpu);
     s.setPosition(a, pos + n);

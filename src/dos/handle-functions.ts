@@ -9,6 +9,7 @@ import { DOS_ERROR } from './errors';
 import { handleTransfer } from './transfer';
 import { JFT_FREE } from './layout';
 import { ACCESS } from './sharing';
+import { noteHandleRead } from './console';
 
 const E = DOS_ERROR;
 /** INT 21h/6Ch BX bits above the open mode. */
@@ -57,10 +58,14 @@ export function handleFunctions(fs: FileSystem) {
   const int21_3F = () => {
     const c = cpu();
     const sfn = fs.sfnOf(c.bx);
-    if (sfn < 0) return fs.dos.fail(E.INVALID_HANDLE);
+    if (sfn < 0) {
+      noteHandleRead(fs.dos, c.bx, -E.INVALID_HANDLE);
+      return fs.dos.fail(E.INVALID_HANDLE);
+    }
     const x = handleTransfer(c.ds, c.dx, c.cx);
     const got = fs.read(sfn, x.linear, x.count);
     if (got === 'wait') return; // the console waits; this BOP runs again
+    noteHandleRead(fs.dos, c.bx, got);
     answer(fs, got);
   };
 

@@ -5,7 +5,8 @@
 /** An open host object. Reads and writes are positioned (pread/pwrite): the position lives in
  *  the SFT entry, so duplicated handles share it exactly as DOS does. */
 export interface HostObject {
-  /** Reads up to buf.length bytes at `position`; returns the count (0 at end of file). */
+  /** Reads up to buf.length bytes at `position`; returns the count (0 at end of file), or -1
+   *  (READ_WAIT, a host stream with nothing yet): the DOS read waits for input and runs again. */
   read(position: number, buf: Uint8Array): number;
   /** Writes `data` at `position`; returns the count written. */
   write(position: number, data: Uint8Array): number;

@@ -11,6 +11,7 @@ import { DOS_SEG, DOSMEM } from './sysvars';
 import { SDA_INTERNAL } from './sysdata';
 import { handleSftEntry } from './sft';
 import type { CallState } from './kernel';
+import { CALL_OUTCOME, callOutcome } from './call-frame';
 import type { Kernel } from './kernel';
 
 export const STD = { IN: 0, OUT: 1, ERR: 2, AUX: 3, PRN: 4 } as const;
@@ -42,9 +43,11 @@ export function isCookedConsole(dos: Kernel, h: number): boolean {
 
 /** Runs INT 21h function `ah` of the kernel's own table on a handle, as if a program had called
  *  it with DS:DX at the SDA scratch buffer. The caller's registers and call state are kept.
- *  Returns AX and CF. */
-function selfCall(dos: Kernel, ah: number, handle: number, count: number): { ax: number; carry: boolean } {
+ *  Returns AX and CF, and `wait` when the handle had nothing yet (a redirected standard input
+ *  still arriving): machine.waitForInput() was called and the caller's call runs again. */
+function selfCall(dos: Kernel, ah: number, handle: number, count: number): { ax: number; carry: boolean; wait: boolean } {
   const cpu = dos.machine.cpu;
+  const ipBefore = cpu.ip;
   const saved = { ax: cpu.ax, bx: cpu.bx, cx: cpu.cx, dx: cpu.dx, ds: cpu.ds, call: dos.call };
   const frame = DOSMEM.SDA + SDA_INTERNAL.SCRATCH_FRAME;
   wr16(dos.mem, DOS_SEG, frame + IRET_FLAGS, 0);
@@ -58,9 +61,9 @@ function selfCall(dos: Kernel, ah: number, handle: number, count: number): { ax:
     cpu.ds = DOS_SEG;
     cpu.dx = DOSMEM.SDA + SDA_INTERNAL.SCRATCH_BUFFER;
     const handler = dos.int21.get(ah);
-    if (!handler) return { ax: 1, carry: true };
+    if (!handler) return { ax: 1, carry: true, wait: false };
     handler(dos);
-    return { ax: cpu.ax, carry: (rd16(dos.mem, DOS_SEG, frame + IRET_FLAGS) & FLAG.CF) !== 0 };
+    return { ax: cpu.ax, carry: (rd16(dos.mem, DOS_SEG, frame + IRET_FLAGS) & FLAG.CF) !== 0, wait: callOutcome(dos, state, ipBefore) === CALL_OUTCOME.AGAIN };
   } finally {
     cpu.ax = saved.ax;
     cpu.bx = saved.bx;
@@ -82,10 +85,15 @@ export function handleWrite(dos: Kernel, h: number, data: Uint8Array): void {
   }
 }
 
-/** Reads one byte from a non-console handle through INT 21h/3Fh: the byte, or -1 at end of
- *  file or on an error. */
+/** handleReadByte's answers besides a byte. */
+export const READ_END = -1;
+export const READ_WAITING = -2;
+
+/** Reads one byte from a non-console handle through INT 21h/3Fh: the byte, READ_END at end of
+ *  file or on an error, or READ_WAITING when nothing has arrived yet (the call runs again). */
 export function handleReadByte(dos: Kernel, h: number): number {
   const r = selfCall(dos, 0x3f, h, 1);
-  if (r.carry || r.ax === 0) return -1;
+  if (r.wait) return READ_WAITING;
+  if (r.carry || r.ax === 0) return READ_END;
   return copyFromSegment(dos.mem, DOS_SEG, DOSMEM.SDA + SDA_INTERNAL.SCRATCH_BUFFER, 1)[0];
 }

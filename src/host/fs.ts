@@ -386,13 +386,15 @@ export function resolveHostRoot(path: string): string {
 
 /** Writes all of `data` to an open host descriptor (a redirected standard output), waiting out a
  *  full non-blocking pipe a millisecond at a time. */
-export function writeAllToFd(fd: number, data: Uint8Array): void {
+export function writeAllToFd(fd: number, data: Uint8Array, giveUp?: () => boolean): void {
   let done = 0;
   while (done < data.length) {
     try {
       done += fs.writeSync(fd, data, done, data.length - done);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      // A pipe nobody reads stays full: whoever waits says when to stop waiting (the rest is lost).
+      if (giveUp?.()) return;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
     }
   }

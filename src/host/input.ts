@@ -1,9 +1,11 @@
 // Host input sources for the keyboard: a terminal read in raw mode (keys as they are pressed,
 // no echo, Ctrl-\ reserved to stop vdm86), or any byte stream (a pipe, a file, a string), read
-// with backpressure so a large input never piles up faster than the program takes it.
+// with backpressure so a large input never piles up faster than the program takes it; or a
+// byte stream as a redirected standard input (InputStream), which the keyboard reads on demand.
 import type { HostKey } from './keys';
 import { TerminalKeyParser } from './keyboard';
 import { StreamInputDecoder } from './stream';
+import { INPUT_OVER, NO_BYTE_YET, type InputStream } from './redirected-files';
 
 export interface KeySource {
   /** Stops reading and gives the input back (raw mode off, listeners removed). */
@@ -108,4 +110,46 @@ export function typeAll(data: string | Uint8Array, raw: boolean, onKey: (k: Host
   for (const k of decoder.end()) onKey(k);
   onEnd();
   return { stop() {}, pause() {}, resume() {} };
+}
+
+/** Feeds a byte stream into an InputStream (standard input as a redirected file) as it arrives;
+ *  the caller pauses it while the program has not taken what is queued. */
+export function readIntoStream(input: ByteStream, into: InputStream): KeySource {
+  const onData = (chunk: Buffer | string) => into.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : new Uint8Array(chunk));
+  const finish = () => into.end();
+  input.on('data', onData);
+  input.on('end', finish);
+  input.on('error', finish);
+  return flowing(input, () => {
+    input.off('data', onData as never);
+    input.off('end', finish as never);
+    input.off('error', finish as never);
+  });
+}
+
+/** The keyboard's keys taken from the bytes of a redirected standard input, one key when asked
+ *  (KeyboardBios.setFeed): text decoded as typed stdin is (StreamInputDecoder: UTF-8 or raw
+ *  bytes, a line end as Enter). The LF of a CR LF whose CR a handle read took is not a key. */
+export function streamKeyFeed(input: InputStream, raw: boolean): { next(): HostKey | null | 'end' } {
+  const decoder = new StreamInputDecoder(raw);
+  const ready: HostKey[] = [];
+  const one = new Uint8Array(1);
+  return {
+    next() {
+      for (;;) {
+        const k = ready.shift();
+        if (k) return k;
+        if (input.lastByte() === 0x0d) decoder.followsCr();
+        const b = input.takeByte();
+        if (b === NO_BYTE_YET) return null;
+        if (b === INPUT_OVER) {
+          ready.push(...decoder.end());
+          if (ready.length) continue;
+          return 'end';
+        }
+        one[0] = b;
+        ready.push(...decoder.push(one));
+      }
+    },
+  };
 }

@@ -164,6 +164,12 @@ export class StreamInputDecoder {
     return keys;
   }
 
+  /** The byte before the next one was a CR that someone else took (a handle read of the same
+   *  input): a LF next is the rest of that CR LF, not an Enter of its own. */
+  followsCr(): void {
+    this.lastWasCR = true;
+  }
+
   /** Input ended: whatever an unfinished UTF-8 sequence held. */
   end(): HostKey[] {
     const keys: HostKey[] = [];

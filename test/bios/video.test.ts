@@ -63,7 +63,10 @@ describe('video BIOS (bios-video.com)', () => {
     expect(r.reason).toBe('exit');
     const out = chunks.join('');
     expect(out).toContain('TELETYPE LINE\r\nINT29 LINE\r\n');
-    expect(out).toBe(r.output);
+    // The teletype's bytes are all there, in order; the stream adds the text written to the
+    // screen other ways (09h, video memory) as its rows become final.
+    expect(out.startsWith('mode=03 cols=80 page=00\r\nequip=0020 mem=640\r\ndcc=08 rows=25\r\nTELETYPE LINE\r\nINT29 LINE\r\n' + ' '.repeat(20) + 'DIRECT\r\n')).toBe(true);
+    expect(r.output).not.toContain('DIRECT');
   });
 
   it('reports the conventional memory size it was given', async () => {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, cleanupTemps, runCli, tempDir, withPrograms } from './helpers';
+import { putFromRepo } from '../helpers/folders';
 import { values as readValues } from '../helpers/output';
 
 let cli = '';
@@ -12,12 +13,16 @@ beforeAll(async () => {
 });
 afterAll(cleanupTemps);
 
+/** Most tests here read the screen stream on stdout: they make stdout the console (a pipe is
+ *  otherwise the program's handle 1 as a file, with the screen on stderr; see 'stdin and stdout'). */
+const CONSOLE_OUT = ['--stdout', 'console'];
+
 const values = (text: string) => readValues(text).record();
 
 describe('vdm86 command', () => {
   it('runs a program with its arguments and exits with its exit code', async () => {
     const dir = withPrograms('bios-exit.com');
-    const r = await runCli(cli, ['bios-exit.com', '42'], { cwd: dir });
+    const r = await runCli(cli, [...CONSOLE_OUT, 'bios-exit.com', '42'], { cwd: dir });
     expect(r.code).toBe(42);
     expect(r.stdout.toString()).toBe('exit 42\r\n');
     expect(r.stderr).toBe('');
@@ -25,13 +30,13 @@ describe('vdm86 command', () => {
 
   it('finds the program as DOS would: any case, .COM then .EXE without an extension', async () => {
     const dir = withPrograms('bios-exit.com');
-    expect((await runCli(cli, ['BIOS-EXIT', '4'], { cwd: dir })).code).toBe(4);
-    expect((await runCli(cli, ['Bios-Exit.COM', '5'], { cwd: dir })).code).toBe(5);
+    expect((await runCli(cli, [...CONSOLE_OUT, 'BIOS-EXIT', '4'], { cwd: dir })).code).toBe(4);
+    expect((await runCli(cli, [...CONSOLE_OUT, 'Bios-Exit.COM', '5'], { cwd: dir })).code).toBe(5);
   });
 
   it('passes everything after the program to it, options included', async () => {
     const dir = withPrograms('bios-cli.com');
-    const r = await runCli(cli, ['bios-cli.com', '/x', '--timeout', '-y'], { cwd: dir });
+    const r = await runCli(cli, [...CONSOLE_OUT, 'bios-cli.com', '/x', '--timeout', '-y'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(values(r.stdout.toString()).tail).toBe('[ /x --timeout -y]');
   });
@@ -39,7 +44,7 @@ describe('vdm86 command', () => {
   it('sets the environment, memory size, DOS version and starting directory', async () => {
     const dir = withPrograms('bios-cli.com');
     mkdirSync(join(dir, 'SUB'));
-    const r = await runCli(cli, ['-e', 'FOO=bar baz', '--memory', '320', '--dos-version', '3.30', '--cwd', 'C:\\SUB', 'bios-cli.com'], { cwd: dir });
+    const r = await runCli(cli, [...CONSOLE_OUT, '-e', 'FOO=bar baz', '--memory', '320', '--dos-version', '3.30', '--cwd', 'C:\\SUB', 'bios-cli.com'], { cwd: dir });
     expect(r.code).toBe(0);
     const v = values(r.stdout.toString());
     expect(v).toMatchObject({ drive: 'C', dir: '\\SUB', foo: 'bar baz', mem: '320', dosver: '3.30' });
@@ -50,7 +55,7 @@ describe('vdm86 command', () => {
     const other = tempDir();
     mkdirSync(join(other, 'work'));
     writeFileSync(join(other, 'CLI.COM'), readFileSync(join(dir, 'bios-cli.com')));
-    const r = await runCli(cli, ['--drive', `E=${other}`, '--cwd', join(other, 'work'), join(other, 'CLI.COM')], { cwd: dir });
+    const r = await runCli(cli, [...CONSOLE_OUT, '--drive', `E=${other}`, '--cwd', join(other, 'work'), join(other, 'CLI.COM')], { cwd: dir });
     expect(r.code).toBe(0);
     expect(values(r.stdout.toString())).toMatchObject({ drive: 'E', dir: '\\WORK' });
   });
@@ -59,7 +64,7 @@ describe('vdm86 command', () => {
     const dir = withPrograms('bios-cli.com');
     const elsewhere = tempDir();
     const json = join(elsewhere, 'result.json');
-    const r = await runCli(cli, ['--result-json', json, join(dir, 'bios-cli.com')], { cwd: elsewhere });
+    const r = await runCli(cli, [...CONSOLE_OUT, '--result-json', json, join(dir, 'bios-cli.com')], { cwd: elsewhere });
     expect(r.code).toBe(0);
     expect(values(r.stdout.toString())).toMatchObject({ drive: 'C', dir: '\\' });
     const rec = JSON.parse(readFileSync(json, 'utf8'));
@@ -70,19 +75,19 @@ describe('vdm86 command', () => {
 
   it('streams CP437 as UTF-8, or raw bytes with --raw', async () => {
     const dir = withPrograms('bios-cli.com');
-    const utf = await runCli(cli, ['bios-cli.com'], { cwd: dir });
+    const utf = await runCli(cli, [...CONSOLE_OUT, 'bios-cli.com'], { cwd: dir });
     expect(utf.stdout.toString('utf8')).toContain('cp437=é▒\r\n');
-    const raw = await runCli(cli, ['--raw', 'bios-cli.com'], { cwd: dir });
+    const raw = await runCli(cli, [...CONSOLE_OUT, '--raw', 'bios-cli.com'], { cwd: dir });
     expect(raw.stdout.includes(Buffer.from([0x3d, 0x82, 0xb1, 0x0d, 0x0a]))).toBe(true);
   });
 
   it('prints the final screen with --screen-dump, after the stream, and to a file', async () => {
     const dir = withPrograms('bios-video.com');
-    const r = await runCli(cli, ['--screen-dump', '--screen-dump-file', 'screen.txt', 'bios-video.com'], { cwd: dir });
+    const r = await runCli(cli, [...CONSOLE_OUT, '--screen-dump', '--screen-dump-file', 'screen.txt', 'bios-video.com'], { cwd: dir });
     expect(r.code).toBe(0);
     const text = r.stdout.toString();
     const streamEnd = text.indexOf('DONE\r\n') + 'DONE\r\n'.length;
-    expect(text.slice(0, streamEnd)).not.toContain('DIRECT'); // the stream: teletype only
+    expect(text.slice(0, streamEnd)).toContain(`${' '.repeat(20)}DIRECT\r\n`); // the stream: every way text reached the screen
     const dump = text.slice(streamEnd);
     expect(dump.split('\n')[10]).toBe(' '.repeat(20) + 'DIRECT');
     expect(dump.endsWith('SCROLLME\n')).toBe(true);
@@ -91,21 +96,21 @@ describe('vdm86 command', () => {
 
   it('shows nothing with --screen none, the stream with --screen stream, ANSI with --screen tty', async () => {
     const dir = withPrograms('bios-exit.com');
-    const none = await runCli(cli, ['--screen', 'none', 'bios-exit.com', '3'], { cwd: dir });
+    const none = await runCli(cli, [...CONSOLE_OUT, '--screen', 'none', 'bios-exit.com', '3'], { cwd: dir });
     expect(none.code).toBe(3);
     expect(none.stdout.length).toBe(0);
-    const stream = await runCli(cli, ['--screen', 'stream', 'bios-exit.com', '3'], { cwd: dir });
+    const stream = await runCli(cli, [...CONSOLE_OUT, '--screen', 'stream', 'bios-exit.com', '3'], { cwd: dir });
     expect(stream.stdout.toString()).toBe('exit 3\r\n');
-    const tty = await runCli(cli, ['--screen', 'tty', 'bios-exit.com', '3'], { cwd: dir });
+    const tty = await runCli(cli, [...CONSOLE_OUT, '--screen', 'tty', 'bios-exit.com', '3'], { cwd: dir });
     const text = tty.stdout.toString();
     expect(text.startsWith('\x1b[?1049h')).toBe(true); // drawn even into a pipe when asked
     expect(text).toContain('\x1b[1;1H\x1b[0;37;40mexit 3');
     expect(text.endsWith('\x1b[?1049lexit 3\n')).toBe(true); // then the final screen as text
   });
 
-  it('feeds stdin to the keyboard', async () => {
+  it('types stdin at the keyboard with --stdin console (echoed, edited as typed keys)', async () => {
     const dir = withPrograms('bios-keys.com');
-    const r = await runCli(cli, ['bios-keys.com'], { cwd: dir, input: 'x\nline one\nz' });
+    const r = await runCli(cli, ['--stdin', 'console', ...CONSOLE_OUT, 'bios-keys.com'], { cwd: dir, input: 'x\nline one\nz' });
     expect(r.code).toBe(2);
     const out = r.stdout.toString();
     expect(out).toContain('key=2D78\r\nkey=1C0D\r\n');
@@ -115,7 +120,7 @@ describe('vdm86 command', () => {
 
   it('writes a disassembled trace with --trace', async () => {
     const dir = withPrograms('bios-exit.com');
-    const r = await runCli(cli, ['--trace', 'trace.txt', 'bios-exit.com', '5'], { cwd: dir });
+    const r = await runCli(cli, [...CONSOLE_OUT, '--trace', 'trace.txt', 'bios-exit.com', '5'], { cwd: dir });
     expect(r.code).toBe(5);
     const lines = readFileSync(join(dir, 'trace.txt'), 'utf8').trim().split('\n');
     expect(lines[0]).toMatch(/^[0-9A-F]{4}:0100  BE8100 +MOV SI,0081 +AX=[0-9A-F]{4} BX=/);
@@ -125,7 +130,7 @@ describe('vdm86 command', () => {
 
   it('records how the run ended with --result-json (a long host name runs under its short name)', async () => {
     const dir = withPrograms('bios-exit.com');
-    const r = await runCli(cli, ['--result-json', 'r.json', 'bios-exit.com', '9'], { cwd: dir });
+    const r = await runCli(cli, [...CONSOLE_OUT, '--result-json', 'r.json', 'bios-exit.com', '9'], { cwd: dir });
     expect(r.code).toBe(9);
     const rec = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     expect(rec).toMatchObject({ reason: 'exit', exitCode: 9, processExitCode: 9, message: null, dosPath: 'C:\\BIOS-E~1.COM', outputBytes: 8 });
@@ -159,7 +164,7 @@ describe("vdm86's own verdicts: one stderr line and a reserved exit code", () =>
     it(what, async () => {
       const dir = withPrograms('bios-spin.com', 'bios-fault.com', 'bios-anykey.com', 'bios-exit.com');
       writeFileSync(join(dir, 'EMPTY.EXE'), '');
-      const r = await runCli(cli, args, { cwd: dir });
+      const r = await runCli(cli, [...CONSOLE_OUT, ...args], { cwd: dir });
       expect(r.code).toBe(code);
       expect(r.stderr).toMatch(stderr);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -168,10 +173,49 @@ describe("vdm86's own verdicts: one stderr line and a reserved exit code", () =>
 
   it('stops on SIGTERM with the stop code, leaving nothing behind', async () => {
     const dir = withPrograms('bios-spin.com');
-    const r = await runCli(cli, ['--result-json', 'r.json', 'bios-spin.com'], { cwd: dir, killWhenOutput: 'spinning' });
+    const r = await runCli(cli, [...CONSOLE_OUT, '--result-json', 'r.json', 'bios-spin.com'], { cwd: dir, killWhenOutput: 'spinning' });
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/^vdm86: stopped by SIGTERM\n$/);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).reason).toBe('stopped');
     expect(existsSync(join(dir, 'bios-spin.com'))).toBe(true);
+  });
+});
+
+describe('stdin and stdout', () => {
+  it('a pipe on stdin is standard input as a file, a pipe on stdout standard output as a file; the screen goes to stderr', async () => {
+    const dir = withPrograms('dos-stdin.com');
+    const r = await runCli(cli, ['dos-stdin.com', 'K'], { cwd: dir, input: 'kline\nmrest' });
+    expect(r.code).toBe(0);
+    // Handle 1 holds only DOS's echo of the 0Ah line; INT 16h and 3Fh took the rest, unechoed.
+    expect(r.stdout.toString('latin1')).toBe('line\r');
+    expect(r.stderr).toBe('KEY=256B\r\nLINE=6C696E65\r\nKEY=326D\r\nREAD=72657374\r\n');
+  });
+
+  it('--stdin console types the pipe at the keyboard, --stdout console puts the screen on stdout', async () => {
+    const dir = withPrograms('dos-stdin.com');
+    const r = await runCli(cli, ['--stdin', 'console', '--stdout', 'console', 'dos-stdin.com', 'C'], { cwd: dir, input: 'ab\n' });
+    expect(r.code).toBe(4);
+    // The echo of 01h on the console; the Ctrl-Z at the end shows as CP437's arrow.
+    expect(r.stdout.toString('utf8')).toBe('aC=61\r\nbC=62\r\n\rC=0D\r\n→C=1A\r\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('streams a large stdin through handle 0 and out of handle 1 byte for byte', async () => {
+    const dir = withPrograms();
+    putFromRepo(dir, { 'TEE.COM': 'roms/programs/tee.com' });
+    const data = Buffer.alloc(1 << 20);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7919) >>> 5;
+    const r = await runCli(cli, ['TEE.COM', 'COPY.BIN'], { cwd: dir, input: data });
+    expect(r.code).toBe(0);
+    expect(r.stdout.equals(data)).toBe(true);
+    expect(readFileSync(join(dir, 'COPY.BIN')).equals(data)).toBe(true);
+    expect(r.stderr).toBe(`TEE: ${data.length} bytes\r\n`);
+  });
+
+  it('a program that reads a closed handle 0 for ever after stdin ended stops at once: input exhausted', async () => {
+    const dir = withPrograms('dos-stdin.com');
+    const r = await runCli(cli, ['--timeout', '20', 'dos-stdin.com', 'X'], { cwd: dir, input: 'abc' });
+    expect(r.code).toBe(120);
+    expect(r.stderr).toBe('EOF\r\nvdm86: input exhausted: the program kept reading standard input after it ended (1000 reads)\n');
   });
 });

@@ -288,10 +288,9 @@ describe.skipIf(!msdosAvailable)('MS-DOS 2.0 EDLIN driven by a script on standar
     expect(readText(dir, 'LIST.BAK')).toBe(FRUIT);
   });
 
-  // needs (b) console input on redirected handle 0 (other branch): INT 21h/0Ah drops a Ctrl-Z byte
-  // read from a redirected file (it takes it for the end of input), so EDLIN never leaves insert
-  // mode and inserts the rest of the script, then empty lines until the time limit.
-  it.skip('I inserts lines until a Ctrl-Z line, then E writes the new file', async () => {
+  // Regression: INT 21h/0Ah dropped a Ctrl-Z byte read from a redirected handle 0 (taking it for
+  // the end of input), so EDLIN never left insert mode and inserted the rest of the script.
+  it('I inserts lines until a Ctrl-Z line, then E writes the new file', async () => {
     const dir = stage({ from: V20, names: ['EDLIN.COM'] });
     const r = await run(dir, 'EDLIN.COM', ['NEW.TXT'], { inputFile: dos('i', 'first line', 'second line', '\x1a', '1l', 'e') });
     const lines = screenLines(r.output);

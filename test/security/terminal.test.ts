@@ -71,8 +71,9 @@ describe.skipIf(!hasScript)('signals at a terminal', () => {
   });
 });
 
-// (On Linux, Node writes to a pipe synchronously, so this run exits even without the CLI's bounded
-// drain wait; the test keeps the scenario of the issue from coming back.)
+// With stdout a pipe it is the program's handle 1, written straight to the descriptor: a pipe
+// nobody reads fills, and the write must stop waiting when the time limit is reached (a merge of
+// the redirection and the security work once hung here).
 describe('a timed-out run with a stdout pipe nobody reads', () => {
   it('still exits, with the time-limit code', async () => {
     const dir = withPrograms('sec-flood.com');

@@ -25,7 +25,9 @@ describe('vdm86 --vdd / --handles', () => {
   });
 
   it('takes --vdd more than once, and --handles prints each process walk on stderr', async () => {
-    const r = await runCli(cli, ['--vdd', plugin('ioport'), '--vdd', plugin('lifecycle'), '--handles', guest('lifelog.com')], {
+    // The standard handles as the console (pipes would be the program's files), as at a terminal.
+    const consoleStdio = ['--stdin', 'console', '--stdout', 'console'];
+    const r = await runCli(cli, [...consoleStdio, '--vdd', plugin('ioport'), '--vdd', plugin('lifecycle'), '--handles', guest('lifelog.com')], {
       cwd: tempDir(),
     });
     expect(r.code).toBe(0);

@@ -1,0 +1,81 @@
+// The compiled tier's table of blocks: which linear addresses have a compiled block (block-
+// compiler.ts), how often the interpreter has started an instruction at each address that has
+// none, and when to compile. A block is found by the linear address of CS:IP and used only when
+// its IP matches too (the same linear address reached through another CS:IP split has other
+// constants). Staleness is the block's own business (it compares its code bytes on entry); a
+// block found stale is dropped here, and an address whose code keeps changing is left to the
+// interpreter.
+import { compileBlock, MAX_BLOCK_INSTRUCTIONS, type BlockFunction } from './block-compiler';
+
+/** Instruction starts at one address before its block is compiled. */
+const HOT = 40;
+
+/** How the tier compiles; the defaults are the ones runs use. Tests compile every instruction
+ *  afresh (hot 1, keep false) to run each through the translator. */
+export interface BlockCacheOptions {
+  /** Instruction starts at an address before its block is compiled (1-255). */
+  hot?: number;
+  /** The most instructions in one block. */
+  maxInstructions?: number;
+  /** false: compile at every start and keep nothing. */
+  keep?: boolean;
+}
+/** Times a block at one address may be found stale before the address is left uncompiled. */
+const MAX_STALE = 8;
+/** index[] value of an address not to compile (its first instruction is not one a block holds). */
+const NEVER = -1;
+
+export class Block {
+  constructor(
+    readonly ip: number,
+    readonly count: number,
+    readonly run: BlockFunction,
+  ) {}
+}
+
+export class BlockCache {
+  /** Per linear address: 0 none, NEVER, or 1 + the block's slot in `blocks`. */
+  private readonly index = new Int32Array(0x100000);
+  private readonly heat = new Uint8Array(0x100000);
+  private readonly stale = new Uint8Array(0x100000);
+  private readonly blocks: Block[] = [];
+  /** Blocks compiled (for tests and the bench). */
+  compiled = 0;
+  private readonly hot: number;
+  private readonly maxInstructions: number;
+  private readonly keep: boolean;
+
+  constructor(options: BlockCacheOptions = {}) {
+    this.hot = Math.max(1, Math.min(255, options.hot ?? HOT));
+    this.maxInstructions = options.maxInstructions ?? MAX_BLOCK_INSTRUCTIONS;
+    this.keep = options.keep ?? true;
+  }
+
+  /** The block to run at CS:IP (linear `lin`), or null: the interpreter runs the instruction.
+   *  Counts the start and compiles when the address turns hot. */
+  at(lin: number, ip: number, mem: Uint8Array, cs: number): Block | null {
+    const i = this.index[lin];
+    if (i > 0) {
+      const blk = this.blocks[i - 1];
+      if (blk.ip === ip) return blk;
+    } else if (i === NEVER) return null;
+    if (++this.heat[lin] < this.hot) return null;
+    this.heat[lin] = 0;
+    const code = compileBlock(mem, cs, ip, this.maxInstructions);
+    if (code === null) {
+      if (this.keep) this.index[lin] = NEVER;
+      return null;
+    }
+    this.compiled++;
+    if (!this.keep) return new Block(ip, code.count, code.run);
+    this.blocks.push(new Block(ip, code.count, code.run));
+    this.index[lin] = this.blocks.length;
+    return this.blocks[this.blocks.length - 1];
+  }
+
+  /** The block at `lin` ran into changed code: forget it. */
+  drop(lin: number): void {
+    this.index[lin] = ++this.stale[lin] >= MAX_STALE ? NEVER : 0;
+    this.heat[lin] = 0;
+  }
+}

@@ -1,0 +1,392 @@
+// The compiled tier's translator: decodes a basic block of guest code at CS:IP and writes it as a
+// JavaScript function (new Function) that does what the run loop in cpu.ts would do for those
+// instructions, with the decoded fields (registers, displacements, immediates, next IPs) as
+// constants and the lazy flags, the last effective address and scratch values in locals, so V8
+// folds what is known and drops flag records a later instruction overwrites unread.
+//
+// A block holds only forms whose every effect is on registers, flags and memory (ALU, MOV, LEA,
+// TEST, INC/DEC, PUSH/POP r16, CBW/CWD, XCHG AX, SHL/SHR r16,1) and ends with at most one near
+// transfer (Jcc, JMP, CALL, RET, LOOP, JCXZ, JMP/CALL r/m). Anything else (segment loads, far
+// transfers, INT, IN/OUT, the BOP, string instructions, REP or LOCK prefixes, flag instructions,
+// MUL/DIV, anything that can fault or change IF/TF) ends the block before it, and the interpreter
+// runs it. The compiled function
+// - first compares the code bytes it was made from with memory (any writer, the CPU or a host
+//   file read, may have changed them) and returns -1 when they differ;
+// - after each store, leaves (after the instruction) if the store hit the block's own bytes, so
+//   the next instruction is fetched again;
+// - returns the number of instructions it ran, with cpu.ipReg the next IP.
+import { lazyCF, lazyOF, PARITY } from './flags';
+
+/** The most instructions in one block. */
+export const MAX_BLOCK_INSTRUCTIONS = 48;
+
+/** A compiled block: runs from CS:IP = (cs, ip) and is keyed by its linear address. */
+/** `room`: instructions the block may run (at least its count); a block that loops back to its
+ *  own start runs its body again while a whole pass still fits. */
+export type BlockFunction = (cpu: BlockCpu, b: Uint8Array, w: Uint16Array, room: number) => number;
+
+/** What a compiled block reads and writes on the CPU besides its buffer. */
+export interface BlockCpu {
+  ipReg: number;
+  flagBits: number;
+  lazyKind: number;
+  lazyA: number;
+  lazyB: number;
+  lazyR: number;
+  eaBase: number;
+  eaOff: number;
+  eaLin: number;
+  rd16(base: number, off: number): number;
+  wr16(base: number, off: number, v: number): void;
+}
+
+export interface CompiledCode {
+  /** The JavaScript function's source, for tests and debugging. */
+  source: string;
+  run: BlockFunction;
+  /** Instructions in the block (it may run fewer when a store hits its own code). */
+  count: number;
+}
+
+const R8 = (r: number): string => `b[${0x100000 + (((r & 3) << 1) | ((r >> 2) & 1))}]`;
+const R16 = (r: number): string => `w[${0x80000 + r}]`;
+const SREG = (s: number): string => `w[${0x80008 + s}]`;
+
+// Flag expressions over the block's locals, as CpuState.cf()/zf()/sf()/of()/pf() compute them.
+const CF = '(lk === 0 || lk >= 13 ? fb & 1 : lazyCF(lk, la, lb, lr))';
+const ZF = '(lk !== 0 ? lr === 0 : (fb & 0x40) !== 0)';
+const SF = '(lk !== 0 ? lr < 0 : (fb & 0x80) !== 0)';
+const OF = '(lk === 0 ? (fb & 0x800) !== 0 : lazyOF(lk, la, lb, lr) !== 0)';
+const PF = '(lk !== 0 ? PARITY[lr & 0xff] !== 0 : (fb & 4) !== 0)';
+
+/** The lazy kinds of the ALU operations (flags.ts LAZY), byte and word. */
+const ALU_KIND8 = [1, 9, 3, 7, 9, 5, 9, 5];
+
+/** Compiles the block at CS:IP; null when its first instruction is not one a block holds. */
+export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxInstructions = MAX_BLOCK_INSTRUCTIONS): CompiledCode | null {
+  const csBase = cs << 4;
+  const start = (csBase + startIp) & 0xfffff;
+  let ip = startIp;
+  let bad = false;
+  /** The block's code as runs of linear addresses [start, end): it follows JMP and CALL. */
+  const ranges: [number, number][] = [];
+  let rangeStart = start;
+  const inBlock = (target: number): boolean => {
+    const lin = csBase + target;
+    return (lin >= rangeStart && lin < csBase + ip) || ranges.some(([a, e]) => lin >= a && lin < e);
+  };
+  /** Continues decoding at `target` (a JMP or CALL followed); false when it is code already in
+   *  the block or the block is full. */
+  const follow = (target: number): boolean => {
+    if (inBlock(target) || count + 1 >= maxInstructions) return false;
+    ranges.push([rangeStart, csBase + ip]);
+    ip = target;
+    rangeStart = csBase + ip;
+    return true;
+  };
+  // Fetch within the block: no IP wrap and no linear wrap inside a block.
+  const fetch = (): number => {
+    if (ip > 0xffff || csBase + ip > 0xfffff) {
+      bad = true;
+      return 0;
+    }
+    return mem[csBase + ip++];
+  };
+  const fetch16 = (): number => fetch() | (fetch() << 8);
+
+  const body: string[] = [];
+  let count = 0;
+  let end = false;
+  /** The lazy kind the code so far leaves, when known at compile time. */
+  let kind: number | null = null;
+  let hasEa = false;
+  /** Exit after instruction `i`, at IP `next` (text inserted once the block's length is known). */
+  const exit = (next: string, n: number): string => `{ EXIT_${n}(${next}) }`;
+  /** The block's last instruction going to `target`: back to the top when it is the block's own
+   *  start (a loop runs inside the function), else out. */
+  let loops = false;
+  const branch = (target: number, n: number): string => {
+    if (target !== startIp) return exit(String(target), n);
+    loops = true;
+    return `{ BACK_${n} }`;
+  };
+
+  while (!end && count < maxInstructions) {
+    const instrIp = ip;
+    let ovr = -1;
+    let op = fetch();
+    let unsupported = false;
+    for (;;) {
+      if (op === 0x26 || op === 0x2e || op === 0x36 || op === 0x3e) {
+        ovr = (op >> 3) & 3;
+        op = fetch();
+      } else if (op === 0xf0 || op === 0xf1 || op === 0xf2 || op === 0xf3) {
+        unsupported = true;
+        break;
+      } else break;
+    }
+    const code: string[] = [];
+    const n = count + 1;
+    // ModRM and effective address.
+    let modrm = 0;
+    const hasModrm =
+      (op < 0x40 && (op & 7) < 4) || (op >= 0x80 && op <= 0x8d) || op === 0xc6 || op === 0xc7 || op === 0xd1 || op === 0xfe || op === 0xff;
+    let mem8 = '';
+    let mem16 = '';
+    let isReg = false;
+    if (!unsupported && hasModrm) {
+      modrm = fetch();
+      isReg = modrm >= 0xc0;
+      if (!isReg) {
+        let off: string;
+        let seg = 3;
+        switch (modrm & 7) {
+          case 0: off = `${R16(3)} + ${R16(6)}`; break;
+          case 1: off = `${R16(3)} + ${R16(7)}`; break;
+          case 2: off = `${R16(5)} + ${R16(6)}`; seg = 2; break;
+          case 3: off = `${R16(5)} + ${R16(7)}`; seg = 2; break;
+          case 4: off = R16(6); break;
+          case 5: off = R16(7); break;
+          case 6:
+            if (modrm < 0x40) off = String(fetch16());
+            else {
+              off = R16(5);
+              seg = 2;
+            }
+            break;
+          default: off = R16(3); break;
+        }
+        if (modrm >= 0x80) off = `${off} + ${fetch16()}`;
+        else if (modrm >= 0x40) off = `${off} + ${(fetch() << 24) >> 24}`;
+        code.push(`eo = (${off}) & 0xffff; eb = ${SREG(ovr >= 0 ? ovr : seg)} << 4; el = (eb + eo) & 0xfffff;`);
+        hasEa = true;
+        mem8 = 'b[el]';
+        mem16 = '(eo !== 0xffff && el !== 0xfffff ? b[el] | (b[el + 1] << 8) : cpu.rd16(eb, eo))';
+      }
+    }
+    const rm = modrm & 7;
+    const reg = (modrm >> 3) & 7;
+    /** Reads the r/m operand into `x`. */
+    const readE8 = (): string => (isReg ? R8(rm) : mem8);
+    const readE16 = (): string => (isReg ? R16(rm) : mem16);
+    /** Stores `v` (a local) into the r/m operand, leaving the block if the store hit it. */
+    const writeE8 = (v: string): string =>
+      isReg ? `${R8(rm)} = ${v};` : `b[el] = ${v}; if (SMC8(el)) ${exit(String(ip & 0xffff), n)}`;
+    const writeE16 = (v: string): string =>
+      isReg
+        ? `${R16(rm)} = ${v};`
+        : `if (eo !== 0xffff && el !== 0xfffff) { b[el] = ${v}; b[el + 1] = ${v} >> 8; if (SMC16(el)) ${exit(String(ip & 0xffff), n)} } else { cpu.wr16(eb, eo, ${v}); ${exit(String(ip & 0xffff), n)} }`;
+    /** The ALU operation `a` on x and y into r, recording its flags. */
+    const alu = (a: number, wide: boolean): string => {
+      const m = wide ? '0xffff' : '0xff';
+      const k = ALU_KIND8[a] + (wide ? 1 : 0);
+      kind = k;
+      const sx = wide ? '(r << 16) >> 16' : '(r << 24) >> 24';
+      let e: string;
+      switch (a) {
+        case 0: e = `r = (x + y) & ${m};`; break;
+        case 1: e = 'r = x | y;'; break;
+        case 2: e = `r = (x + y + ${CF}) & ${m};`; break;
+        case 3: e = `r = (x - y - ${CF}) & ${m};`; break;
+        case 4: e = 'r = x & y;'; break;
+        case 6: e = 'r = x ^ y;'; break;
+        default: e = `r = (x - y) & ${m};`; break;
+      }
+      return `${e} lk = ${k}; la = x; lb = y; lr = ${sx};`;
+    };
+    /** INC/DEC keep CF: pin it in fb if the previous record defines it. */
+    const pinCf = 'if (lk !== 0 && lk < 13) fb = (fb & ~1) | lazyCF(lk, la, lb, lr);';
+    const push = (v: string): string =>
+      `sp = (w[0x80004] - 2) & 0xffff; w[0x80004] = sp; v = ${v}; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; ` +
+      `if (sp !== 0xffff && a !== 0xfffff) { b[a] = v; b[a + 1] = v >> 8; } else cpu.wr16(ss, sp, v);`;
+    /** After a push that does not end the block: leave if it hit the block's code. */
+    const pushCheck = (): string => `if (sp === 0xffff || a === 0xfffff || SMC16(a)) ${exit(String(ip & 0xffff), n)}`;
+    const pop = 'sp = w[0x80004]; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; v = sp !== 0xffff && a !== 0xfffff ? b[a] | (b[a + 1] << 8) : cpu.rd16(ss, sp); w[0x80004] = sp + 2;';
+
+    if (!unsupported) {
+      if (op < 0x40 && (op & 7) < 6) {
+        const a = op >> 3;
+        switch (op & 7) {
+          case 0: code.push(`x = ${readE8()}; y = ${R8(reg)}; ${alu(a, false)}`); if (a !== 7) code.push(writeE8('r')); break;
+          case 1: code.push(`x = ${readE16()}; y = ${R16(reg)}; ${alu(a, true)}`); if (a !== 7) code.push(writeE16('r')); break;
+          case 2: code.push(`x = ${R8(reg)}; y = ${readE8()}; ${alu(a, false)}`); if (a !== 7) code.push(`${R8(reg)} = r;`); break;
+          case 3: code.push(`x = ${R16(reg)}; y = ${readE16()}; ${alu(a, true)}`); if (a !== 7) code.push(`${R16(reg)} = r;`); break;
+          case 4: code.push(`x = ${R8(0)}; y = ${fetch()}; ${alu(a, false)}`); if (a !== 7) code.push(`${R8(0)} = r;`); break;
+          default: code.push(`x = ${R16(0)}; y = ${fetch16()}; ${alu(a, true)}`); if (a !== 7) code.push(`${R16(0)} = r;`); break;
+        }
+      } else if (op === 0x80 || op === 0x82) {
+        const a = reg;
+        code.push(`x = ${readE8()}; y = ${fetch()}; ${alu(a, false)}`);
+        if (a !== 7) code.push(writeE8('r'));
+      } else if (op === 0x81 || op === 0x83) {
+        const a = reg;
+        const y = op === 0x81 ? fetch16() : ((fetch() << 24) >> 24) & 0xffff;
+        code.push(`x = ${readE16()}; y = ${y}; ${alu(a, true)}`);
+        if (a !== 7) code.push(writeE16('r'));
+      } else if (op === 0x84 || op === 0xa8) {
+        const y = op === 0x84 ? R8(reg) : String(fetch());
+        code.push(`x = ${op === 0x84 ? readE8() : R8(0)}; y = ${y}; lk = 9; la = x; lb = y; lr = ((x & y) << 24) >> 24;`);
+        kind = 9;
+      } else if (op === 0x85 || op === 0xa9) {
+        const y = op === 0x85 ? R16(reg) : String(fetch16());
+        code.push(`x = ${op === 0x85 ? readE16() : R16(0)}; y = ${y}; lk = 10; la = x; lb = y; lr = ((x & y) << 16) >> 16;`);
+        kind = 10;
+      } else if (op === 0x88) code.push(`v = ${R8(reg)};`, writeE8('v'));
+      else if (op === 0x89) code.push(`v = ${R16(reg)};`, writeE16('v'));
+      else if (op === 0x8a) code.push(`${R8(reg)} = ${readE8()};`);
+      else if (op === 0x8b) code.push(`${R16(reg)} = ${readE16()};`);
+      else if (op === 0x8c) code.push(`v = ${SREG(reg & 3)};`, writeE16('v'));
+      else if (op === 0x8d && !isReg) code.push(`${R16(reg)} = eo;`);
+      else if (op === 0xc6) code.push(`v = ${fetch()};`, writeE8('v'));
+      else if (op === 0xc7) code.push(`v = ${fetch16()};`, writeE16('v'));
+      else if (op >= 0x40 && op <= 0x4f) {
+        const inc = op < 0x48;
+        code.push(pinCf, `x = ${R16(op & 7)}; r = (x ${inc ? '+' : '-'} 1) & 0xffff; ${R16(op & 7)} = r; lk = ${inc ? 14 : 16}; la = x; lb = 1; lr = (r << 16) >> 16;`);
+        kind = inc ? 14 : 16;
+      } else if ((op === 0xfe || op === 0xff) && reg < 2) {
+        const wide = op === 0xff;
+        const inc = reg === 0;
+        const k = wide ? (inc ? 14 : 16) : inc ? 13 : 15;
+        // The flags are recorded before the store, which may leave the block.
+        code.push(pinCf, `x = ${wide ? readE16() : readE8()}; r = (x ${inc ? '+' : '-'} 1) & ${wide ? '0xffff' : '0xff'};`);
+        code.push(`lk = ${k}; la = x; lb = 1; lr = ${wide ? '(r << 16) >> 16' : '(r << 24) >> 24'};`);
+        code.push(wide ? writeE16('r') : writeE8('r'));
+        kind = k;
+      } else if (op >= 0x50 && op <= 0x57) code.push(push(R16(op & 7)), pushCheck());
+      else if (op >= 0x58 && op <= 0x5f) code.push(pop, `${R16(op & 7)} = v;`);
+      else if (op === 0x90) {
+        // NOP
+      } else if (op > 0x90 && op <= 0x97) code.push(`v = w[0x80000]; w[0x80000] = ${R16(op & 7)}; ${R16(op & 7)} = v;`);
+      else if (op === 0x98) code.push('w[0x80000] = (b[0x100000] << 24) >> 24;');
+      else if (op === 0x99) code.push('w[0x80002] = w[0x80000] & 0x8000 ? 0xffff : 0;');
+      else if (op >= 0xa0 && op <= 0xa3) {
+        // MOV AL/AX <-> [moffs]: the interpreter keeps these out of the last effective address.
+        const off = fetch16();
+        code.push(`ss = ${SREG(ovr >= 0 ? ovr : 3)} << 4; a = (ss + ${off}) & 0xfffff;`);
+        if (op === 0xa0) code.push('b[0x100000] = b[a];');
+        else if (op === 0xa1) code.push(`w[0x80000] = ${off} !== 0xffff && a !== 0xfffff ? b[a] | (b[a + 1] << 8) : cpu.rd16(ss, ${off});`);
+        else if (op === 0xa2) code.push(`b[a] = b[0x100000]; if (SMC8(a)) ${exit(String(ip & 0xffff), n)}`);
+        else {
+          code.push(
+            `v = w[0x80000]; if (${off} !== 0xffff && a !== 0xfffff) { b[a] = v; b[a + 1] = v >> 8; if (SMC16(a)) ${exit(String(ip & 0xffff), n)} } else { cpu.wr16(ss, ${off}, v); ${exit(String(ip & 0xffff), n)} }`,
+          );
+        }
+      } else if (op >= 0xb0 && op <= 0xb7) code.push(`${R8(op & 7)} = ${fetch()};`);
+      else if (op >= 0xb8 && op <= 0xbf) code.push(`${R16(op & 7)} = ${fetch16()};`);
+      else if (op === 0xd1 && modrm >= 0xe0 && modrm < 0xf0) {
+        const d = R16(modrm & 7);
+        if (modrm < 0xe8) code.push(`v = ${d}; r = (v << 1) & 0xffff; la = v >>> 15; lb = ((v ^ r) & 0x8000) >>> 4;`);
+        else code.push(`v = ${d}; r = v >>> 1; la = v & 1; lb = (v & 0x8000) >>> 4;`);
+        code.push(`${d} = r; lk = 12; lr = (r << 16) >> 16;`);
+        kind = 12;
+      } else if ((op >= 0x60 && op <= 0x7f) || (op >= 0xe0 && op <= 0xe3) || op === 0xeb) {
+        const d = (fetch() << 24) >> 24;
+        const target = (ip + d) & 0xffff;
+        let cond: string;
+        if (op === 0xeb) cond = 'true';
+        else if (op >= 0xe0) {
+          if (op === 0xe3) cond = 'w[0x80001] === 0';
+          else {
+            code.push('w[0x80001] = (w[0x80001] - 1) & 0xffff;');
+            cond = op === 0xe2 ? 'w[0x80001] !== 0' : `w[0x80001] !== 0 && ${ZF} === ${op === 0xe1}`;
+          }
+        } else cond = jccCondition(op & 0x0f, kind);
+        if (op === 0xeb) {
+          if (target === startIp || !follow(target)) {
+            code.push(branch(target, n));
+            end = true;
+          }
+        } else {
+          // Taken: out (or back to the top); not taken: the block goes on.
+          code.push(`if (${cond}) ${branch(target, n)}`);
+        }
+      } else if (op === 0xe9 || op === 0xe8) {
+        const d = fetch16();
+        const next = ip & 0xffff;
+        const target = (ip + d) & 0xffff;
+        if (op === 0xe8) {
+          code.push(push(String(next)), `if (sp === 0xffff || a === 0xfffff || SMC16(a)) ${exit(String(target), n)}`);
+          if (!follow(target)) {
+            code.push(exit(String(target), n));
+            end = true;
+          }
+        } else if (target === startIp || !follow(target)) {
+          code.push(branch(target, n));
+          end = true;
+        }
+      } else if (op >= 0xc0 && op <= 0xc3) {
+        const k = op & 1 ? 0 : fetch16();
+        code.push(pop.replace('w[0x80004] = sp + 2;', `w[0x80004] = sp + ${2 + k};`), exit('v', n));
+        end = true;
+      } else if (op === 0xff && (reg === 2 || reg === 4)) {
+        code.push(`t = ${readE16()};`);
+        if (reg === 2) code.push(push(String(ip & 0xffff)));
+        code.push(exit('t', n));
+        end = true;
+      } else unsupported = true;
+    }
+    if (unsupported || bad) {
+      ip = instrIp;
+      break;
+    }
+    body.push(`// ${instrIp.toString(16)}`, ...code);
+    count = n;
+  }
+  if (count === 0) return null;
+  const endIp = ip & 0xffff;
+  ranges.push([rangeStart, csBase + ip]);
+  const runs = ranges.filter(([a, e]) => e > a);
+  // Verify the code bytes of every run: words where two fit, odd bytes alone.
+  const checks: string[] = [];
+  for (const [first, stop] of runs) {
+    let p = first;
+    if (p & 1) {
+      checks.push(`b[${p}] !== ${mem[p]}`);
+      p++;
+    }
+    for (; p + 1 < stop; p += 2) checks.push(`w[${p >> 1}] !== ${mem[p] | (mem[p + 1] << 8)}`);
+    if (p < stop) checks.push(`b[${p}] !== ${mem[p]}`);
+  }
+  // A store hits the block when its byte (or either byte of a word) is in one of the runs.
+  const smc8 = (x: string): string => runs.map(([a, e]) => `((${x} - ${a}) >>> 0) < ${e - a}`).join(' || ');
+  const smc16 = (x: string): string => runs.map(([a, e]) => `((${x} + 1 - ${a}) >>> 0) < ${e - a + 1}`).join(' || ');
+  const writeBack = 'cpu.lazyKind = lk; cpu.lazyA = la; cpu.lazyB = lb; cpu.lazyR = lr; cpu.flagBits = fb;' +
+    (hasEa ? ' cpu.eaBase = eb; cpu.eaOff = eo; cpu.eaLin = el;' : '');
+  // Every exit sets the next IP and the instructions run and leaves the labelled block; one
+  // write-back follows (the source stays short: V8 parses each block once, eagerly).
+  let text = body.join('\n');
+  text = text.replace(/EXIT_(\d+)\(([^)]*)\)/g, (_m, k: string, next: string) => `nip = ${next}; k = ${k}; break out;`);
+  text = text.replace(/BACK_(\d+)/g, (_m, k: string) => `done += ${k}; if (done + ${count} <= room) continue; nip = ${startIp}; k = 0; break out;`);
+  text = text.replace(/SMC8\((\w+)\)/g, (_m, x: string) => `(${smc8(x)})`);
+  text = text.replace(/SMC16\((\w+)\)/g, (_m, x: string) => `(${smc16(x)})`);
+  if (!end) text += `\nnip = ${endIp}; k = ${count};`;
+  const tail = `\n${writeBack} cpu.ipReg = nip; return done + k;`;
+  const source =
+    `if (${checks.join(' || ')}) return -1;\n` +
+    'let lk = cpu.lazyKind, la = cpu.lazyA, lb = cpu.lazyB, lr = cpu.lazyR, fb = cpu.flagBits;\n' +
+    (hasEa ? 'let eb = cpu.eaBase, eo = cpu.eaOff, el = cpu.eaLin;\n' : '') +
+    'let x = 0, y = 0, r = 0, v = 0, t = 0, a = 0, sp = 0, ss = 0, done = 0, nip = 0, k = 0;\n' +
+    (loops ? `for (;;) {\nout: {\n${text}\n}${tail}\n}` : `out: {\n${text}\n}${tail}`);
+  // Parenthesised, the function is compiled at once rather than pre-parsed and parsed again.
+  const make = new Function('lazyCF', 'lazyOF', 'PARITY', `return (function block_${cs.toString(16)}_${startIp.toString(16)}(cpu, b, w, room) {\n${source}\n});`);
+  return { source, run: make(lazyCF, lazyOF, PARITY) as BlockFunction, count };
+}
+
+/** The condition of Jcc `cc` over the locals; after CMP/SUB (kind known) the operand compares
+ *  the run loop uses. */
+function jccCondition(cc: number, kind: number | null): string {
+  let t: string;
+  const sub = kind === 5 || kind === 6;
+  const s = kind === 5 ? 24 : 16;
+  switch (cc >> 1) {
+    case 0: t = OF; break;
+    case 1: t = sub ? 'la < lb' : `${CF} !== 0`; break;
+    case 2: t = ZF; break;
+    case 3: t = sub ? 'la <= lb' : `(${CF} !== 0 || ${ZF})`; break;
+    case 4: t = SF; break;
+    case 5: t = PF; break;
+    case 6: t = sub ? `la << ${s} < lb << ${s}` : `${SF} !== ${OF}`; break;
+    default: t = sub ? `la << ${s} <= lb << ${s}` : `(${ZF} || ${SF} !== ${OF})`; break;
+  }
+  return cc & 1 ? `!(${t})` : t;
+}

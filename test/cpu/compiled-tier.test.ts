@@ -1,0 +1,206 @@
+// The compiled tier against the interpreter: the same code run both ways must leave the same
+// registers, flags, memory and instruction counts after every slice. Generated instruction
+// streams (seeded) mix the forms a block holds with ones it ends before, segment overrides,
+// stores into the code itself and jumps anywhere; hand-written programs cover a store into the
+// instruction about to run, a store further into the running block, a jump into the middle of a
+// compiled instruction, and code replaced from outside the CPU (as a file read or EXEC does).
+import { describe, it, expect } from 'vitest';
+import { Cpu } from '../../src/cpu/cpu';
+import { IoPorts } from '../../src/cpu/bus';
+import { compileBlock } from '../../src/cpu/block-compiler';
+
+const CODE_SEG = 0x1000;
+const DATA_SEG = 0x2000;
+const STACK_SEG = 0x3000;
+
+/** mulberry32: a small seeded generator, so a failure can be replayed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Setup {
+  code: number[];
+  regs?: Partial<Record<'ax' | 'bx' | 'cx' | 'dx' | 'si' | 'di' | 'bp' | 'sp' | 'ds' | 'es' | 'ss', number>>;
+  data?: Uint8Array;
+  flags?: number;
+}
+
+function machine(s: Setup, tier: boolean, hot = 2): Cpu {
+  const cpu = new Cpu(new IoPorts());
+  if (tier) cpu.setCompiledTier(true, { hot });
+  cpu.mem.set(s.code, CODE_SEG << 4);
+  if (s.data) cpu.mem.set(s.data, DATA_SEG << 4);
+  cpu.cs = CODE_SEG;
+  cpu.ip = 0;
+  cpu.ds = DATA_SEG;
+  cpu.es = DATA_SEG;
+  cpu.ss = STACK_SEG;
+  cpu.sp = 0x1000;
+  for (const [k, v] of Object.entries(s.regs ?? {})) cpu[k as 'ax'] = v;
+  cpu.flags = s.flags ?? 0;
+  return cpu;
+}
+
+function state(cpu: Cpu): string {
+  const r = ['ax', 'bx', 'cx', 'dx', 'si', 'di', 'bp', 'sp', 'cs', 'ds', 'es', 'ss', 'ip', 'flags'] as const;
+  return `${r.map((n) => `${n}=${cpu[n].toString(16)}`).join(' ')} n=${cpu.instructions} halted=${cpu.halted}`;
+}
+
+/** Runs the setup both ways in slices; returns the interpreter's CPU after checking they agree. */
+function differential(s: Setup, slices: number[], hot = 2): { interp: Cpu; compiled: Cpu } {
+  const interp = machine(s, false);
+  const compiled = machine(s, true, hot);
+  for (const budget of slices) {
+    interp.run(budget);
+    compiled.run(budget);
+    expect(state(compiled)).toBe(state(interp));
+  }
+  let diff = -1;
+  for (let i = 0; i < interp.mem.length; i++) {
+    if (interp.mem[i] !== compiled.mem[i]) {
+      diff = i;
+      break;
+    }
+  }
+  expect(diff, `first differing byte at ${diff.toString(16)}`).toBe(-1);
+  return { interp, compiled };
+}
+
+/** A random instruction of the forms blocks hold (mostly) or end before. */
+function randomInstruction(r: () => number): number[] {
+  const byte = () => Math.floor(r() * 256);
+  // ModRM with any mod; registers BX/SI/DI/BP point into the data segment or the code.
+  const modrm = (reg = Math.floor(r() * 8)) => {
+    const mod = Math.floor(r() * 4);
+    const rm = Math.floor(r() * 8);
+    const m = (mod << 6) | (reg << 3) | rm;
+    const out = [m];
+    if (mod === 1) out.push(byte());
+    else if (mod === 2 || (mod === 0 && rm === 6)) out.push(byte(), byte());
+    return out;
+  };
+  const prefix = r() < 0.15 ? [[0x26, 0x2e, 0x36, 0x3e][Math.floor(r() * 4)]] : [];
+  const k = Math.floor(r() * 24);
+  switch (k) {
+    case 0: case 1: case 2: {
+      // ALU r/m forms (00-03 + 8*op), AL/AX imm forms
+      const op = Math.floor(r() * 8) * 8 + Math.floor(r() * 6);
+      if ((op & 7) === 4) return [op, byte()];
+      if ((op & 7) === 5) return [op, byte(), byte()];
+      return [...prefix, op, ...modrm()];
+    }
+    case 3: return [...prefix, 0x80 + Math.floor(r() * 4), ...modrm(), byte(), ...(r() < 0.5 ? [byte()] : [])].slice(0, 7);
+    case 4: return [...prefix, 0x88 + Math.floor(r() * 4), ...modrm()];
+    case 5: return [...prefix, 0x8d, ...modrm()];
+    case 6: return [0xb0 + Math.floor(r() * 16), byte(), byte()].slice(0, 2 + (r() < 0.5 ? 1 : 0));
+    case 7: return [0x40 + Math.floor(r() * 16)];
+    case 8: return [0x50 + Math.floor(r() * 8)];
+    case 9: return [0x58 + Math.floor(r() * 8)];
+    case 10: return [0x70 + Math.floor(r() * 16), Math.floor(r() * 40) - 20 & 0xff];
+    case 11: return [[0xe2, 0xe3, 0xe0, 0xe1, 0xeb][Math.floor(r() * 5)], Math.floor(r() * 40) - 30 & 0xff];
+    case 12: return [...prefix, 0x84 + Math.floor(r() * 2), ...modrm()];
+    case 13: return [0xa8 + Math.floor(r() * 2), byte(), byte()];
+    case 14: return [...prefix, 0xfe + Math.floor(r() * 2), ...modrm(Math.floor(r() * 2))];
+    case 15: return [0xd1, 0xe0 + Math.floor(r() * 16)];
+    case 16: return [0x90 + Math.floor(r() * 10)];
+    case 17: return [...prefix, 0xa0 + Math.floor(r() * 4), byte(), byte() & 0x0f];
+    case 18: return [...prefix, 0xc6 + Math.floor(r() * 2), ...modrm(0), byte(), byte()];
+    case 19: return [0xe8, Math.floor(r() * 64) - 32 & 0xff, 0x00 - (r() < 0.5 ? 0 : 1) & 0xff];
+    case 20: return [[0xc3, 0xc2, 0xc3][Math.floor(r() * 3)], 2, 0];
+    case 21: return [...prefix, 0xff, ...modrm([2, 4, 0, 1][Math.floor(r() * 4)])];
+    case 22: return [...prefix, 0x8c, ...modrm(Math.floor(r() * 4))];
+    // Forms blocks end before: flag instructions, XCHG r/m, shifts by CL, MUL, CWD-likes, POPF.
+    default: return [[0xf8, 0xf9, 0xf5, 0x9e, 0x9f, 0x9c, 0x86, 0xd3, 0xfc][Math.floor(r() * 9)], 0xc8];
+  }
+}
+
+describe('compiled tier against the interpreter', () => {
+  it('generated instruction streams leave the same state after every slice', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const r = rng(seed);
+      const code: number[] = [];
+      while (code.length < 1500) code.push(...randomInstruction(r));
+      // A loop around it all, so blocks turn hot: jump back to the start.
+      code.push(0xe9, ...[(-code.length - 3) & 0xff, ((-code.length - 3) >> 8) & 0xff]);
+      const data = new Uint8Array(0x10000);
+      for (let i = 0; i < data.length; i++) data[i] = Math.floor(r() * 256);
+      const ds = seed % 3 === 0 ? CODE_SEG : DATA_SEG; // a third store into their own code
+      const regs = { ax: Math.floor(r() * 0x10000), bx: Math.floor(r() * 0x800), cx: Math.floor(r() * 64), dx: Math.floor(r() * 0x10000),
+        si: Math.floor(r() * 0x800), di: Math.floor(r() * 0x800), bp: Math.floor(r() * 0x800), ds };
+      differential({ code, data, regs, flags: Math.floor(r() * 0x10000) & 0x0ed5 }, [1, 7, 100, 1000, 5000, 20000, 3, 50000]);
+    }
+  }, 180_000);
+
+  it('a store into the instruction about to run is seen at once', () => {
+    // mov cx,20 / L: mov [cs:0009],cl / mov al,FFh (its immediate patched) / add ah,al / loop L / hlt
+    const code = [0xb9, 20, 0, 0x2e, 0x88, 0x0e, 0x09, 0x00, 0xb0, 0xff, 0x00, 0xc4, 0xe2, 0xf5, 0xf4];
+    const { interp, compiled } = differential({ code }, [1000], 1);
+    expect(interp.ah).toBe(210 & 0xff); // 20 + 19 + ... + 1
+    expect(interp.halted).toBe(true);
+    expect(compiled.compiledTier?.compiled).toBeGreaterThan(0);
+  });
+
+  it('a store further into the running block is seen when the block gets there', () => {
+    // mov cx,20 / L: mov [cs:000C],cl / inc bx / inc bx / mov dl,FFh (patched) / add dh,dl / loop L / hlt
+    const code = [0xb9, 20, 0, 0x2e, 0x88, 0x0e, 0x0c, 0x00, 0x43, 0x43, 0x90, 0xb2, 0xff, 0x00, 0xd6, 0xe2, 0xf2, 0xf4];
+    const { interp } = differential({ code }, [1000], 1);
+    expect(interp.dh).toBe(210);
+    expect(interp.bx).toBe(40);
+  });
+
+  it('a jump into the middle of a compiled instruction runs the bytes found there', () => {
+    // mov dx,3 / A: mov cx,5 / B: mov ax,9040h / add bx,ax / loop B / dec dx / jz END / mov cx,5 / jmp B+1 (inc ax; nop) / END: hlt
+    const code = [0xba, 3, 0, 0xb9, 5, 0, 0xb8, 0x40, 0x90, 0x01, 0xc3, 0xe2, 0xf9, 0x4a, 0x74, 0x05, 0xb9, 5, 0, 0xeb, 0xf2, 0xf4];
+    const { interp, compiled } = differential({ code }, [1, 2, 3, 500], 1);
+    expect(interp.halted).toBe(true);
+    // 5 x 9040h, then twice (inc ax: 9041h, then 4 x 9040h).
+    expect(interp.bx).toBe((5 * 0x9040 + 2 * (0x9041 + 4 * 0x9040)) & 0xffff);
+    expect(compiled.compiledTier?.compiled).toBeGreaterThan(2);
+  });
+
+  it('code replaced from outside the CPU (a file read, an overlay) never runs stale', () => {
+    // L: add ax,1 / jmp L ... then the add becomes add ax,0100h.
+    const first = [0x05, 0x01, 0x00, 0xeb, 0xfb];
+    const second = [0x05, 0x00, 0x01, 0xeb, 0xfb];
+    const interp = machine({ code: first }, false);
+    const compiled = machine({ code: first }, true, 1);
+    for (const cpu of [interp, compiled]) {
+      cpu.run(1000);
+      cpu.mem.set(second, CODE_SEG << 4);
+      cpu.run(1000);
+    }
+    expect(state(compiled)).toBe(state(interp));
+    expect(interp.ax).toBe((500 + 500 * 0x100) & 0xffff);
+  });
+
+  it('blocks end before forms they do not hold and never cross a BOP', () => {
+    // inc ax / inc ax / BOP 01 (C4 C4 01) / inc ax
+    const c = compileBlock(new Uint8Array([0x40, 0x40, 0xc4, 0xc4, 0x01, 0x40]), 0, 0);
+    expect(c?.count).toBe(2);
+    // INT 21h, IN, CLI, STI, POPF, MOV SS, a REP string: no block at all.
+    for (const bytes of [[0xcd, 0x21], [0xe4, 0x60], [0xfa], [0xfb], [0x9d], [0x8e, 0xd0], [0xf3, 0xa4]]) {
+      expect(compileBlock(new Uint8Array(bytes), 0, 0)).toBeNull();
+    }
+  });
+
+  it('with TF set every instruction is interpreted and single-stepped as before', () => {
+    // A step handler at 0000:0400 counting traps in SI: inc si / iret.
+    const cpu = machine({ code: [0x40, 0x40, 0x40, 0x40, 0xeb, 0xfa] }, true, 1);
+    const plain = machine({ code: [0x40, 0x40, 0x40, 0x40, 0xeb, 0xfa] }, false);
+    for (const c of [cpu, plain]) {
+      c.mem.set([0x00, 0x04, 0x00, 0x00], 4); // vector 1 -> 0000:0400
+      c.mem.set([0x46, 0xcf], 0x400);
+      c.flags = 0x0100;
+      c.run(200);
+    }
+    expect(state(cpu)).toBe(state(plain));
+    expect(cpu.si).toBeGreaterThan(50);
+  });
+});
