@@ -3,7 +3,7 @@
 // (VDDUnSimulate16), which ends a nested simulate16 run. The BOP is inline code, not an INT, so
 // results go to the live registers and flags.
 import { faultAt, hex4, type Board } from '../hw/board';
-import { BOP_UNSIMULATE, BOP_VDD } from '../cpu/bop';
+import { BOP_UNSIMULATE, BOP_VDD, rewindToBop } from '../cpu/bop';
 import { FLAG } from '../cpu/cpu';
 import { rd8, readAsciiz } from '../cpu/guest-memory';
 import { REGISTER_ERROR, type VddRegistry, type VddRoutine } from './registry';
@@ -116,7 +116,7 @@ export function installVddBops(
   }
 
   machine.bops.set(BOP_UNSIMULATE, () => {
-    trace?.(`BOP FEh VDDUnSimulate16 at ${hex4(cpu.cs)}:${hex4((cpu.ip - 3) & 0xffff)} <- ${traceRegisters(cpu)}`);
+    trace?.(`BOP FEh VDDUnSimulate16 at ${hex4(cpu.cs)}:${hex4(rewindToBop(cpu.ip))} <- ${traceRegisters(cpu)}`);
     if (!simulator.unsimulate()) fault('VDDUnSimulate16 (BOP FEh) with no simulate16 in progress');
   });
 }
