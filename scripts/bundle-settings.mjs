@@ -11,3 +11,48 @@ export const bundleSettings = {
   // Bundled CommonJS code (commander's helpers, esbuild's loader) calls require().
   banner: { js: "import { createRequire as __vdm86_cr } from 'node:module'; const require = __vdm86_cr(import.meta.url);" },
 };
+
+// The command: one CommonJS file with commander inside, so bin/vdm86.js can compile it with
+// vm.Script and a code cache (Node 20 keeps no code cache for ES modules) and nothing is resolved
+// in node_modules at start-up. A script compiled from a code cache cannot import() in Node 20
+// (its dynamic-import callback is lost), so the plugin loader, the one part that must import()
+// (a plugin compiled to a data: URL), is its own file, required by Node's own loader when the
+// first --vdd is loaded; the bundle's import() calls become require() calls.
+const pluginLoaderApart = {
+  name: 'plugin-loader-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/host\/plugin-loader$/ }, () => ({ path: './plugin-loader.cjs', external: true }));
+  },
+};
+
+const commandSettings = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  external: ['esbuild'],
+  logLevel: 'warning',
+};
+
+/** Builds the command into `outdir` as `npm run build` ships it: cli.cjs and plugin-loader.cjs,
+ *  from the checkout at `root`. Returns the path of cli.cjs. */
+export async function buildCommand(build, root, outdir) {
+  await build({
+    ...commandSettings,
+    entryPoints: { cli: `${root}/bin/cli.ts` },
+    outfile: `${outdir}/cli.cjs`,
+    supported: { 'dynamic-import': false },
+    // Modules that find files beside themselves (the shell's roms/shell, the test runner's worker)
+    // read import.meta.url: in this CommonJS bundle it is the bundle's own file.
+    define: { 'import.meta.url': '__vdm86_bundle_url' },
+    banner: { js: "const __vdm86_bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [pluginLoaderApart],
+  });
+  await build({
+    ...commandSettings,
+    entryPoints: { 'plugin-loader': `${root}/src/host/plugin-loader.ts` },
+    outfile: `${outdir}/plugin-loader.cjs`,
+  });
+  return `${outdir}/cli.cjs`;
+}

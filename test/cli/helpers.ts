@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleSettings } from '../../scripts/bundle-settings.mjs';
+import { buildCommand } from '../../scripts/bundle-settings.mjs';
 import { ROOT, cleanupTemps, putFromRepo, tempDir } from '../helpers/folders';
 
 export { ROOT, cleanupTemps, tempDir };
@@ -18,13 +18,7 @@ const BUILD_ROOT = join(ROOT, '.test-build');
 /** Bundles the command; returns the path of the script to run with node. */
 export async function buildCli(): Promise<string> {
   const out = tempDir('cli-', BUILD_ROOT);
-  await build({
-    ...bundleSettings,
-    entryPoints: { cli: join(ROOT, 'bin/cli.ts') },
-    outdir: out,
-    logLevel: 'silent',
-  });
-  return join(out, 'cli.js');
+  return buildCommand(build, ROOT, out);
 }
 
 /** A temp folder with copies of the named roms/tests programs. */

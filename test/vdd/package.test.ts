@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../../src/index';
 import { loadVddPlugin } from '../../src/vdd';
 import { ROOT } from '../helpers/guest';
+import { buildCommand, bundleSettings } from '../../scripts/bundle-settings.mjs';
 
 let project = '';
 let shipped: string[] = [];
@@ -25,18 +26,8 @@ async function installPackage(): Promise<string> {
     mkdirSync(join(pkg, f, '..'), { recursive: true });
     cpSync(join(ROOT, f), join(pkg, f));
   }
-  await build({
-    entryPoints: { index: join(ROOT, 'src/index.ts'), cli: join(ROOT, 'bin/cli.ts') },
-    outdir: join(pkg, 'dist'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    sourcemap: true,
-    external: ['esbuild', 'commander'],
-    banner: { js: "import { createRequire as __vdm86_cr } from 'node:module'; const require = __vdm86_cr(import.meta.url);" },
-    logLevel: 'silent',
-  });
+  await build({ ...bundleSettings, entryPoints: { index: join(ROOT, 'src/index.ts') }, outdir: join(pkg, 'dist'), sourcemap: true, logLevel: 'silent' });
+  await buildCommand(build, ROOT, join(pkg, 'dist'));
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(pkg, 'dist/types')], { cwd: ROOT });
   return pkg;
