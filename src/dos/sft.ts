@@ -73,8 +73,16 @@ export function sftSlots(mem: Uint8Array): SftSlot[] {
 }
 
 /** The first entry whose reference count is 0, or null when all are in use. */
-export function freeSftSlot(mem: Uint8Array): SftSlot | null {
+function freeSftSlot(mem: Uint8Array): SftSlot | null {
   return walkSft(mem, (_sfn, seg, off) => rd16(mem, seg, off + SFT.REF_COUNT) === 0);
+}
+
+/** Takes the first free entry for a new open: zeroed (the caller fills it); null when all are in
+ *  use. The kernel's opens and VDDAllocateDosHandle both take entries this way. */
+export function allocateSftEntry(mem: Uint8Array): SftSlot | null {
+  const slot = freeSftSlot(mem);
+  if (slot) for (let i = 0; i < SFT.ENTRY_SIZE; i++) mem[(slot.linear + i) & ADDRESS_MASK] = 0;
+  return slot;
 }
 
 /** True if `address` (linear) is the start of an entry of the chain. */
@@ -165,10 +173,7 @@ export class SftChain {
 
   /** The first free entry (ref count 0), zeroed; or -1 when all are in use. */
   allocate(): number {
-    const slot = freeSftSlot(this.mem);
-    if (!slot) return -1;
-    this.mem.fill(0, slot.linear, slot.linear + SFT.ENTRY_SIZE);
-    return slot.sfn;
+    return allocateSftEntry(this.mem)?.sfn ?? -1;
   }
 
   /** Every entry in use, as (sfn, address). */

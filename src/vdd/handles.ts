@@ -5,7 +5,7 @@ import { ADDRESS_MASK, linear, rdLin16, wrLin16, rdLin32, wrLin32 } from '../cpu
 import { JFT_FREE, OPEN_MODE, SFT, SFT_INFO } from '../dos/layout';
 import type { HostObject } from '../dos/host-handles';
 import { Jft } from '../dos/jft';
-import { fillSftEntry, freeSftSlot, isSftEntry, sftSlot } from '../dos/sft';
+import { allocateSftEntry, fillSftEntry, isSftEntry, sftSlot } from '../dos/sft';
 import { currentPsp, isPsp } from './dos-tables';
 
 /** DOS errors the handle calls answer with, negated (NTVDM's VDDAllocateDosHandle returns "a
@@ -69,9 +69,8 @@ export function allocateDosHandle(mem: Uint8Array, pdb: number): AllocatedHandle
   if (!psp) return { handle: HANDLE_ERROR.INVALID_HANDLE, sft: 0, jft: 0 };
   const jft = new Jft(mem, psp);
   const handle = jft.firstFree();
-  const slot = freeSftSlot(mem);
-  if (handle < 0 || !slot) return { handle: HANDLE_ERROR.TOO_MANY_OPEN_FILES, sft: 0, jft: 0 };
-  for (let i = 0; i < SFT.ENTRY_SIZE; i++) mem[(slot.linear + i) & ADDRESS_MASK] = 0;
+  const slot = handle < 0 ? null : allocateSftEntry(mem);
+  if (!slot) return { handle: HANDLE_ERROR.TOO_MANY_OPEN_FILES, sft: 0, jft: 0 };
   wrLin16(mem, slot.linear + SFT.REF_COUNT, 1);
   wrLin16(mem, slot.linear + SFT.OWNER_PSP, psp);
   jft.set(handle, slot.sfn);
