@@ -400,12 +400,12 @@ export class FileSystem {
     }
   }
 
-  /** INT 21h/68h, 6Ah: flushes a file to the host; 0 or a DOS error. */
+  /** INT 21h/68h, 6Ah: flushes a file to the host; 0 or a negative DOS error. */
   commit(sfn: number): number {
     const obj = this.hostObject(this.sft.address(sfn));
     if (!obj?.commit) return 0;
     const done = tryHost(() => obj.commit?.());
-    return typeof done === 'number' ? done : 0;
+    return typeof done === 'number' ? -done : 0;
   }
 
   /** Drops one reference to an SFT entry; the last one closes the host object, releases its locks
@@ -438,10 +438,11 @@ export class FileSystem {
     }
   }
 
-  /** INT 21h/3Eh body: frees a handle of the current process and drops its SFT reference. */
+  /** INT 21h/3Eh body: frees a handle of the current process and drops its SFT reference; 0 or a
+   *  negative DOS error. */
   closeHandle(handle: number, psp = this.dos.currentPsp): number {
     const sfn = this.sfnOf(handle, psp);
-    if (sfn < 0) return E.INVALID_HANDLE;
+    if (sfn < 0) return -E.INVALID_HANDLE;
     this.jft(psp).set(handle, JFT_FREE);
     this.release(sfn);
     return 0;
@@ -450,11 +451,11 @@ export class FileSystem {
   /** Points handle `handle` of process `psp` at a host object in a new SFT entry, a file as DOS
    *  redirection makes one, closing what the handle had: how host input and output reach a
    *  program as its redirected standard handles (NTVDM hands cmd's redirections over so).
-   *  `name` is the entry's name. Returns 0 or a DOS error. */
+   *  `name` is the entry's name. Returns 0 or a negative DOS error. */
   bindHostObject(psp: number, handle: number, obj: HostObject, access: number, name: string): number {
-    if (handle < 0 || handle >= this.jft(psp).size) return E.INVALID_HANDLE;
+    if (handle < 0 || handle >= this.jft(psp).size) return -E.INVALID_HANDLE;
     const sfn = this.sft.allocate();
-    if (sfn < 0) return E.TOO_MANY_OPEN_FILES;
+    if (sfn < 0) return -E.TOO_MANY_OPEN_FILES;
     const size = tryHost(() => obj.size());
     this.fillEntry(sfn, {
       mode: access,
@@ -543,13 +544,13 @@ export class FileSystem {
   /**
    * INT 21h/67h: resizes the process's JFT. Above 20 the table moves to a memory block the process
    * owns (PSP+32h/34h point to it); at 20 or less it moves back into PSP+18h. A table cannot shrink
-   * over an open handle (error 4). Returns 0 or a DOS error.
+   * over an open handle (error 4). Returns 0 or a negative DOS error.
    */
   setHandleCount(psp: number, count: number): number {
     const jft = new Jft(this.mem, psp);
     const oldSize = jft.size;
     const want = Math.max(count, JFT_DEFAULT_SIZE);
-    for (let h = want; h < oldSize; h++) if (jft.get(h) !== JFT_FREE) return E.TOO_MANY_OPEN_FILES;
+    for (let h = want; h < oldSize; h++) if (jft.get(h) !== JFT_FREE) return -E.TOO_MANY_OPEN_FILES;
     const old = jft.pointer;
     const oldInPsp = jft.inPsp;
     if (want === oldSize && (oldInPsp || want > JFT_DEFAULT_SIZE)) return 0;
@@ -562,7 +563,7 @@ export class FileSystem {
       copyToSegment(this.mem, psp, PSP.JFT, table);
     } else {
       const seg = this.dos.memory.allocate(Math.ceil(want / 16), psp);
-      if (seg < 0) return -seg;
+      if (seg < 0) return seg;
       const table = new Uint8Array(want).fill(JFT_FREE);
       table.set(entries);
       copyToSegment(this.mem, seg, 0, table);

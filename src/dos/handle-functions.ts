@@ -50,7 +50,7 @@ export function handleFunctions(fs: FileSystem) {
   // 3Eh: close.
   const int21_3E = () => {
     const err = fs.closeHandle(cpu().bx);
-    if (err) return fs.dos.fail(err);
+    if (err) return fs.dos.fail(-err);
     fs.dos.ok();
   };
 
@@ -161,7 +161,7 @@ export function handleFunctions(fs: FileSystem) {
   // 67h: set the handle count (moves the JFT; see FileSystem.setHandleCount).
   const int21_67 = () => {
     const err = fs.setHandleCount(fs.dos.currentPsp, cpu().bx);
-    if (err) return fs.dos.fail(err);
+    if (err) return fs.dos.fail(-err);
     fs.dos.ok();
   };
 
@@ -170,7 +170,7 @@ export function handleFunctions(fs: FileSystem) {
     const sfn = fs.sfnOf(cpu().bx);
     if (sfn < 0) return fs.dos.fail(E.INVALID_HANDLE);
     const err = fs.commit(sfn);
-    if (err) return fs.dos.fail(err);
+    if (err) return fs.dos.fail(-err);
     fs.dos.ok();
   };
   const int21_68 = commit;
