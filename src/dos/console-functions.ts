@@ -166,13 +166,13 @@ export function int21_06(dos: Kernel): void {
   if (!inReady(dos)) {
     // At the end of host input DOS has nothing more either.
     cpu.al = 0;
-    dos.setReturnFlag(FLAG.ZF, true);
+    dos.setCallerFlag(FLAG.ZF, true);
     return;
   }
   const ch = inChar(dos);
   if (ch === NO_KEY_WAIT) return;
   cpu.al = ch;
-  dos.setReturnFlag(FLAG.ZF, false);
+  dos.setCallerFlag(FLAG.ZF, false);
 }
 
 /** 07h: read a character, no echo, no Ctrl-C check. */
