@@ -60,7 +60,8 @@ export interface CallState {
   /** Set when the call does not return to its caller (EXEC started a child, a process ended,
    *  a Ctrl-C handler was entered): the CPU state is already the new one. */
   transferred: boolean;
-  /** Set when the call issued INT 28h while waiting: it runs again afterwards, InDOS stays up. */
+  /** Set when the call, waiting for a key, asked for INT 28h (requestIdle): runAgain issues it
+   *  and the call runs again afterwards, InDOS still up. */
   idle?: boolean;
 }
 
