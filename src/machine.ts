@@ -119,6 +119,11 @@ export class Machine implements Board {
    *  run loop sleeps until input or the next timer event instead of spinning. */
   waitForInput(): void {
     this.cpu.ip = rewindToBop(this.cpu.ip);
+    this.sleepUntilInput();
+  }
+
+  /** The run loop sleeps until input or the next timer event (IP is the caller's business). */
+  sleepUntilInput(): void {
     this.waiting = true;
     this.cpu.stop();
   }

@@ -15,17 +15,20 @@ export function setFrameFlag(mem: Uint8Array, ss: number, sp: number, mask: numb
   wr16(mem, ss, sp + IRET_FLAGS, on ? f | mask : f & ~mask);
 }
 
-export function setReturnFlag(cpu: Cpu, mask: number, on: boolean): void {
+/** A BIOS service's result flag: in the IRET frame at the live SS:SP (the stub's own INT frame)
+ *  and in the live flags too, for callers that reach the handler without an INT. Not the DOS
+ *  kernel's Kernel.setCallerFlag, which writes the INT 21h caller's saved frame only. */
+export function setIretAndLiveFlag(cpu: Cpu, mask: number, on: boolean): void {
   setFrameFlag(cpu.mem, cpu.ss, cpu.sp, mask, on);
-  cpu.setFlag(mask, on); // also live, for callers that reach the handler without an INT
+  cpu.setFlag(mask, on);
 }
 
 export function setReturnCarry(cpu: Cpu, on: boolean): void {
-  setReturnFlag(cpu, FLAG.CF, on);
+  setIretAndLiveFlag(cpu, FLAG.CF, on);
 }
 
 export function setReturnZero(cpu: Cpu, on: boolean): void {
-  setReturnFlag(cpu, FLAG.ZF, on);
+  setIretAndLiveFlag(cpu, FLAG.ZF, on);
 }
 
 /** The CS:IP the INT will return to (where the caller resumes). */

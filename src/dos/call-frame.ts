@@ -1,11 +1,14 @@
 // The INT 21h call in progress as the caller's stack holds it: the user frame DOS saves at entry
-// (and PSP+2Eh points at), and the two ways a call runs again - IP wound back onto its BOP after a
-// wait, or INT 28h issued while waiting. The dispatcher (interrupts.ts) acts on both; see
-// docs/DESIGN.md "The call protocol".
+// (and PSP+2Eh points at), what a handler answers (done, wait and run again, control transferred),
+// and the one place that acts on a call that runs again: IP back onto its BOP, then the machine
+// sleeps for input or INT 28h runs first. See docs/DESIGN.md "The call protocol".
 import { rd16, wr16 } from '../cpu/guest-memory';
 import { rewindToBop } from '../cpu/bop';
 import { PSP } from './layout';
 import type { Kernel, CallState } from './kernel';
+import { CALL_OUTCOME, type CallOutcome, type CallResult } from './int21';
+
+export { CALL_OUTCOME, type CallOutcome, type CallResult };
 
 /** The caller's registers as DOS saves them on the caller's stack at INT 21h entry (the "user
  *  frame"): AX first, then BX CX DX SI DI BP DS ES, then the IRET frame the INT pushed. PSP+2Eh
@@ -28,26 +31,27 @@ export const USER_FRAME = {
   SIZE: 0x18,
 } as const;
 
-/** What became of an INT 21h call once its handler returned. */
-export const CALL_OUTCOME = {
-  /** It is finished: the caller gets its registers and the flags in its IRET frame. */
-  DONE: 'done',
-  /** It waits (for input, or for the INT 28h it issued): IP is on its BOP, it runs again with the
-   *  same frame, and InDOS stays up meanwhile. */
-  AGAIN: 'again',
-  /** It does not return to its caller (EXEC started a child, a process ended, a Ctrl-C handler
-   *  was entered): the CPU state is already the new one. */
-  TRANSFERRED: 'transferred',
-} as const;
-export type CallOutcome = (typeof CALL_OUTCOME)[keyof typeof CALL_OUTCOME];
-
-/** The one reading of how a call ended, for every place that acts on it (the dispatcher, the
- *  CP/M entry, INT 21h/0Ch running an input function). `ipBefore` is IP after its BOP ran: a
- *  handler that must wait calls machine.waitForInput(), which winds IP back onto the BOP. */
-export function callOutcome(dos: Kernel, call: CallState, ipBefore: number): CallOutcome {
+/** The one reading of how a call ended from what its handler returned, for every place that
+ *  needs it (the dispatcher, the CP/M entry, INT 21h/0Ch running an input function, the kernel's
+ *  own 3Fh/40h on a handle). */
+export function callOutcome(call: CallState, result: CallResult): CallOutcome {
   if (call.idle === true) return CALL_OUTCOME.AGAIN;
   if (call.transferred) return CALL_OUTCOME.TRANSFERRED;
-  return dos.machine.cpu.ip === rewindToBop(ipBefore) ? CALL_OUTCOME.AGAIN : CALL_OUTCOME.DONE;
+  return result === CALL_OUTCOME.AGAIN ? CALL_OUTCOME.AGAIN : CALL_OUTCOME.DONE;
+}
+
+/** The idle interrupt DOS issues while console functions wait for a key. */
+export const INT_IDLE = 0x28;
+
+/** Acts on a call whose outcome is AGAIN, from its BOP handler (the dispatcher): IP goes back onto
+ *  the BOP so the same call runs again; then either the INT 28h it asked for runs first (it
+ *  returns onto the BOP, with the caller's registers and InDOS still set, as DOS's keyboard wait
+ *  loop does), or the machine sleeps until input or a timer event. */
+export function runAgain(dos: Kernel, call: CallState): void {
+  const cpu = dos.machine.cpu;
+  cpu.ip = rewindToBop(cpu.ip);
+  if (call.idle === true) cpu.interrupt(INT_IDLE);
+  else dos.machine.sleepUntilInput();
 }
 
 /** Writes the caller's registers below its IRET frame and records SS:SP at PSP+2Eh. */
@@ -84,13 +88,9 @@ export function forgetCtrlBreak(dos: Kernel): void {
   dos.state.breakFrame = null;
 }
 
-/** A console call waiting for a key issues the idle interrupt (INT 28h) as DOS does: it returns
- *  onto the INT 21h BOP, so the call runs again with the caller's registers and InDOS still set. */
-export function issueIdle(dos: Kernel, vector: number): void {
+/** A console call waiting for a key asks for the idle interrupt (INT 28h) instead of sleeping;
+ *  runAgain issues it once the handler has returned AGAIN. */
+export function requestIdle(dos: Kernel): void {
   const c = dos.call;
-  if (!c) return;
-  const cpu = dos.machine.cpu;
-  cpu.ip = rewindToBop(cpu.ip);
-  c.idle = true;
-  cpu.interrupt(vector);
+  if (c) c.idle = true;
 }

@@ -27,7 +27,7 @@ import {
 } from './console';
 import { READ_END, READ_WAITING, STD, stdTarget, handleReadByte, handleWrite } from './stdio';
 import { handleSftEntry } from './sft';
-import { CALL_OUTCOME, callOutcome } from './call-frame';
+import { CALL_OUTCOME, callOutcome, type CallResult } from './call-frame';
 import type { Kernel } from './kernel';
 
 const DOLLAR = 0x24;
@@ -106,7 +106,8 @@ function inReady(dos: Kernel): boolean {
   return rd32(dos.mem, e.seg, e.off + SFT.POSITION) < rd32(dos.mem, e.seg, e.off + SFT.SIZE);
 }
 
-/** Reads a key for 01h/07h/08h: -1 when the call must return (waiting, or break started). */
+/** Reads a key for 01h/07h/08h: -1 when the call must return, answering AGAIN (waiting; after a
+ *  break started the call is transferred, which outranks that). */
 function readKey(dos: Kernel, checkBreak: boolean): number {
   const ch = inChar(dos);
   if (ch === NO_KEY_WAIT) return -1;
@@ -119,15 +120,15 @@ function readKey(dos: Kernel, checkBreak: boolean): number {
 }
 
 /** 01h: read a character with echo (Ctrl-C checked). */
-export function int21_01(dos: Kernel): void {
+export function int21_01(dos: Kernel): CallResult {
   const ch = readKey(dos, true);
-  if (ch < 0) return;
+  if (ch < 0) return CALL_OUTCOME.AGAIN;
   outChar(dos, ch);
   dos.machine.cpu.al = ch;
 }
 
 /** 02h: write DL to standard output (Ctrl-C checked first). AL = DL (a TAB reads back as 20h). */
-export function int21_02(dos: Kernel): void {
+export function int21_02(dos: Kernel): CallResult {
   if (breakCheck(dos)) return;
   const cpu = dos.machine.cpu;
   const ch = cpu.dl;
@@ -136,9 +137,10 @@ export function int21_02(dos: Kernel): void {
 }
 
 /** 03h: read a character from AUX (standard handle 3). */
-export function int21_03(dos: Kernel): void {
+export function int21_03(dos: Kernel): CallResult {
   if (breakCheck(dos)) return;
   const b = stdTarget(dos, STD.AUX, true) === 'handle' ? handleReadByte(dos, STD.AUX) : -1;
+  if (b === READ_WAITING) return CALL_OUTCOME.AGAIN;
   dos.machine.cpu.al = b < 0 ? CTRL_Z : b;
 }
 
@@ -156,7 +158,7 @@ export function int21_05(dos: Kernel): void {
 
 /** 06h: direct console I/O. DL=FFh: input without waiting (ZF=1 and AL=0 when nothing is
  *  there); otherwise output DL. No Ctrl-C check. */
-export function int21_06(dos: Kernel): void {
+export function int21_06(dos: Kernel): CallResult {
   const cpu = dos.machine.cpu;
   if (cpu.dl !== 0xff) {
     outChar(dos, cpu.dl);
@@ -166,25 +168,27 @@ export function int21_06(dos: Kernel): void {
   if (!inReady(dos)) {
     // At the end of host input DOS has nothing more either.
     cpu.al = 0;
-    dos.setReturnFlag(FLAG.ZF, true);
+    dos.setCallerFlag(FLAG.ZF, true);
     return;
   }
   const ch = inChar(dos);
-  if (ch === NO_KEY_WAIT) return;
+  if (ch === NO_KEY_WAIT) return CALL_OUTCOME.AGAIN;
   cpu.al = ch;
-  dos.setReturnFlag(FLAG.ZF, false);
+  dos.setCallerFlag(FLAG.ZF, false);
 }
 
 /** 07h: read a character, no echo, no Ctrl-C check. */
-export function int21_07(dos: Kernel): void {
+export function int21_07(dos: Kernel): CallResult {
   const ch = readKey(dos, false);
-  if (ch >= 0) dos.machine.cpu.al = ch;
+  if (ch < 0) return CALL_OUTCOME.AGAIN;
+  dos.machine.cpu.al = ch;
 }
 
 /** 08h: read a character, no echo (Ctrl-C checked). */
-export function int21_08(dos: Kernel): void {
+export function int21_08(dos: Kernel): CallResult {
   const ch = readKey(dos, true);
-  if (ch >= 0) dos.machine.cpu.al = ch;
+  if (ch < 0) return CALL_OUTCOME.AGAIN;
+  dos.machine.cpu.al = ch;
 }
 
 /** 09h: write the '$'-terminated string at DS:DX (Ctrl-C checked). AL = 24h. */
@@ -206,7 +210,7 @@ export function int21_09(dos: Kernel): void {
 
 /** 0Ah: buffered input into DS:DX ([max][count][chars... CR]). Line editing on the console;
  *  from a redirected handle, see redirectedLine. */
-export function int21_0A(dos: Kernel): void {
+export function int21_0A(dos: Kernel): CallResult {
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
   const seg = cpu.ds;
@@ -216,7 +220,7 @@ export function int21_0A(dos: Kernel): void {
   let line: number[];
   if (stdTarget(dos, STD.IN, true) === 'console') {
     const r = consoleEditLine(dos, max - 1);
-    if (r === null) return;
+    if (r === null) return CALL_OUTCOME.AGAIN;
     if ('ctrlC' in r) {
       echoCtrlC(dos);
       dos.ctrlBreak();
@@ -225,7 +229,7 @@ export function int21_0A(dos: Kernel): void {
     line = r.bytes;
   } else {
     const got = redirectedLine(dos, max - 1);
-    if (got === null) return;
+    if (got === null) return CALL_OUTCOME.AGAIN;
     line = got;
   }
   wr8(mem, seg, off + 1, line.length);
@@ -300,26 +304,26 @@ export function int21_0B(dos: Kernel): void {
 }
 
 /** 0Ch: flush the keyboard buffer, then run input function AL (01h, 06h, 07h, 08h or 0Ah). */
-export function int21_0C(dos: Kernel): void {
+export function int21_0C(dos: Kernel): CallResult {
   const cpu = dos.machine.cpu;
   const fn = cpu.al;
   // Flush only on the first run: a waiting read re-runs this call and must keep its keys. A
   // redirected standard input is a file: DOS has no type-ahead of it to flush.
   const consoleIn = stdTarget(dos, STD.IN, true) === 'console';
   if (consoleIn && !consoleState(dos).lineActive && !consoleState(dos).flushRunsAgain) consoleFlush(dos);
-  const follow: Record<number, (d: Kernel) => void> = { 0x01: int21_01, 0x06: int21_06, 0x07: int21_07, 0x08: int21_08, 0x0a: int21_0A };
+  const follow: Record<number, (d: Kernel) => CallResult> = { 0x01: int21_01, 0x06: int21_06, 0x07: int21_07, 0x08: int21_08, 0x0a: int21_0A };
   const f = follow[fn];
   if (!f) {
     cpu.al = 0;
     return;
   }
   cpu.ah = fn;
-  const ipBefore = cpu.ip;
-  f(dos);
-  const waiting = dos.call !== null && callOutcome(dos, dos.call, ipBefore) === CALL_OUTCOME.AGAIN;
+  const result = f(dos);
+  const waiting = dos.call !== null && callOutcome(dos.call, result) === CALL_OUTCOME.AGAIN;
   consoleState(dos).flushRunsAgain = waiting;
   // The call runs again as 0Ch after a wait (or INT 28h), with the caller's AH.
   if (waiting) cpu.ah = 0x0c;
+  return result;
 }
 
 

@@ -1,14 +1,14 @@
 // The DOS console layer over the machine's ConsoleIO: character output with DOS's tab expansion,
 // cooked line input with echo and editing (the CON device in cooked mode, INT 21h/0Ah), raw key
-// input, and the Ctrl-C check DOS makes on console calls. While no key is waiting, a read calls
-// machine.waitForInput() and returns null: the BOP re-runs later and the partial line, kept here,
+// input, and the Ctrl-C check DOS makes on console calls. While no key is waiting, a read returns
+// null and its handler answers AGAIN: the BOP re-runs later and the partial line, kept here,
 // continues where it stopped. At the end of host input a line read (0Ah) gets Ctrl-Z and a handle
 // read gets end of file (0 bytes), the same whenever the host's end arrives. While a console
 // function (01h-0Ch) waits, DOS issues INT 28h (idle) for TSRs that hooked it.
 import type { Kernel } from './kernel';
 import { ROM_ENTRY, ROM_SEGMENT, romEntry } from '../bios/rom';
 import { rd16 } from '../cpu/guest-memory';
-import { issueIdle } from './call-frame';
+import { INT_IDLE, requestIdle } from './call-frame';
 import type { ConsoleState } from './console-state';
 import { EOF_READ_LIMIT } from '../bios/keyboard';
 import { DOS_ERROR } from './errors';
@@ -86,23 +86,20 @@ function echo(dos: Kernel, ch: number): void {
 
 // ------------------------------------------------------------------ input
 
-/** The idle interrupt DOS issues while console functions wait for a key. */
-const INT_IDLE = 0x28;
-
 /** No key yet: once per wake-up, a console function (01h-0Ch) lets TSRs run through INT 28h
  *  (as DOS's keyboard wait loop does) when someone hooked it; otherwise the machine sleeps until
- *  input or a timer tick. Either way the BOP runs again and the read continues. */
+ *  input or a timer tick. Either way the caller returns at once, its handler answers AGAIN, and
+ *  the dispatcher's runAgain does the rest (the BOP runs again and the read continues). */
 function waitForKey(dos: Kernel): void {
   const st = consoleState(dos);
   const c = dos.call;
   const hooked = rd16(dos.mem, 0, INT_IDLE * 4) !== romEntry(dos.mem, ROM_ENTRY.IRET) || rd16(dos.mem, 0, INT_IDLE * 4 + 2) !== ROM_SEGMENT;
   if (c && !c.cpm && c.ah >= 0x01 && c.ah <= 0x0c && hooked && !st.idleIssued) {
     st.idleIssued = true;
-    issueIdle(dos, INT_IDLE);
+    requestIdle(dos);
     return;
   }
   st.idleIssued = false;
-  dos.machine.waitForInput();
 }
 
 /** The next key's ASCII byte without removing it: a number, or -1 if none is waiting. */
@@ -298,7 +295,7 @@ export function echoCtrlC(dos: Kernel): void {
 }
 
 /** Cooked read (DOS handle read from CON): a line with echo and editing, ending CR LF. Returns the
- *  bytes, or null after machine.waitForInput() (return from the handler at once; the BOP re-runs
+ *  bytes, or null while waiting (the handler returns AGAIN at once; the BOP re-runs
  *  and the partial line is kept). At input end returns what there is, or an empty array. A typed
  *  Ctrl-C runs the break handling of the INT 21h call in progress. */
 export function consoleReadCooked(dos: Kernel, max: number): Uint8Array | null {
@@ -324,7 +321,7 @@ export function consoleReadCooked(dos: Kernel, max: number): Uint8Array | null {
   return Uint8Array.from(st.pending.splice(0, n));
 }
 
-/** Raw read: the keys waiting (at least one), or null after waitForInput(); empty at input end. */
+/** Raw read: the keys waiting (at least one), or null while waiting; empty at input end. */
 export function consoleReadRaw(dos: Kernel, max: number): Uint8Array | null {
   const out: number[] = [];
   while (out.length < max) {

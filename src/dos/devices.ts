@@ -119,7 +119,7 @@ function conReadRaw(dos: Kernel, max: number): DeviceRead {
   }
   while (st.bytes.length < max) {
     const got = consoleReadRaw(dos, max - st.bytes.length);
-    if (got === null) return 'wait'; // waitForInput() was called; this call runs again
+    if (got === null) return 'wait'; // nothing typed yet; this call runs again
     if (got.length === 0) break; // end of input
     st.bytes.push(...got);
   }

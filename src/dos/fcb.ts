@@ -15,6 +15,7 @@ import { ACCESS } from './sharing';
 import { fromFcbForm, matchFcb, toFcbForm, upperDos } from './names';
 import { packDateTime, dosNowMs } from './file-times';
 import { tryHost } from './host-errors';
+import { CALL_OUTCOME } from './call-frame';
 import { removeFile, renamePath, joinPath } from '../host/fs';
 
 const E = DOS_ERROR;
@@ -360,7 +361,7 @@ export function fcbFunctions(fs: FileSystem) {
     if (sfn < 0) return lostFile(sfn, RECORD.EOF);
     const rec = currentRecord(r);
     const res = readRecords(r, sfn, rec, 1);
-    if (!res) return;
+    if (!res) return CALL_OUTCOME.AGAIN; // nothing arrived yet: the call runs again
     if (res.done) setCurrentRecord(r, rec + 1);
     setAl(res.al);
   };
@@ -382,7 +383,7 @@ export function fcbFunctions(fs: FileSystem) {
     const rec = randomRecord(r, recordSize(r));
     setCurrentRecord(r, rec);
     const res = readRecords(r, sfn, rec, 1);
-    if (!res) return;
+    if (!res) return CALL_OUTCOME.AGAIN; // nothing arrived yet: the call runs again
     setAl(res.al);
   };
   const int21_22 = () => {
@@ -426,7 +427,7 @@ export function fcbFunctions(fs: FileSystem) {
     const size = recordSize(r);
     const rec = randomRecord(r, size);
     const res = readRecords(r, sfn, rec, c.cx);
-    if (!res) return;
+    if (!res) return CALL_OUTCOME.AGAIN; // nothing arrived yet: the call runs again
     setRandomRecord(r, size, rec + res.done);
     setCurrentRecord(r, rec + res.done);
     c.cx = res.done;

@@ -301,10 +301,7 @@ export class FileSystem {
     } catch (err) {
       return -dosErrorOf(err);
     }
-    if (n === READ_WAIT) {
-      this.dos.machine.waitForInput();
-      return 'wait';
-    }
+    if (n === READ_WAIT) return 'wait';
     copyToLinear(this.mem, at, buf.subarray(0, n), this.cpu);
     s.setPosition(a, pos + n);
     return n;

@@ -10,6 +10,7 @@ import { handleTransfer } from './transfer';
 import { JFT_FREE } from './layout';
 import { ACCESS } from './sharing';
 import { noteHandleRead } from './console';
+import { CALL_OUTCOME } from './call-frame';
 
 const E = DOS_ERROR;
 /** INT 21h/6Ch BX bits above the open mode. */
@@ -64,7 +65,7 @@ export function handleFunctions(fs: FileSystem) {
     }
     const x = handleTransfer(c.ds, c.dx, c.cx);
     const got = fs.read(sfn, x.linear, x.count);
-    if (got === 'wait') return; // the console waits; this BOP runs again
+    if (got === 'wait') return CALL_OUTCOME.AGAIN; // nothing yet: the call runs again
     noteHandleRead(fs.dos, c.bx, got);
     answer(fs, got);
   };

@@ -7,7 +7,7 @@ import { HostWorkMeter } from './host-work';
 import { FLAG } from '../cpu/cpu';
 import { rd16, wr16 } from '../cpu/guest-memory';
 import { BOP_INTERNAL, rewindToBop } from '../cpu/bop';
-import { CALL_OUTCOME, USER_FRAME, callOutcome, saveUserFrame, restoreUserRegisters } from './call-frame';
+import { CALL_OUTCOME, USER_FRAME, callOutcome, runAgain, saveUserFrame, restoreUserRegisters, type CallOutcome, type CallResult } from './call-frame';
 import { IRET_CS, IRET_FLAGS, IRET_IP } from '../bios/iret-frame';
 import { PSP, SDA } from './layout';
 import { DOS_SEG, DOSMEM } from './sysvars';
@@ -93,8 +93,9 @@ function int21Entry(dos: Kernel): void {
   dispatch(dos, cpu.ss, cpu.sp, false);
 }
 
-/** Runs INT 21h function AH for a caller whose IRET frame is at ss:sp. */
-function dispatch(dos: Kernel, ss: number, sp: number, cpm: boolean): CallState {
+/** Runs INT 21h function AH for a caller whose IRET frame is at ss:sp, and acts on what its
+ *  handler answered: the one place a call is made to run again (runAgain). */
+function dispatch(dos: Kernel, ss: number, sp: number, cpm: boolean): CallOutcome {
   const cpu = dos.machine.cpu;
   const mem = dos.mem;
   const st = dos.state;
@@ -109,7 +110,8 @@ function dispatch(dos: Kernel, ss: number, sp: number, cpm: boolean): CallState 
 
   const call: CallState = { frameSs: ss, frameSp: sp, ah, cpm, transferred: false };
   dos.call = call;
-  const ipBefore = cpu.ip;
+  let result: CallResult = CALL_OUTCOME.DONE;
+  let outcome: CallOutcome = CALL_OUTCOME.DONE;
   try {
     // With BREAK ON, every call checks for Ctrl-C first (console calls always check themselves);
     // a write to the console in cooked mode checks too, before anything is written.
@@ -117,19 +119,21 @@ function dispatch(dos: Kernel, ss: number, sp: number, cpm: boolean): CallState 
     if (check && consoleCtrlCWaiting(dos)) {
       echoCtrlC(dos);
       dos.ctrlBreak();
-      return call;
+    } else {
+      const handler = dos.int21.get(ah);
+      if (handler) result = handler(dos);
+      else dos.fail(DOS_ERROR.INVALID_FUNCTION);
     }
-    const handler = dos.int21.get(ah);
-    if (handler) handler(dos);
-    else dos.fail(DOS_ERROR.INVALID_FUNCTION);
-    return call;
   } finally {
     dos.call = null;
+    outcome = callOutcome(call, result);
     // A call that runs again keeps InDOS up until it is done.
-    const again = callOutcome(dos, call, ipBefore) === CALL_OUTCOME.AGAIN && !dos.machine.end;
+    const again = outcome === CALL_OUTCOME.AGAIN && !dos.machine.end;
     if (again) st.waitingFrame = { ss, sp };
     else if (mem[indos] > 0) mem[indos]--;
   }
+  if (outcome === CALL_OUTCOME.AGAIN) runAgain(dos, call);
+  return outcome;
 }
 
 function breakOn(dos: Kernel): boolean {
@@ -218,8 +222,7 @@ function cpmEntry(dos: Kernel): void {
   if (fn > 0x24) {
     cpu.al = 0; // CP/M-style calls only reach functions 00h-24h
   } else {
-    const ipBefore = cpu.ip;
-    const outcome = callOutcome(dos, dispatch(dos, ss, sp, true), ipBefore);
+    const outcome = dispatch(dos, ss, sp, true);
     if (outcome === CALL_OUTCOME.TRANSFERRED || dos.machine.end) return;
     if (outcome === CALL_OUTCOME.AGAIN) {
       // Waiting for input: put the stack back as it was; the BOP runs again.

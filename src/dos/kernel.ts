@@ -60,7 +60,8 @@ export interface CallState {
   /** Set when the call does not return to its caller (EXEC started a child, a process ended,
    *  a Ctrl-C handler was entered): the CPU state is already the new one. */
   transferred: boolean;
-  /** Set when the call issued INT 28h while waiting: it runs again afterwards, InDOS stays up. */
+  /** Set when the call, waiting for a key, asked for INT 28h (requestIdle): runAgain issues it
+   *  and the call runs again afterwards, InDOS still up. */
   idle?: boolean;
 }
 
@@ -150,14 +151,15 @@ export abstract class Kernel {
     this.setCarry(true);
   }
 
-  /** Sets CF where the caller will see it, as setReturnFlag does. */
+  /** Sets CF where the caller will see it, as setCallerFlag does. */
   setCarry(on: boolean): void {
-    this.setReturnFlag(FLAG.CF, on);
+    this.setCallerFlag(FLAG.CF, on);
   }
 
-  /** The one way a DOS handler returns a flag (CF, ZF): in the FLAGS word the INT pushed (SS:SP+4
-   *  while an INT 21h runs, so its IRET hands it back), or in the live flags outside a call. */
-  setReturnFlag(mask: number, on: boolean): void {
+  /** The one way a DOS handler returns a flag (CF, ZF) to its caller: in the FLAGS word of the
+   *  caller's INT 21h frame saved at entry (so the stub's IRET hands it back), or in the live flags
+   *  outside a call. Not bios/iret-frame setIretAndLiveFlag, which writes both at the live SS:SP. */
+  setCallerFlag(mask: number, on: boolean): void {
     const c = this.call;
     if (c) setFrameFlag(this.mem, c.frameSs, c.frameSp, mask, on);
     else this.machine.cpu.setFlag(mask, on);

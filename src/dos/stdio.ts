@@ -44,10 +44,9 @@ export function isCookedConsole(dos: Kernel, h: number): boolean {
 /** Runs INT 21h function `ah` of the kernel's own table on a handle, as if a program had called
  *  it with DS:DX at the SDA scratch buffer. The caller's registers and call state are kept.
  *  Returns AX and CF, and `wait` when the handle had nothing yet (a redirected standard input
- *  still arriving): machine.waitForInput() was called and the caller's call runs again. */
+ *  still arriving): the caller's handler then answers AGAIN, and its call runs again. */
 function selfCall(dos: Kernel, ah: number, handle: number, count: number): { ax: number; carry: boolean; wait: boolean } {
   const cpu = dos.machine.cpu;
-  const ipBefore = cpu.ip;
   const saved = { ax: cpu.ax, bx: cpu.bx, cx: cpu.cx, dx: cpu.dx, ds: cpu.ds, call: dos.call };
   const frame = DOSMEM.SDA + SDA_INTERNAL.SCRATCH_FRAME;
   wr16(dos.mem, DOS_SEG, frame + IRET_FLAGS, 0);
@@ -62,8 +61,8 @@ function selfCall(dos: Kernel, ah: number, handle: number, count: number): { ax:
     cpu.dx = DOSMEM.SDA + SDA_INTERNAL.SCRATCH_BUFFER;
     const handler = dos.int21.get(ah);
     if (!handler) return { ax: 1, carry: true, wait: false };
-    handler(dos);
-    return { ax: cpu.ax, carry: (rd16(dos.mem, DOS_SEG, frame + IRET_FLAGS) & FLAG.CF) !== 0, wait: callOutcome(dos, state, ipBefore) === CALL_OUTCOME.AGAIN };
+    const result = handler(dos);
+    return { ax: cpu.ax, carry: (rd16(dos.mem, DOS_SEG, frame + IRET_FLAGS) & FLAG.CF) !== 0, wait: callOutcome(state, result) === CALL_OUTCOME.AGAIN };
   } finally {
     cpu.ax = saved.ax;
     cpu.bx = saved.bx;

@@ -56,7 +56,7 @@ export class OutputSink {
 }
 
 /** What InputStream.read answers when nothing has arrived yet and the stream has not ended: the
- *  DOS read waits (machine.waitForInput) and runs again. */
+ *  DOS read answers that it waits, and its call runs again. */
 export const READ_WAIT = -1;
 
 /** InputStream.takeByte's answers besides a byte. */

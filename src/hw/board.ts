@@ -74,6 +74,9 @@ export interface Board {
   terminate(end: MachineEnd): void;
   /** From a BOP handler that must wait for input: rewinds IP onto the BOP and sleeps the run loop. */
   waitForInput(): void;
+  /** Sleeps the run loop until input or the next timer event, leaving IP alone (the DOS
+   *  dispatcher has already put it back on the BOP of a call that runs again). */
+  sleepUntilInput(): void;
   /** Wakes a machine asleep in waitForInput or HLT. */
   notify(): void;
   addTimedDevice(d: TimedDevice): void;

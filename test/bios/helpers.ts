@@ -1,31 +1,30 @@
 // Whole-machine harness for the BIOS tests: copies guest programs from roms/tests into a temp
-// folder that becomes drive C:, and runs one through runProgram (BIOS, DOS, console), so every
-// check sees what a user of the library would see. Guest output in name=value lines is read
+// folder that becomes drive C:, and runs one through runProgram (BIOS, DOS, console; through
+// test/helpers/program-run.ts), so every check sees what a user of the library would see. Guest output in name=value lines is read
 // with `values` (test/helpers/output.ts). runVirtual runs one on a virtual clock instead (timer
 // tests: no host time).
 import { join } from 'node:path';
-import { runProgram, type RunOptions, type RunResult } from '../../src/run';
+import type { RunOptions, RunResult } from '../../src/run';
 import { Machine, type MachineEnd } from '../../src/machine';
 import { installBios, type Bios } from '../../src/bios/bios';
 import { Dos } from '../../src/dos/dos';
 import { frameLines } from '../../src/host/terminal';
 import { ROOT, cleanupTemps, putFromRepo, tempDir } from '../helpers/folders';
 import { VirtualClock } from '../helpers/virtual-clock';
+import { programDrive, runOnDrive } from '../helpers/program-run';
 
 export { ROOT, cleanupTemps };
 export const ROMS_TESTS = join(ROOT, 'roms/tests');
 
 /** A fresh folder holding copies of the named roms/tests programs. */
 export function programFolder(...names: string[]): string {
-  const dir = tempDir();
-  putFromRepo(dir, Object.fromEntries(names.map((n) => [n, `roms/tests/${n}`])));
-  return dir;
+  return programDrive(Object.fromEntries(names.map((n) => [n, `roms/tests/${n}`])));
 }
 
 /** Runs roms/tests/<name> from a temp C: with a 20 s safety limit unless given. */
 export async function runBios(name: string, options: RunOptions = {}): Promise<RunResult> {
-  const dir = programFolder(name);
-  return runProgram(join(dir, name), { hostCwd: dir, timeoutMs: 20000, ...options });
+  const { args = [], ...rest } = options;
+  return runOnDrive(programFolder(name), name, args, { timeoutMs: 20000, ...rest });
 }
 
 

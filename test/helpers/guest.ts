@@ -26,6 +26,8 @@ export interface GuestOptions {
   files?: Record<string, string | Uint8Array>;
   /** More host preparation (symbolic links, permissions...) with C:'s folder. */
   setup?(dir: string): void;
+  /** C:'s host folder, when the test made it (a sandbox); default: a fresh temp folder. */
+  dir?: string;
   /** Extra drives: letter -> host folder. */
   drives?: Record<string, string>;
   cwd?: string;
@@ -79,7 +81,7 @@ export function prepare(opts: GuestOptions): PreparedGuest {
 /** prepare(), with `beforeDos` called between the machine and the kernel (the BIOS goes there,
  *  before DOS takes over the vectors it needs). */
 function build(opts: GuestOptions, beforeDos?: (machine: Machine) => void): PreparedGuest {
-  const dir = tempDir();
+  const dir = opts.dir ?? tempDir();
   const programs = { ...(opts.program ? { [opts.name ?? 'PROG.COM']: opts.program } : {}), ...opts.programs };
   putFromRepo(dir, programs);
   putFiles(dir, opts.files ?? {});

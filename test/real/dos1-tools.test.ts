@@ -3,7 +3,7 @@
 // 27h block read, 13h delete, 17h rename to .BAK), and IBM's LINK 1.10 and EXE2BIN 1.25 turn an
 // object file (from the MASM on the MS-DOS 2.0 disk) into a .COM that runs.
 import { afterAll, describe, expect, it } from 'vitest';
-import { V125, V20, addPrograms, cleanupTemps, dos, msdosAvailable, readBytes, readText, run, stage, warnIfAbsent } from './helpers';
+import { TINY_ASM, V125, V20, addPrograms, cleanupTemps, dos, expectTinyComViaExe2bin, msdosAvailable, readBytes, readText, run, stage, warnIfAbsent } from './helpers';
 
 afterAll(cleanupTemps);
 warnIfAbsent('MS-DOS 1.25 tools suite');
@@ -13,19 +13,6 @@ function screenLines(output: string): string[] {
   return output.split(/\r\n|\r|\n/).filter((l) => l.length > 0);
 }
 
-const TINY_ASM = dos(
-  'CODE    SEGMENT',
-  '        ASSUME  CS:CODE, DS:CODE',
-  '        ORG     100h',
-  'START:  MOV     DX, OFFSET MSG',
-  '        MOV     AH, 9',
-  '        INT     21h',
-  '        MOV     AX, 4C03h',
-  '        INT     21h',
-  "MSG     DB      'Tiny COM via EXE2BIN', 13, 10, '$'",
-  'CODE    ENDS',
-  '        END     START',
-);
 
 describe.skipIf(!msdosAvailable)('MS-DOS 1.25 DEBUG', () => {
   it('E enters code and text, D dumps it, N/RCX/W write the .COM through FCBs, and it runs', async () => {
@@ -86,16 +73,7 @@ describe.skipIf(!msdosAvailable)('MASM 1.10, LINK 1.10 and EXE2BIN 1.25', () => 
     expect(link.result).toMatchObject({ reason: 'exit', exitCode: 0 });
     expect(readText(dir, 'TINY.EXE').slice(0, 2)).toBe('MZ');
 
-    const e2b = await run(dir, 'EXE2BIN.EXE', ['TINY.EXE', 'TINY.COM']);
-    expect(e2b.output).toBe('');
-    expect(e2b.result).toMatchObject({ reason: 'exit', exitCode: 0 });
-    const com = readBytes(dir, 'TINY.COM');
-    expect([...com.subarray(0, 12)]).toEqual([0xba, 0x0c, 0x01, 0xb4, 0x09, 0xcd, 0x21, 0xb8, 0x03, 0x4c, 0xcd, 0x21]);
-    expect(com.toString('latin1', 12)).toBe('Tiny COM via EXE2BIN\r\n$');
-
-    const tiny = await run(dir, 'TINY.COM');
-    expect(tiny.output).toBe(dos('Tiny COM via EXE2BIN'));
-    expect(tiny.result).toMatchObject({ reason: 'exit', exitCode: 3 });
+    await expectTinyComViaExe2bin(dir);
   });
 
   it('MASM 1.10 writes a cross-reference file that CREF 1.00 (MS-DOS 2.0 disk) turns into a table', async () => {

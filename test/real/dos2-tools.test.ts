@@ -3,43 +3,11 @@
 // files, DEBUG and EDLIN driven by a script on standard input, and COMMAND.COM /C running a batch
 // file that redirects and pipes.
 import { afterAll, describe, expect, it } from 'vitest';
-import { TOOLS, V20, cleanupTemps, dos, exists, msdosAvailable, readBytes, readText, run, stage, warnIfAbsent } from './helpers';
+import { HELLO_ASM, TOOLS, V20, cleanupTemps, dos, exists, msdosAvailable, readBytes, readText, run, stage, warnIfAbsent } from './helpers';
 
 afterAll(cleanupTemps);
 warnIfAbsent('MS-DOS 2.0 tools suite');
 
-// Stack, data and two code segments (as in masm-link.test.ts).
-const HELLO_ASM = dos(
-  "STACK   SEGMENT PARA STACK 'STACK'",
-  '        DW      128 DUP (?)',
-  'STACK   ENDS',
-  "DATA    SEGMENT PARA PUBLIC 'DATA'",
-  "MSG     DB      'Hello from MASM 5.10', 13, 10, '$'",
-  "MSG2    DB      'Far call returned', 13, 10, '$'",
-  'DATA    ENDS',
-  "CODE2   SEGMENT PARA PUBLIC 'CODE'",
-  '        ASSUME  CS:CODE2, DS:DATA',
-  'PRINT2  PROC    FAR',
-  '        MOV     DX, OFFSET MSG2',
-  '        MOV     AH, 9',
-  '        INT     21h',
-  '        MOV     AL, 42',
-  '        RET',
-  'PRINT2  ENDP',
-  'CODE2   ENDS',
-  "CODE    SEGMENT PARA PUBLIC 'CODE'",
-  '        ASSUME  CS:CODE, DS:DATA, SS:STACK',
-  'START:  MOV     AX, DATA',
-  '        MOV     DS, AX',
-  '        MOV     DX, OFFSET MSG',
-  '        MOV     AH, 9',
-  '        INT     21h',
-  '        CALL    FAR PTR PRINT2',
-  '        MOV     AH, 4Ch',
-  '        INT     21h',
-  'CODE    ENDS',
-  '        END     START',
-);
 
 const FRUIT = dos('pear', 'apple', 'fig 3', 'banana', 'cherry 1');
 const FRUIT2 = dos('pear', 'apple', 'fig 4', 'banana', 'cherry 1');

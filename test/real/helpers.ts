@@ -2,11 +2,15 @@
 // 1.25 and 2.0's tools, MS-DOS 4.0's build toolchain; see its ABOUT.md), copied into a temp folder
 // that becomes drive C: and run with runProgram the way their users ran them: arguments on the
 // command line, `inputFile`/`outputFile` where DOS would redirect with < and >. The suite is skipped
-// with a message when the folder is absent.
+// with a message when the folder is absent. Runs go through test/helpers/program-run.ts; what is
+// here is this suite's own: the staging, the process list, and the sources and checks several of
+// its files share.
 import { chmodSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { runProgram, type RunOptions, type RunResult } from '../../src/run';
+import { expect } from 'vitest';
+import type { RunOptions, RunResult } from '../../src/run';
 import { ROOT, cleanupTemps, putFiles, tempDir } from '../helpers/folders';
+import { dosText, driveFile, runOnDrive } from '../helpers/program-run';
 
 export { cleanupTemps };
 
@@ -81,31 +85,24 @@ export async function run(dir: string, prog: string, args: string[] = [], option
   const chunks: Uint8Array[] = [];
   const started: string[] = [];
   const { stdoutFile, ...rest } = options;
-  const result = await runProgram(join(dir, prog), {
+  const result = await runOnDrive(dir, prog, args, {
     onMachine: ({ dos: kernel }) => {
       kernel.addProcessListener({ onCreate: (psp) => started.push(kernel.memory.name(psp - 1)) });
     },
-    drives: { C: dir },
-    cwd: 'C:\\',
     maxInstructions: 200_000_000,
     timeoutMs: 30_000,
     ...rest,
     ...(stdoutFile ? { outputFile: (d: Uint8Array) => chunks.push(Uint8Array.from(d)) } : {}),
-    args,
   });
   const stdout = Buffer.concat(chunks).toString('latin1');
   return { result, output: result.output, stdout, started };
 }
 
 /** Text with DOS line ends. */
-export function dos(...lines: string[]): string {
-  return lines.map((l) => `${l}\r\n`).join('');
-}
+export const dos = dosText;
 
 /** A host file of the drive, as bytes. */
-export function readBytes(dir: string, path: string): Buffer {
-  return readFileSync(join(dir, path));
-}
+export const readBytes = driveFile;
 
 /** A host file of the drive, as text (one char per byte). */
 export function readText(dir: string, path: string): string {
@@ -114,4 +111,73 @@ export function readText(dir: string, path: string): string {
 
 export function exists(dir: string, path: string): boolean {
   return existsSync(join(dir, path));
+}
+
+// Stack, data and two code segments (for MASM/LINK, EXEMOD and DEBUG); the entry calls FAR into the other code segment, which
+// prints its own line and returns 42 in AL for the 4Ch exit.
+export const HELLO_ASM = dos(
+  "STACK   SEGMENT PARA STACK 'STACK'",
+  '        DW      128 DUP (?)',
+  'STACK   ENDS',
+  '',
+  "DATA    SEGMENT PARA PUBLIC 'DATA'",
+  "MSG     DB      'Hello from MASM 5.10', 13, 10, '$'",
+  "MSG2    DB      'Far call returned', 13, 10, '$'",
+  'DATA    ENDS',
+  '',
+  "CODE2   SEGMENT PARA PUBLIC 'CODE'",
+  '        ASSUME  CS:CODE2, DS:DATA',
+  'PRINT2  PROC    FAR',
+  '        MOV     DX, OFFSET MSG2',
+  '        MOV     AH, 9',
+  '        INT     21h',
+  '        MOV     AL, 42',
+  '        RET',
+  'PRINT2  ENDP',
+  'CODE2   ENDS',
+  '',
+  "CODE    SEGMENT PARA PUBLIC 'CODE'",
+  '        ASSUME  CS:CODE, DS:DATA, SS:STACK',
+  'START:  MOV     AX, DATA',
+  '        MOV     DS, AX',
+  '        MOV     DX, OFFSET MSG',
+  '        MOV     AH, 9',
+  '        INT     21h',
+  '        CALL    FAR PTR PRINT2',
+  '        MOV     AH, 4Ch',
+  '        INT     21h',
+  'CODE    ENDS',
+  '        END     START',
+);
+
+// A .COM-shaped program (one segment, ORG 100h) for EXE2BIN (MS-DOS 1.25's and 4.0's).
+export const TINY_ASM = dos(
+  'CODE    SEGMENT',
+  '        ASSUME  CS:CODE, DS:CODE',
+  '        ORG     100h',
+  'START:  MOV     DX, OFFSET MSG',
+  '        MOV     AH, 9',
+  '        INT     21h',
+  '        MOV     AX, 4C03h',
+  '        INT     21h',
+  "MSG     DB      'Tiny COM via EXE2BIN', 13, 10, '$'",
+  'CODE    ENDS',
+  '        END     START',
+);
+
+// A main program calling SAYHI, which only the library provides.
+
+/** EXE2BIN (1.25 or 4.0) turns the TINY.EXE linked from TINY_ASM in dir into TINY.COM, silently;
+ *  the image from ORG 100h on is MOV DX,010Ch / MOV AH,9 / INT 21h / MOV AX,4C03h / INT 21h and the
+ *  text, and the .COM prints its line and exits with 3. */
+export async function expectTinyComViaExe2bin(dir: string): Promise<void> {
+  const e2b = await run(dir, 'EXE2BIN.EXE', ['TINY.EXE', 'TINY.COM']);
+  expect(e2b.output).toBe('');
+  expect(e2b.result).toMatchObject({ reason: 'exit', exitCode: 0 });
+  const com = readBytes(dir, 'TINY.COM');
+  expect([...com.subarray(0, 12)]).toEqual([0xba, 0x0c, 0x01, 0xb4, 0x09, 0xcd, 0x21, 0xb8, 0x03, 0x4c, 0xcd, 0x21]);
+  expect(com.toString('latin1', 12)).toBe('Tiny COM via EXE2BIN\r\n$');
+  const tiny = await run(dir, 'TINY.COM');
+  expect(tiny.output).toBe(dos('Tiny COM via EXE2BIN'));
+  expect(tiny.result).toMatchObject({ reason: 'exit', exitCode: 3 });
 }

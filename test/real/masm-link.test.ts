@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TOOLS, cleanupTemps, dos, exists, msdosAvailable, readBytes, readText, run, stage, warnIfAbsent } from './helpers';
+import { HELLO_ASM, TINY_ASM, TOOLS, cleanupTemps, dos, exists, expectTinyComViaExe2bin, msdosAvailable, readBytes, readText, run, stage, warnIfAbsent } from './helpers';
 
 afterAll(cleanupTemps);
 warnIfAbsent('MASM/LINK/LIB/EXE2BIN/EXEPACK/EXEMOD suite');
@@ -26,59 +26,6 @@ function masmOutput(output: string): string {
 
 const MASM_CLEAN = MASM_BANNER + dos('  N + N Bytes symbol space free', '', '      0 Warning Errors', '      0 Severe  Errors');
 
-// Stack, data and two code segments; the entry calls FAR into the other code segment, which
-// prints its own line and returns 42 in AL for the 4Ch exit.
-const HELLO_ASM = dos(
-  "STACK   SEGMENT PARA STACK 'STACK'",
-  '        DW      128 DUP (?)',
-  'STACK   ENDS',
-  '',
-  "DATA    SEGMENT PARA PUBLIC 'DATA'",
-  "MSG     DB      'Hello from MASM 5.10', 13, 10, '$'",
-  "MSG2    DB      'Far call returned', 13, 10, '$'",
-  'DATA    ENDS',
-  '',
-  "CODE2   SEGMENT PARA PUBLIC 'CODE'",
-  '        ASSUME  CS:CODE2, DS:DATA',
-  'PRINT2  PROC    FAR',
-  '        MOV     DX, OFFSET MSG2',
-  '        MOV     AH, 9',
-  '        INT     21h',
-  '        MOV     AL, 42',
-  '        RET',
-  'PRINT2  ENDP',
-  'CODE2   ENDS',
-  '',
-  "CODE    SEGMENT PARA PUBLIC 'CODE'",
-  '        ASSUME  CS:CODE, DS:DATA, SS:STACK',
-  'START:  MOV     AX, DATA',
-  '        MOV     DS, AX',
-  '        MOV     DX, OFFSET MSG',
-  '        MOV     AH, 9',
-  '        INT     21h',
-  '        CALL    FAR PTR PRINT2',
-  '        MOV     AH, 4Ch',
-  '        INT     21h',
-  'CODE    ENDS',
-  '        END     START',
-);
-
-// A .COM-shaped program (one segment, ORG 100h) for EXE2BIN.
-const TINY_ASM = dos(
-  'CODE    SEGMENT',
-  '        ASSUME  CS:CODE, DS:CODE',
-  '        ORG     100h',
-  'START:  MOV     DX, OFFSET MSG',
-  '        MOV     AH, 9',
-  '        INT     21h',
-  '        MOV     AX, 4C03h',
-  '        INT     21h',
-  "MSG     DB      'Tiny COM via EXE2BIN', 13, 10, '$'",
-  'CODE    ENDS',
-  '        END     START',
-);
-
-// A main program calling SAYHI, which only the library provides.
 const MAIN_ASM = dos(
   '        EXTRN   SAYHI:FAR',
   "STACK   SEGMENT PARA STACK 'STACK'",
@@ -206,16 +153,7 @@ describe.skipIf(!msdosAvailable)('MASM 5.10 + LINK 3.65 (MS-DOS 4.0 tools)', () 
     const link = await run(dir, 'LINK.EXE', ['TINY;']);
     // A .COM-to-be has no stack segment, and LINK says so.
     expect(link.output).toBe(LINK_BANNER + dos('LINK : warning L4021: no stack segment'));
-    const e2b = await run(dir, 'EXE2BIN.EXE', ['TINY.EXE', 'TINY.COM']);
-    expect(e2b.output).toBe('');
-    expect(e2b.result).toMatchObject({ reason: 'exit', exitCode: 0 });
-    // The image from ORG 100h on: MOV DX,010Ch / MOV AH,9 / INT 21h / MOV AX,4C03h / INT 21h, text.
-    const com = readBytes(dir, 'TINY.COM');
-    expect([...com.subarray(0, 12)]).toEqual([0xba, 0x0c, 0x01, 0xb4, 0x09, 0xcd, 0x21, 0xb8, 0x03, 0x4c, 0xcd, 0x21]);
-    expect(com.toString('latin1', 12)).toBe('Tiny COM via EXE2BIN\r\n$');
-    const tiny = await run(dir, 'TINY.COM');
-    expect(tiny.output).toBe(dos('Tiny COM via EXE2BIN'));
-    expect(tiny.result).toMatchObject({ reason: 'exit', exitCode: 3 });
+    await expectTinyComViaExe2bin(dir);
   });
 
   it('EXE2BIN on a program with segment fix-ups asks for the base segment and patches it in', async () => {

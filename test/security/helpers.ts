@@ -3,9 +3,10 @@
 // or run, and a snapshot of everything outside the drive to compare after the run.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { BufferConsole, Machine, type MachineEnd } from '../../src/machine';
-import { Dos } from '../../src/dos/dos';
-import { putFromRepo, tempDir } from '../helpers/folders';
+import type { MachineEnd } from '../../src/machine';
+import type { Dos } from '../../src/dos/dos';
+import { tempDir } from '../helpers/folders';
+import { runGuest } from '../helpers/guest';
 
 export interface Sandbox {
   base: string;
@@ -47,14 +48,9 @@ export interface SandboxRun {
   dos: Dos;
 }
 
-/** Runs a program from roms/ as C:\PROG.COM in the sandbox's drive. */
+/** Runs a program from roms/ as C:\PROG.COM in the sandbox's drive (the kernel-level harness,
+ *  test/helpers/guest.ts, on the sandbox's folder). */
 export async function runInSandbox(s: Sandbox, program: string, maxInstructions = 5_000_000): Promise<SandboxRun> {
-  putFromRepo(s.drive, { 'PROG.COM': program });
-  const machine = new Machine();
-  const console = machine.console as BufferConsole;
-  console.ended = true;
-  const dos = new Dos(machine, { drives: [{ letter: 'C', hostPath: s.drive }], cwd: 'C:\\' });
-  dos.start('C:\\PROG.COM', []);
-  const end = await machine.run({ maxInstructions });
-  return { end, output: console.text(), dos };
+  const { end, output, dos } = await runGuest({ dir: s.drive, program, maxInstructions });
+  return { end, output, dos };
 }
