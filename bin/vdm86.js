@@ -6,6 +6,7 @@
 // the process exits, writes a new one with every function that run reached (best effort: a
 // read-only install just runs uncached).
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 
@@ -25,7 +26,9 @@ try {
     got += n;
   }
   closeSync(fd);
-  source = buf.toString('utf8', 0, got);
+  // The build makes the bundle pure ASCII: latin1 is then the same text in one copy, where utf8
+  // would validate every byte (a bundle someone edited by hand still decodes as utf8).
+  source = buf.toString(isAscii(buf.subarray(0, got)) ? 'latin1' : 'utf8', 0, got);
   stamp = `vdm86-code-cache ${process.version} ${st.size} ${st.mtimeMs}\n`;
 } catch (err) {
   process.stderr.write(`vdm86: cannot start (${err && err.message ? err.message : err}); run "npm run build" first\n`);
