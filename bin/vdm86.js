@@ -5,11 +5,16 @@
 // it is missing, stale or refused by this Node (another V8), the run compiles from source and, as
 // the process exits, writes a new one with every function that run reached (best effort: a
 // read-only install just runs uncached).
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Script } from 'node:vm';
+// CommonJS (bin/package.json says so): Node then starts it without its ES module loader (~10 ms).
+'use strict';
+const { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeFileSync } = require('node:fs');
+const { isAscii } = require('node:buffer');
+const { createRequire } = require('node:module');
+const { Script } = require('node:vm');
+const { join } = require('node:path');
 
-const bundle = new URL('../dist/cli.cjs', import.meta.url).pathname;
+const dist = join(__dirname, '..', 'dist');
+const bundle = join(dist, 'cli.cjs');
 const cacheFile = `${bundle}.cache`;
 
 let source;
@@ -25,7 +30,9 @@ try {
     got += n;
   }
   closeSync(fd);
-  source = buf.toString('utf8', 0, got);
+  // The build makes the bundle pure ASCII: latin1 is then the same text in one copy, where utf8
+  // would validate every byte (a bundle someone edited by hand still decodes as utf8).
+  source = buf.toString(isAscii(buf.subarray(0, got)) ? 'latin1' : 'utf8', 0, got);
   stamp = `vdm86-code-cache ${process.version} ${st.size} ${st.mtimeMs}\n`;
 } catch (err) {
   process.stderr.write(`vdm86: cannot start (${err && err.message ? err.message : err}); run "npm run build" first\n`);
@@ -56,5 +63,5 @@ if (!cachedData || script.cachedDataRejected) {
     }
   });
 }
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, new URL('../dist/', import.meta.url).pathname);
+const bundleModule = { exports: {} };
+script.runInThisContext()(bundleModule.exports, createRequire(bundle), bundleModule, bundle, dist);

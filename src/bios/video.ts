@@ -143,10 +143,10 @@ export class VideoBios {
     this.syncCursor();
     if (!keep) {
       const base = linear(this.segment(), 0);
-      for (let i = 0; i < VIDEO_WINDOW; i += 2) {
-        mem[base + i] = BLANK & 0xff;
-        mem[base + i + 1] = BLANK >>> 8;
-      }
+      // One blank cell, then doubled with copyWithin: the 32 KiB window in 15 copies, not a byte loop.
+      mem[base] = BLANK & 0xff;
+      mem[base + 1] = BLANK >>> 8;
+      for (let n = 2; n < VIDEO_WINDOW; n *= 2) mem.copyWithin(base + n, base, base + Math.min(n, VIDEO_WINDOW - n));
     }
     this.observer?.afterModeSet();
     return true;

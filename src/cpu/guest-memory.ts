@@ -122,11 +122,23 @@ export function copyFromSegment(mem: Uint8Array, seg: number, off: number, len: 
 
 /** Segment rule: `data` to seg:off on, the offset wrapping inside the segment. */
 export function copyToSegment(mem: Uint8Array, seg: number, off: number, data: ArrayLike<number>): void {
+  const start = linear(seg, off);
+  // No wrap (offset or 1 MiB): one set() of bytes, as the BIOS and DOS load their images.
+  if (data instanceof Uint8Array && (off & 0xffff) + data.length <= 0x10000 && start + data.length <= MEMORY_SIZE) {
+    mem.set(data, start);
+    return;
+  }
   for (let i = 0; i < data.length; i++) mem[linear(seg, off + i)] = data[i] & 0xff;
 }
 
 /** Segment rule: `len` bytes of `value` from seg:off on, the offset wrapping inside the segment. */
 export function fillSegment(mem: Uint8Array, seg: number, off: number, len: number, value: number): void {
+  const start = linear(seg, off);
+  // No wrap (offset or 1 MiB): one fill(), as DOS clears its tables at boot.
+  if (len > 0 && (off & 0xffff) + len <= 0x10000 && start + len <= MEMORY_SIZE) {
+    mem.fill(value & 0xff, start, start + len);
+    return;
+  }
   for (let i = 0; i < len; i++) mem[linear(seg, off + i)] = value & 0xff;
 }
 
