@@ -74,14 +74,19 @@ export function readStreamKeys(input: ByteStream, raw: boolean, onKey: (k: HostK
   const onData = (chunk: Buffer | string) => {
     for (const k of decoder.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk))) onKey(k);
   };
+  return flowing(input, listen(input, onData, finish));
+}
+
+/** Attaches data and end listeners (an error ends the input too); returns their removal. */
+function listen(input: ByteStream, onData: (chunk: Buffer | string) => void, finish: () => void): () => void {
   input.on('data', onData);
   input.on('end', finish);
   input.on('error', finish);
-  return flowing(input, () => {
+  return () => {
     input.off('data', onData as never);
     input.off('end', finish as never);
     input.off('error', finish as never);
-  });
+  };
 }
 
 /** A stream with its listeners attached, as a KeySource: set flowing now; stop() runs `release`
@@ -117,14 +122,7 @@ export function typeAll(data: string | Uint8Array, raw: boolean, onKey: (k: Host
 export function readIntoStream(input: ByteStream, into: InputStream): KeySource {
   const onData = (chunk: Buffer | string) => into.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : new Uint8Array(chunk));
   const finish = () => into.end();
-  input.on('data', onData);
-  input.on('end', finish);
-  input.on('error', finish);
-  return flowing(input, () => {
-    input.off('data', onData as never);
-    input.off('end', finish as never);
-    input.off('error', finish as never);
-  });
+  return flowing(input, listen(input, onData, finish));
 }
 
 /** The keyboard's keys taken from the bytes of a redirected standard input, one key when asked

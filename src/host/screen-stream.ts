@@ -128,20 +128,10 @@ export class ScreenStream {
     const height = bottom - top + 1;
     if (lines === 0 || lines > height) lines = height;
     for (let r = bottom - lines + 1; r <= bottom; r++) this.finish(r, true);
-    const cols = this.cols;
     for (let r = bottom; r >= top; r--) {
       const from = r - lines;
-      if (from >= top) {
-        this.shadow.copyWithin(r * cols, from * cols, (from + 1) * cols);
-        this.streamed[r] = this.streamed[from];
-        this.closed[r] = this.closed[from];
-        this.pending[r] = this.pending[from];
-      } else {
-        this.shadow.fill(SPACE, r * cols, (r + 1) * cols);
-        this.streamed[r] = 0;
-        this.closed[r] = false;
-        this.pending[r] = false;
-      }
+      if (from >= top) this.moveRow(r, from);
+      else this.blankRow(r);
     }
     if (this.lineRow >= top && this.lineRow <= bottom) this.lineRow = this.lineRow + lines <= bottom ? this.lineRow + lines : -1;
   }
@@ -276,23 +266,30 @@ export class ScreenStream {
     for (let i = 0; i < this.shadow.length; i++) this.shadow[i] = frame.cells[i] & 0xff;
   }
 
+  /** Row `from`'s text and state become row `to`'s (a scroll moving it). */
+  private moveRow(to: number, from: number): void {
+    const cols = this.cols;
+    this.shadow.copyWithin(to * cols, from * cols, (from + 1) * cols);
+    this.streamed[to] = this.streamed[from];
+    this.closed[to] = this.closed[from];
+    this.pending[to] = this.pending[from];
+  }
+
+  /** Row `r` comes in blank, nothing of it streamed. */
+  private blankRow(r: number): void {
+    this.shadow.fill(SPACE, r * this.cols, (r + 1) * this.cols);
+    this.streamed[r] = 0;
+    this.closed[r] = false;
+    this.pending[r] = false;
+  }
+
   /** Moves rows top+lines..bottom of the state up to top; the rows coming in are blank. */
   private shift(top: number, bottom: number, lines: number): void {
-    const cols = this.cols;
     if (this.lineRow >= top && this.lineRow <= bottom) this.lineRow = this.lineRow - lines >= top ? this.lineRow - lines : -1;
     for (let r = top; r <= bottom; r++) {
       const from = r + lines;
-      if (from <= bottom) {
-        this.shadow.copyWithin(r * cols, from * cols, (from + 1) * cols);
-        this.streamed[r] = this.streamed[from];
-        this.closed[r] = this.closed[from];
-        this.pending[r] = this.pending[from];
-      } else {
-        this.shadow.fill(SPACE, r * cols, (r + 1) * cols);
-        this.streamed[r] = 0;
-        this.closed[r] = false;
-        this.pending[r] = false;
-      }
+      if (from <= bottom) this.moveRow(r, from);
+      else this.blankRow(r);
     }
   }
 
