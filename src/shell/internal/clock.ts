@@ -40,36 +40,39 @@ function* setTime(sh: Shell, text: string): Syscall<boolean> {
   return (r.ax & 0xff) === 0;
 }
 
-function* date(sh: Shell, tail: string): Syscall<void> {
+/** DATE and TIME: show the current value and ask for a new one unless the tail gives it; an
+ *  invalid entry is asked again, an empty one keeps the clock as it is (MS-DOS 5's dialogue). */
+function* askAndSet(
+  sh: Shell,
+  tail: string,
+  current: string,
+  ask: string,
+  invalid: string,
+  set: (sh: Shell, text: string) => Syscall<boolean>,
+): Syscall<void> {
   let text = tail.trim();
   if (!text) {
-    yield* sh.println(fmt(MSG.CURRENT_DATE, yield* formatDate(sh)));
-    yield* sh.print(MSG.ENTER_DATE);
+    yield* sh.println(current);
+    yield* sh.print(ask);
     text = yield* sh.readLine();
     if (!text.trim()) return;
   }
-  while (!(yield* setDate(sh, text))) {
-    yield* sh.println(MSG.INVALID_DATE);
-    yield* sh.print(MSG.ENTER_DATE);
+  while (!(yield* set(sh, text))) {
+    yield* sh.println(invalid);
+    yield* sh.print(ask);
     text = yield* sh.readLine();
     if (!text.trim()) return;
   }
 }
 
+function* date(sh: Shell, tail: string): Syscall<void> {
+  const current = tail.trim() ? '' : fmt(MSG.CURRENT_DATE, yield* formatDate(sh));
+  yield* askAndSet(sh, tail, current, MSG.ENTER_DATE, MSG.INVALID_DATE, setDate);
+}
+
 function* time(sh: Shell, tail: string): Syscall<void> {
-  let text = tail.trim();
-  if (!text) {
-    yield* sh.println(fmt(MSG.CURRENT_TIME, yield* formatTime(sh)));
-    yield* sh.print(MSG.ENTER_TIME);
-    text = yield* sh.readLine();
-    if (!text.trim()) return;
-  }
-  while (!(yield* setTime(sh, text))) {
-    yield* sh.println(MSG.INVALID_TIME);
-    yield* sh.print(MSG.ENTER_TIME);
-    text = yield* sh.readLine();
-    if (!text.trim()) return;
-  }
+  const current = tail.trim() ? '' : fmt(MSG.CURRENT_TIME, yield* formatTime(sh));
+  yield* askAndSet(sh, tail, current, MSG.ENTER_TIME, MSG.INVALID_TIME, setTime);
 }
 
 export const CLOCK_COMMANDS: Record<string, Internal> = {
