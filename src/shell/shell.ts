@@ -233,6 +233,14 @@ export class Shell {
   /** Runs `body` with handles 0/1 pointing at the redirection files, as COMMAND.COM does it:
    *  open (3Dh) or create (3Ch) the file, keep the old handle with 45h, put the file on 0 or 1
    *  with 46h, and put the old ones back afterwards. */
+  /** Handle `h` becomes standard handle `n` (45h/46h, as COMMAND.COM redirects), the old one
+   *  kept in `saved` for the restore. */
+  private *standIn(h: number, n: number, saved: [number, number][]): Syscall<void> {
+    saved.push([n, yield* this.dos.dup(n)]);
+    yield* this.dos.dup2(h, n);
+    yield* this.dos.close(h);
+  }
+
   *withRedirections(c: SimpleCommand, body: () => Syscall<void>): Syscall<void> {
     const saved: [number, number][] = [];
     try {
@@ -242,9 +250,7 @@ export class Shell {
           yield* this.println(MSG.FILE_NOT_FOUND);
           return;
         }
-        saved.push([0, yield* this.dos.dup(0)]);
-        yield* this.dos.dup2(h, 0);
-        yield* this.dos.close(h);
+        yield* this.standIn(h, 0, saved);
       }
       if (c.output !== undefined) {
         let h = -1;
@@ -257,9 +263,7 @@ export class Shell {
           yield* this.println(MSG.ACCESS_DENIED);
           return;
         }
-        saved.push([1, yield* this.dos.dup(1)]);
-        yield* this.dos.dup2(h, 1);
-        yield* this.dos.close(h);
+        yield* this.standIn(h, 1, saved);
       }
       yield* body();
     } finally {
