@@ -4,6 +4,8 @@
 // Every failure is a HostFsError with a typed code; the DOS layer maps it to a DOS error.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 
 /** What went wrong on the host, independent of the errno spelling of the platform. */
 export type HostErrorCode =
@@ -397,5 +399,23 @@ export function writeAllToFd(fd: number, data: Uint8Array, giveUp?: () => boolea
       if (giveUp?.()) return;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
     }
+  }
+}
+
+/** A file of fixed contents kept in a folder of the temp directory named after its hash
+ *  (`PREFIX-hash/NAME`), written once and rewritten when something changed it; the folder, or
+ *  null when the temp directory cannot hold it. (The shipped COMMAND.COM for drive Z: when a
+ *  bundle finds no roms/shell beside it.) */
+export function keptCopy(prefix: string, name: string, data: Uint8Array): string | null {
+  const folder = nodePath.join(tmpdir(), `${prefix}-${createHash('sha256').update(data).digest('hex').slice(0, 12)}`);
+  const file = nodePath.join(folder, name);
+  try {
+    if (statPath(file)?.kind !== 'file' || Buffer.compare(readFileHead(file, data.length + 1).data, data) !== 0) {
+      if (!statPath(folder)) makeDirectory(folder);
+      fs.writeFileSync(file, data);
+    }
+    return folder;
+  } catch {
+    return null;
   }
 }

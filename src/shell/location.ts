@@ -2,12 +2,9 @@
 // walking up from this module (src/shell/ when run from source, dist/ when bundled). A vdm86
 // bundled elsewhere writes its built-in copy (command-image.ts) to a folder in the temp
 // directory once and maps that.
-import { writeFileSync } from 'node:fs';
-import { makeDirectory, readFileHead, statPath } from '../host/fs';
-import { tmpdir } from 'node:os';
+import { keptCopy, statPath } from '../host/fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 import { COMMAND_COM_BASE64 } from './command-image';
 
 export const SHELL_FILE = 'COMMAND.COM';
@@ -27,17 +24,5 @@ export function shellFolder(): string | null {
 }
 
 function builtInCopy(): string | null {
-  const image = Buffer.from(COMMAND_COM_BASE64, 'base64');
-  const folder = join(tmpdir(), `vdm86-shell-${createHash('sha256').update(image).digest('hex').slice(0, 12)}`);
-  const file = join(folder, SHELL_FILE);
-  try {
-    if (statPath(file)?.kind !== 'file' || Buffer.compare(readFileHead(file, image.length + 1).data, image) !== 0) {
-      if (!statPath(folder)) makeDirectory(folder);
-      // (host/fs has no whole-file writer; this is the one write the shell's location needs)
-      writeFileSync(file, image);
-    }
-    return folder;
-  } catch {
-    return null;
-  }
+  return keptCopy('vdm86-shell', SHELL_FILE, Buffer.from(COMMAND_COM_BASE64, 'base64'));
 }
