@@ -138,7 +138,7 @@ Exit status: the program's DOS exit code, or one of vdm86's own:
   ${EXIT.BAD_PROGRAM} bad program file   ${EXIT.NOT_FOUND} program not found   ${EXIT.STOPPED} stopped (Ctrl-\\ or a signal)
 Use --result-json to tell a program's own code from these for certain.
 At a terminal, Ctrl-\\ stops vdm86 (Ctrl-C goes to the program).
-Regression tests of DOS programs: vdm86 test --help`,
+Regression tests of DOS programs: vdm86 test --help. A new VDD plugin: vdm86 vdd init NAME.`,
     );
 }
 
