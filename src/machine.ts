@@ -5,6 +5,7 @@
 import { Cpu } from './cpu/cpu';
 import { IoPorts } from './cpu/bus';
 import { BopTable, rewindToBop } from './cpu/bop';
+import { warmUpFeedback } from './cpu/feedback-warmup';
 import { loadRom } from './bios/rom';
 import { installShell } from './shell/host';
 import { systemClock, systemScheduler, type HostClock, type HostScheduler } from './host/clock';
@@ -173,6 +174,7 @@ export class Machine implements Board {
       }
       try {
         executed += this.cpu.run(budget);
+        if (executed >= WARM_UP_AFTER) warmUpFeedback(this.cpu);
       } catch (err) {
         this.terminate(faultAt(this.cpu, errorMessage(err)));
         break;
@@ -211,6 +213,10 @@ export class Machine implements Board {
     return this.end as MachineEnd;
   }
 }
+
+/** Instructions a run executes before the CPU's run loop is warmed up (cpu/feedback-warmup.ts):
+ *  one slice, so a program that ends at once never pays for it. */
+const WARM_UP_AFTER = 20000;
 
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

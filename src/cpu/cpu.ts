@@ -161,6 +161,32 @@ export class Cpu extends CpuState {
     this.attention = true;
   }
 
+  /** Runs `work` with this CPU as a scratch machine, then puts everything back: memory, the
+   *  registers, flags and every field of the run state. Meanwhile IN/OUT go to `io`, C4 C4 is LES
+   *  (no BOP), no page is hooked, no interrupt controller is asked and the compiled tier is off,
+   *  so nothing outside the CPU sees what `work` runs. For
+   *  feedback-warmup.ts, which must run this very object: a second Cpu would widen the field
+   *  types V8 recorded for it and cost the optimised run loop a deoptimisation. Only between
+   *  run() calls. */
+  isolated(io: IoBus, work: () => void): void {
+    if (this.depth > 0) throw new Error('Cpu.isolated: called inside run()');
+    const memory = this.bytes.slice();
+    const fields = Object.entries(this);
+    this.io = io;
+    this.bopEnabled = false;
+    this.hooked = false;
+    this.pic = null;
+    this.intrLine = false;
+    this.blockCache = null;
+    try {
+      work();
+    } finally {
+      this.bytes.set(memory);
+      for (const [k, v] of fields) (this as Record<string, unknown>)[k] = v;
+      this.attention = true;
+    }
+  }
+
   /** Resets to the 8086 power-on state (CS=FFFFh, IP=0, flags clear). */
   reset(): void {
     this.regs.fill(0);

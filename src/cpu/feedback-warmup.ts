@@ -1,0 +1,152 @@
+// Type feedback for the run loop before V8 optimises it.
+//
+// V8 optimises cpu.ts's execute() (one large function) with the type feedback its bytecode has
+// gathered so far. An instruction form the guest has not run yet has none, and the first time the
+// optimised code reaches it V8 throws that code away ("insufficient type feedback"), runs the loop
+// unoptimised again and later compiles it anew (150-300 ms of compiling on a 2-core machine each
+// time). A real program keeps reaching new forms for its first million instructions or so: a
+// CL 5.10 compile went through five such rounds and the C benchmark `cpuwork` through six,
+// spending most of a cold run unoptimised.
+//
+// warmUpFeedback() runs every opcode (each group member with a register and a memory operand,
+// the other ModRM forms with random addressing modes, the string instructions with and without
+// REP, the segment overrides), each behind an instruction that leaves a lazy flag record of
+// some kind, on the machine's own CPU inside Cpu.isolated(), which puts memory and every
+// register back afterwards and keeps ports, BOPs, page hooks and the interrupt controller out of
+// it. Then every site of the run loop, and of the functions it calls, has feedback when V8 first
+// optimises them, and that compiled loop is the one the program keeps. It must be the machine's
+// own Cpu object: a second one would widen the field types V8 recorded for the first.
+//
+// Once per process, after the program has run long enough to pay for it (machine.ts): a program
+// that exits at once never does. About 4,000 instructions, 15-30 ms, mostly each site's first
+// visit, which the program would otherwise pay as it went.
+import type { Cpu } from './cpu';
+import { IoPorts } from './bus';
+import { REG, SEG } from './state';
+
+/** Where the test instructions are placed. */
+const CODE_SEG = 0x1000;
+const CODE_IP = 0x0100;
+/** The port whose OUT asks the CPU to stop (the path a BOP handler takes when it must wait). */
+const STOP_PORT = 0x00e0;
+/** Runs before the table whose feedback V8 does not keep: measured on Node 20, the first hundred
+ *  or so calls into the run loop after a program's first slice record none (a second pass over
+ *  the table showed those forms deoptimising again otherwise). */
+const PRIMER_RUNS = 256;
+
+/** Opcodes whose ModRM reg field selects the operation. */
+const GROUPS = [0x80, 0x81, 0x82, 0x83, 0xd0, 0xd1, 0xd2, 0xd3, 0xf6, 0xf7, 0xfe, 0xff];
+const SEGMENT_PREFIXES = [0x26, 0x2e, 0x36, 0x3e];
+/** Memory forms run behind each segment override. */
+const OVERRIDDEN = [0x8b, 0x89, 0x8a, 0x88, 0x03, 0x3b, 0xa4, 0xac, 0xff, 0xc4, 0xa1, 0xa3];
+/** Flag-setting instructions on registers other than CX and SP, one per kind of lazy flag record
+ *  (flags.ts LAZY): ADD, ADC, SUB, SBB, logic, shifts, INC and DEC, bytes and words, CMP; and CLC
+ *  (no record). */
+const PRODUCERS = [
+  [0x00, 0xd8], [0x01, 0xd8], [0x10, 0xd8], [0x11, 0xd8], [0x28, 0xd8], [0x29, 0xd8], [0x18, 0xd8],
+  [0x19, 0xd8], [0x20, 0xd8], [0x21, 0xd8], [0xd0, 0xe0], [0xd1, 0xe8], [0xfe, 0xc3], [0x43], [0x4b],
+  [0xfe, 0xcb], [0x3c, 0x80], [0x3d, 0x00, 0x80], [0xf8],
+];
+const NOP = [0x90];
+/** Instructions whose result depends on the flags: Jcc, ADC/SBB, LOOPZ/LOOPNZ, the BCD
+ *  adjustments, PUSHF, LAHF, CMC. */
+const FLAG_READERS = [
+  0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f,
+  0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0xe0, 0xe1, 0x27, 0x2f,
+  0x37, 0x3f, 0x9c, 0x9f, 0xf5,
+];
+
+let warmed = false;
+
+/** A small deterministic generator: the same forms, in the same order, in every process. */
+function generator(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s >>> 16;
+  };
+}
+
+/** Once per process: runs the opcode table through `cpu` (see the top of this file). */
+export function warmUpFeedback(cpu: Cpu): void {
+  if (warmed) return;
+  warmed = true;
+  try {
+    exerciseOpcodeTable(cpu);
+  } catch {
+    // Only V8 gains from the warm-up; a fault in it must not end the program's run (isolated()
+    // has put the CPU back). The tests run exerciseOpcodeTable() itself, where it would show.
+  }
+}
+
+/** Runs the table through `cpu` inside Cpu.isolated(): afterwards the CPU and its memory are as
+ *  they were. Returns the instructions run. */
+export function exerciseOpcodeTable(cpu: Cpu): number {
+  const ports = new IoPorts();
+  ports.hook(STOP_PORT, STOP_PORT, { in8: () => 0xff, out8: () => cpu.stop() });
+  let ran = 0;
+  cpu.isolated(ports, () => {
+    const before = cpu.instructions;
+    runForms(cpu);
+    ran = cpu.instructions - before;
+  });
+  return ran;
+}
+
+function runForms(cpu: Cpu): void {
+  const mem = cpu.mem;
+  const rnd = generator(0x8086);
+  const base = (CODE_SEG << 4) + CODE_IP;
+  /** One instruction from a random state (IF and TF clear, CX small for REP and LOOP), behind
+   *  `producer`. */
+  const one = (producer: number[], bytes: number[], cx: number, dx = rnd(), budget = 2): void => {
+    cpu.reset();
+    for (let r = 0; r < 8; r++) cpu.regs[r] = rnd();
+    cpu.regs[REG.CX] = cx;
+    cpu.regs[REG.DX] = dx;
+    cpu.regs[REG.SP] = 0x8000 | (rnd() & 0x7ffe);
+    cpu.sregs[SEG.CS] = CODE_SEG;
+    cpu.sregs[SEG.DS] = 0x2000 + (rnd() & 0x3fff);
+    cpu.sregs[SEG.ES] = 0x2000 + (rnd() & 0x3fff);
+    cpu.sregs[SEG.SS] = 0x2000 + (rnd() & 0x3fff);
+    cpu.ip = CODE_IP;
+    cpu.flags = rnd() & 0x08d5;
+    let at = base;
+    for (let i = 0; i < producer.length; i++) mem[at++] = producer[i];
+    for (let i = 0; i < bytes.length; i++) mem[at++] = bytes[i];
+    cpu.run(budget);
+  };
+  /** Behind a random flag producer, so the flags the instruction reads are a lazy record. */
+  const test = (bytes: number[], cx: number): void => one(PRODUCERS[rnd() % PRODUCERS.length], bytes, cx);
+  const operands = (): number[] => [rnd() & 0xff, rnd() & 0xff, rnd() & 0xff, rnd() & 0xff, rnd() & 0xff];
+
+  for (let i = 0; i < PRIMER_RUNS; i++) one(NOP, NOP, 0);
+  for (let op = 0; op < 0x100; op++) {
+    // Prefixes run in front of other instructions below.
+    if (SEGMENT_PREFIXES.includes(op) || (op >= 0xf0 && op <= 0xf3)) continue;
+    // A group's reg field picks the operation: each member with a register and a memory operand.
+    // Elsewhere it names a register: two register and two memory forms, with random mod and r/m
+    // (over the whole table every addressing form comes up).
+    const group = GROUPS.includes(op);
+    for (let i = 0; i < (group ? 16 : 4); i++) {
+      const reg = group ? i >> 1 : rnd() & 7;
+      const mod = i & 1 ? 3 : rnd() % 3;
+      test([op, (mod << 6) | (reg << 3) | (rnd() & 7), ...operands()], rnd() & 7);
+    }
+  }
+  for (const prefix of [0xf3, 0xf2]) {
+    for (let op = 0xa4; op <= 0xaf; op++) {
+      test([prefix, op], 0);
+      test([prefix, op], 1 + (rnd() & 7));
+    }
+  }
+  for (const ovr of SEGMENT_PREFIXES) {
+    for (const op of OVERRIDDEN) test([ovr, op, rnd() & 0xc7, ...operands()], 3);
+  }
+  // Instructions that read the flags, behind every kind of record.
+  for (const op of FLAG_READERS) {
+    for (const producer of PRODUCERS) one(producer, [op, rnd() & 0xff, ...operands()], 1 + (rnd() & 7));
+  }
+  // A stop request between instructions (OUT DX,AL to the stop port): run() returns early.
+  one(NOP, [0xee, 0x90], 0, STOP_PORT, 3);
+}
