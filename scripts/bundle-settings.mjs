@@ -33,6 +33,9 @@ const pluginLoaderApart = {
     b.onResolve({ filter: /^node:child_process$/ }, (args) =>
       /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child-process-stub', namespace: 'vdm86-lazy' } : undefined,
     );
+    // node:tty loads net and the stream modules (~7 ms); the command asks isatty only of a
+    // character device other than /dev/null (bin/cli.ts isTerminal).
+    b.onResolve({ filter: /^node:tty$/ }, () => ({ path: 'tty-stub', namespace: 'vdm86-lazy' }));
     // worker_threads serves only `vdm86 test --jobs` (src/testing/runner.ts: new Worker(...)).
     b.onResolve({ filter: /^node:worker_threads$/ }, () => ({ path: 'worker-threads-stub', namespace: 'vdm86-lazy' }));
     b.onResolve({ filter: /^\.\/plugin-loader\.cjs$/ }, () => ({ path: './plugin-loader.cjs', external: true }));
@@ -46,6 +49,10 @@ const pluginLoaderApart = {
     }));
     b.onLoad({ filter: /^worker-threads-stub$/, namespace: 'vdm86-lazy' }, () => ({
       contents: "export function Worker(filename, options) { return new (require('worker_threads').Worker)(filename, options); }",
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^tty-stub$/, namespace: 'vdm86-lazy' }, () => ({
+      contents: "export function isatty(fd) { return require('tty').isatty(fd); }",
       loader: 'js',
     }));
     b.onLoad({ filter: /^crypto-stub$/, namespace: 'vdm86-lazy' }, () => ({

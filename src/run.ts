@@ -71,7 +71,7 @@ export interface RunOptions {
   raw?: boolean;
   /** Keyboard input: text, bytes, or a stream (a TTY stream is read key by key in raw mode).
    *  Absent: no input (a program that waits for a key gets Ctrl-Z at once). */
-  stdin?: string | Uint8Array | NodeJS.ReadableStream | null;
+  stdin?: string | Uint8Array | NodeJS.ReadableStream | ByteStream | null;
   /** How `stdin` reaches the program. 'console' (default): typed at the keyboard; handle 0 is
    *  the console, whose reads echo and edit it. 'file': handle 0 is `stdin` as a redirected file
    *  (SORT <IN): bytes as they are (text: CP437, or UTF-8 with `raw`), no echo or line editing,
@@ -502,7 +502,15 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
       else if (typeof input === 'string' || input instanceof Uint8Array) {
         piped.push(typeof input === 'string' ? dosBytes(input, raw) : input);
         piped.end();
-      } else keys = readIntoStream(input as unknown as ByteStream, piped);
+      } else {
+        // The stream is read from the program's first read of standard input on: most programs
+        // never read it, and the vdm86 command's process.stdin is made by Node at its first use
+        // (an fs.ReadStream or a socket, with the stream modules: ~10 ms of every start).
+        const p = piped;
+        p.onFirstRead = () => {
+          keys = readIntoStream(input as unknown as ByteStream, p);
+        };
+      }
     } else if (input === undefined || input === null) onEnd();
     else if (typeof input === 'string' || input instanceof Uint8Array) keys = typeAll(input, raw, onKey, onEnd);
     else if (terminalInput) keys = readTerminalKeys(terminalInput, onKey, () => stop('stopped by the user (Ctrl-\\)'), onEnd);
