@@ -33,6 +33,8 @@ const pluginLoaderApart = {
     b.onResolve({ filter: /^node:child_process$/ }, (args) =>
       /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child-process-stub', namespace: 'vdm86-lazy' } : undefined,
     );
+    // node:os: only temp folders (the shell's kept copy, test sandboxes) and vdm86 test --jobs.
+    b.onResolve({ filter: /^node:os$/ }, () => ({ path: 'os-stub', namespace: 'vdm86-lazy' }));
     // node:tty loads net and the stream modules (~7 ms); the command asks isatty only of a
     // character device other than /dev/null (bin/cli.ts isTerminal).
     b.onResolve({ filter: /^node:tty$/ }, () => ({ path: 'tty-stub', namespace: 'vdm86-lazy' }));
@@ -55,6 +57,11 @@ const pluginLoaderApart = {
     }));
     b.onLoad({ filter: /^worker-threads-stub$/, namespace: 'vdm86-lazy' }, () => ({
       contents: "export function Worker(filename, options) { return new (require('worker_threads').Worker)(filename, options); }",
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^os-stub$/, namespace: 'vdm86-lazy' }, () => ({
+      contents: `export function tmpdir() { return require('os').tmpdir(); }
+export function availableParallelism() { return require('os').availableParallelism(); }`,
       loader: 'js',
     }));
     b.onLoad({ filter: /^tty-stub$/, namespace: 'vdm86-lazy' }, () => ({

@@ -14,7 +14,7 @@ import { readIntoStream, readStreamKeys, readTerminalKeys, streamKeyFeed, typeAl
 import { guardTerminal } from './host/tty-guard';
 import { TextFileWriter } from './host/text-file';
 import type { HostKey } from './host/keys';
-import { EmulatedClock, systemClock } from './host/clock';
+import { EmulatedClock, monotonicMs, systemClock } from './host/clock';
 import { stringToCp437 } from './host/cp437';
 import { InputBytes, InputStream, OutputSink } from './host/redirected-files';
 import { writeAllToFd } from './host/fs';
@@ -308,7 +308,7 @@ interface LateErrors {
 }
 
 async function runProgramScoped(program: string, options: RunOptions, late: LateErrors): Promise<RunResult> {
-  const started = performance.now();
+  const started = monotonicMs();
   const hostCwd = options.hostCwd ?? process.cwd();
   const raw = !!options.raw;
   const screenMode: ScreenMode = options.screen ?? 'none';
@@ -336,7 +336,7 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
     outputDropped: 0,
     screen: [],
     instructions: 0,
-    durationMs: performance.now() - started,
+    durationMs: monotonicMs() - started,
     dosPath,
     drives,
   });
@@ -404,7 +404,7 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
   // slow pipe holds the program back rather than a queue growing in memory). A pipe nobody reads
   // holds it back no longer than the run may last (timeoutMs of host time) or until aborted.
   const writeWaitEnds = started + (options.timeoutMs ?? Infinity);
-  const stopWaitingForStdout = () => performance.now() > writeWaitEnds || !!options.signal?.aborted;
+  const stopWaitingForStdout = () => monotonicMs() > writeWaitEnds || !!options.signal?.aborted;
   const outputToFile =
     stdoutMode === 'file'
       ? stdoutTarget.fd !== undefined
@@ -608,7 +608,7 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
     ...(late.warnings.length || machine.lateFaults.length ? { warnings: [...machine.lateFaults, ...late.warnings] } : {}),
     screen: frameLines(bios.frame()),
     instructions: machine.cpu.instructions,
-    durationMs: performance.now() - started,
+    durationMs: monotonicMs() - started,
     dosPath,
     drives,
   };
