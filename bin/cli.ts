@@ -179,9 +179,20 @@ function stdinWhenRead(): ByteStream {
   return { on: forward('on'), off: forward('off'), pause: forward('pause'), resume: forward('resume') };
 }
 
-/** stdout (fd 1) or stderr (fd 2) when it is not a terminal, made at the first write. */
+/** stdout (fd 1) or stderr (fd 2) when it is not a terminal, made at the first write. The run
+ *  writes handle 1's bytes straight to `fd` (src/run.ts), which is asked for at each write: the
+ *  stream is made then, as Node sets a pipe non-blocking when it makes one, and only a
+ *  non-blocking pipe that nobody reads can be given up on (writeAllToFd) instead of hanging. */
 function outputWhenWritten(fd: 1 | 2): RunOutput {
-  return { fd, isTTY: false, write: (chunk) => (fd === 1 ? stdout() : process.stderr).write(chunk) };
+  const stream = () => (fd === 1 ? stdout() : process.stderr);
+  return {
+    get fd() {
+      stream();
+      return fd;
+    },
+    isTTY: false,
+    write: (chunk) => stream().write(chunk),
+  };
 }
 
 /** Set by a run that left stdout unmade: nothing was written that could wait to drain. */

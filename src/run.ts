@@ -405,11 +405,15 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
   // holds it back no longer than the run may last (timeoutMs of host time) or until aborted.
   const writeWaitEnds = started + (options.timeoutMs ?? Infinity);
   const stopWaitingForStdout = () => monotonicMs() > writeWaitEnds || !!options.signal?.aborted;
+  // `fd` is read at each write, not before: the vdm86 command's stand-in for process.stdout makes
+  // the stream (which sets a pipe non-blocking, so a full one can be given up on) only then.
   const outputToFile =
     stdoutMode === 'file'
-      ? stdoutTarget.fd !== undefined
-        ? (data: Uint8Array) => writeAllToFd(stdoutTarget.fd as number, data, stopWaitingForStdout)
-        : (data: Uint8Array) => void stdoutTarget.write(data)
+      ? (data: Uint8Array) => {
+          const fd = stdoutTarget.fd;
+          if (fd !== undefined) writeAllToFd(fd, data, stopWaitingForStdout);
+          else void stdoutTarget.write(data);
+        }
       : options.outputFile ?? null;
   const out: RunOutput = stdoutMode === 'file' ? options.screenOutput ?? (process.stderr as unknown as RunOutput) : stdoutTarget;
   let stream: StreamOutput | null = null;
