@@ -400,8 +400,8 @@ const STOPPED_DRAIN_MS = 2000;
 
 main(process.argv).then(
   (code) => {
-    // Exit once everything written has gone out (stdout may be a slow pipe). What a run wrote
-    // to stdout as a file went straight to fd 1 (src/host/fs.ts writeAllToFd): nothing waits.
+    // Exit once everything written has gone out (stdout may be a slow pipe). A run that never
+    // made process.stdout wrote nothing to it that could wait.
     if (stdoutUnused) process.exit(code);
     process.stdout.write('', () => process.exit(code));
     if (runEndedEarly) setTimeout(() => process.exit(code), STOPPED_DRAIN_MS);

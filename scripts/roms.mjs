@@ -58,7 +58,7 @@ try {
 }
 
 // The system ROM is bundled into the library so the core never touches the file system: as the
-// pieces that are not zero, runs of one byte as fills (97 % of its 64 KiB are four runs of zeros
+// pieces that are not zero, runs of one byte as fills (98 % of its 64 KiB are four runs of zeros
 // and one of a single byte). As one base64 string it was 90 KB of the command's bundle, which
 // every start reads, and 875 string constants in its code cache.
 const rom = readFileSync(join(romsDir, 'rom.bin'));
