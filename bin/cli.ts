@@ -3,14 +3,16 @@
 // not found, bad program file, limits, guest faults) as one stderr line and a reserved exit code
 // (EXIT below); --result-json records the run for scripts that need to tell them apart exactly.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { runProgram, RunOptionError, type RunOptions, type RunReason, type RunResult, type ScreenMode, type StdioMode } from '../src/run';
+import { runProgram, RunOptionError, type RunOptions, type RunOutput, type RunReason, type RunResult, type ScreenMode, type StdioMode } from '../src/run';
 import { writeTextFile } from '../src/host/text-file';
 import { screenText } from '../src/host/terminal';
 import { VERSION } from '../src/index';
 import { runTestCommand } from '../src/testing/cli';
 import { ScaffoldError, writeScaffold } from '../src/vdd-scaffold';
 import { insideRun } from '../src/run-scope';
-import { existsSync, statSync } from 'node:fs';
+import type { ByteStream } from '../src/host/input';
+import { existsSync, fstatSync, statSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { dirname, resolve } from 'node:path';
 
 /** Process exit codes of vdm86's own verdicts; any other code is the program's own. */
@@ -142,6 +144,60 @@ Regression tests of DOS programs: vdm86 test --help. A new VDD plugin: vdm86 vdd
     );
 }
 
+// Node makes process.stdin, stdout and stderr at their first use: for a pipe it loads net and the
+// stream modules (~7 ms), for a file an fs.ReadStream (~3 ms more) that a run then reads. A run
+// that never reads stdin or writes to stdout or stderr (measured: empty.com, ~10 ms of its start)
+// need not make them, so the run is given these stand-ins, which make them only when used.
+
+/** /dev/null's device number on Linux (major 1, minor 3). */
+const LINUX_DEV_NULL = 0x103;
+
+/** tty.isatty(fd) without making the stream: only a character device can be a terminal, and
+ *  /dev/null, the stdin of scripts and services, is one that is not. */
+function isTerminal(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice() || (process.platform === 'linux' && st.rdev === LINUX_DEV_NULL)) return false;
+  } catch {
+    // let isatty answer
+  }
+  return isatty(fd);
+}
+
+/** process.stdout once anything used it through here. */
+let stdoutStream: NodeJS.WriteStream | null = null;
+function stdout(): NodeJS.WriteStream {
+  return (stdoutStream ??= process.stdout);
+}
+
+/** A stdin that is not a terminal, read only if the program reads it (src/run.ts). */
+function stdinWhenRead(): ByteStream {
+  const forward =
+    (name: keyof ByteStream) =>
+    (...args: unknown[]): unknown =>
+      (process.stdin[name] as (...a: unknown[]) => unknown).apply(process.stdin, args);
+  return { on: forward('on'), off: forward('off'), pause: forward('pause'), resume: forward('resume') };
+}
+
+/** stdout (fd 1) or stderr (fd 2) when it is not a terminal, made at the first write. The run
+ *  writes handle 1's bytes straight to `fd` (src/run.ts), which is asked for at each write: the
+ *  stream is made then, as Node sets a pipe non-blocking when it makes one, and only a
+ *  non-blocking pipe that nobody reads can be given up on (writeAllToFd) instead of hanging. */
+function outputWhenWritten(fd: 1 | 2): RunOutput {
+  const stream = () => (fd === 1 ? stdout() : process.stderr);
+  return {
+    get fd() {
+      stream();
+      return fd;
+    },
+    isTTY: false,
+    write: (chunk) => stream().write(chunk),
+  };
+}
+
+/** Set by a run that left stdout unmade: nothing was written that could wait to drain. */
+let stdoutUnused = false;
+
 function stderrLine(text: string): void {
   process.stderr.write(`vdm86: ${text}\n`);
 }
@@ -226,12 +282,14 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.USAGE;
   }
 
-  const interactive = !!process.stdin.isTTY && !!process.stdout.isTTY;
+  const stdinTerminal = isTerminal(0);
+  const stdoutTerminal = isTerminal(1);
+  const interactive = stdinTerminal && stdoutTerminal;
   // What the host redirected is the program's handle 0 or 1, a file as SORT <IN >OUT makes it
   // under DOS: stdin is read as it arrives (INT 16h takes its keys from it too), stdout gets
   // handle 1's bytes, and the screen shows on stderr. A terminal stays the console.
-  const stdinMode: StdioMode = o.stdin ?? (process.stdin.isTTY ? 'console' : 'file');
-  const stdoutMode: StdioMode = o.stdout ?? (process.stdout.isTTY ? 'console' : 'file');
+  const stdinMode: StdioMode = o.stdin ?? (stdinTerminal ? 'console' : 'file');
+  const stdoutMode: StdioMode = o.stdout ?? (stdoutTerminal ? 'console' : 'file');
   const screen: ScreenMode = o.screen ?? (interactive ? 'tty' : 'stream');
   const dumpToStdout = !!o.screenDump;
   let lastByte = 0x0a;
@@ -253,11 +311,11 @@ async function main(argv: string[]): Promise<number> {
     env: o.env,
     screen,
     raw: o.raw,
-    stdin: process.stdin,
+    stdin: stdinTerminal ? process.stdin : stdinWhenRead(),
     stdinMode,
-    stdout: process.stdout,
+    stdout: stdoutTerminal ? stdout() : outputWhenWritten(1),
     stdoutMode,
-    screenOutput: process.stderr,
+    screenOutput: isTerminal(2) ? process.stderr : outputWhenWritten(2),
     leaveScreen: !dumpToStdout,
     maxInstructions: o.maxInstructions,
     diskQuota: o.diskQuota,
@@ -295,8 +353,8 @@ async function main(argv: string[]): Promise<number> {
     const dump = screenText(result.screen);
     if (o.screenDumpFile) writeTextFile(o.screenDumpFile, dump);
     if (dumpToStdout) {
-      if (screen === 'stream' && stdoutMode === 'console' && lastByte !== 0x0a) process.stdout.write('\n');
-      process.stdout.write(dump);
+      if (screen === 'stream' && stdoutMode === 'console' && lastByte !== 0x0a) stdout().write('\n');
+      stdout().write(dump);
     }
   }
 
@@ -321,6 +379,7 @@ async function main(argv: string[]): Promise<number> {
       stderrLine(`cannot write ${o.resultJson}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  stdoutUnused = stdoutStream === null;
   return code;
 }
 
@@ -341,7 +400,9 @@ const STOPPED_DRAIN_MS = 2000;
 
 main(process.argv).then(
   (code) => {
-    // Exit once everything written has gone out (stdout may be a slow pipe).
+    // Exit once everything written has gone out (stdout may be a slow pipe). A run that never
+    // made process.stdout wrote nothing to it that could wait.
+    if (stdoutUnused) process.exit(code);
     process.stdout.write('', () => process.exit(code));
     if (runEndedEarly) setTimeout(() => process.exit(code), STOPPED_DRAIN_MS);
   },

@@ -33,6 +33,17 @@ const pluginLoaderApart = {
     b.onResolve({ filter: /^node:child_process$/ }, (args) =>
       /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child-process-stub', namespace: 'vdm86-lazy' } : undefined,
     );
+    // node:os: only temp folders (the shell's kept copy, test sandboxes) and vdm86 test --jobs.
+    b.onResolve({ filter: /^node:os$/ }, () => ({ path: 'os-stub', namespace: 'vdm86-lazy' }));
+    // node:tty loads net and the stream modules (~7 ms); the command asks isatty only of a
+    // character device other than /dev/null (bin/cli.ts isTerminal).
+    b.onResolve({ filter: /^node:tty$/ }, () => ({ path: 'tty-stub', namespace: 'vdm86-lazy' }));
+    // yaml and diff serve only `vdm86 test` (case files, the output diff): 24 % of the bundle's
+    // source, which every start reads and whose functions the code cache declares. Left in
+    // node_modules (they are dependencies) and required at first use, as the real packages.
+    b.onResolve({ filter: /^(yaml|diff)$/ }, (args) =>
+      args.namespace === 'vdm86-lazy' ? { path: args.path, external: true } : { path: `${args.path}-stub`, namespace: 'vdm86-lazy' },
+    );
     // worker_threads serves only `vdm86 test --jobs` (src/testing/runner.ts: new Worker(...)).
     b.onResolve({ filter: /^node:worker_threads$/ }, () => ({ path: 'worker-threads-stub', namespace: 'vdm86-lazy' }));
     b.onResolve({ filter: /^\.\/plugin-loader\.cjs$/ }, () => ({ path: './plugin-loader.cjs', external: true }));
@@ -46,6 +57,24 @@ const pluginLoaderApart = {
     }));
     b.onLoad({ filter: /^worker-threads-stub$/, namespace: 'vdm86-lazy' }, () => ({
       contents: "export function Worker(filename, options) { return new (require('worker_threads').Worker)(filename, options); }",
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^os-stub$/, namespace: 'vdm86-lazy' }, () => ({
+      contents: `export function tmpdir() { return require('os').tmpdir(); }
+export function availableParallelism() { return require('os').availableParallelism(); }`,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^tty-stub$/, namespace: 'vdm86-lazy' }, () => ({
+      contents: "export function isatty(fd) { return require('tty').isatty(fd); }",
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^yaml-stub$/, namespace: 'vdm86-lazy' }, () => ({
+      contents: `export function parse(source, reviver, options) { return require('yaml').parse(source, reviver, options); }
+export const YAMLParseError = { [Symbol.hasInstance]: (err) => err instanceof require('yaml').YAMLParseError };`,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^diff-stub$/, namespace: 'vdm86-lazy' }, () => ({
+      contents: "export function createTwoFilesPatch(...args) { return require('diff').createTwoFilesPatch(...args); }",
       loader: 'js',
     }));
     b.onLoad({ filter: /^crypto-stub$/, namespace: 'vdm86-lazy' }, () => ({

@@ -14,7 +14,7 @@ import { readIntoStream, readStreamKeys, readTerminalKeys, streamKeyFeed, typeAl
 import { guardTerminal } from './host/tty-guard';
 import { TextFileWriter } from './host/text-file';
 import type { HostKey } from './host/keys';
-import { EmulatedClock, systemClock } from './host/clock';
+import { EmulatedClock, monotonicMs, systemClock } from './host/clock';
 import { stringToCp437 } from './host/cp437';
 import { InputBytes, InputStream, OutputSink } from './host/redirected-files';
 import { writeAllToFd } from './host/fs';
@@ -71,7 +71,7 @@ export interface RunOptions {
   raw?: boolean;
   /** Keyboard input: text, bytes, or a stream (a TTY stream is read key by key in raw mode).
    *  Absent: no input (a program that waits for a key gets Ctrl-Z at once). */
-  stdin?: string | Uint8Array | NodeJS.ReadableStream | null;
+  stdin?: string | Uint8Array | NodeJS.ReadableStream | ByteStream | null;
   /** How `stdin` reaches the program. 'console' (default): typed at the keyboard; handle 0 is
    *  the console, whose reads echo and edit it. 'file': handle 0 is `stdin` as a redirected file
    *  (SORT <IN): bytes as they are (text: CP437, or UTF-8 with `raw`), no echo or line editing,
@@ -308,7 +308,7 @@ interface LateErrors {
 }
 
 async function runProgramScoped(program: string, options: RunOptions, late: LateErrors): Promise<RunResult> {
-  const started = performance.now();
+  const started = monotonicMs();
   const hostCwd = options.hostCwd ?? process.cwd();
   const raw = !!options.raw;
   const screenMode: ScreenMode = options.screen ?? 'none';
@@ -336,7 +336,7 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
     outputDropped: 0,
     screen: [],
     instructions: 0,
-    durationMs: performance.now() - started,
+    durationMs: monotonicMs() - started,
     dosPath,
     drives,
   });
@@ -404,12 +404,16 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
   // slow pipe holds the program back rather than a queue growing in memory). A pipe nobody reads
   // holds it back no longer than the run may last (timeoutMs of host time) or until aborted.
   const writeWaitEnds = started + (options.timeoutMs ?? Infinity);
-  const stopWaitingForStdout = () => performance.now() > writeWaitEnds || !!options.signal?.aborted;
+  const stopWaitingForStdout = () => monotonicMs() > writeWaitEnds || !!options.signal?.aborted;
+  // `fd` is read at each write, not before: the vdm86 command's stand-in for process.stdout makes
+  // the stream (which sets a pipe non-blocking, so a full one can be given up on) only then.
   const outputToFile =
     stdoutMode === 'file'
-      ? stdoutTarget.fd !== undefined
-        ? (data: Uint8Array) => writeAllToFd(stdoutTarget.fd as number, data, stopWaitingForStdout)
-        : (data: Uint8Array) => void stdoutTarget.write(data)
+      ? (data: Uint8Array) => {
+          const fd = stdoutTarget.fd;
+          if (fd !== undefined) writeAllToFd(fd, data, stopWaitingForStdout);
+          else void stdoutTarget.write(data);
+        }
       : options.outputFile ?? null;
   const out: RunOutput = stdoutMode === 'file' ? options.screenOutput ?? (process.stderr as unknown as RunOutput) : stdoutTarget;
   let stream: StreamOutput | null = null;
@@ -502,7 +506,15 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
       else if (typeof input === 'string' || input instanceof Uint8Array) {
         piped.push(typeof input === 'string' ? dosBytes(input, raw) : input);
         piped.end();
-      } else keys = readIntoStream(input as unknown as ByteStream, piped);
+      } else {
+        // The stream is read from the program's first read of standard input on: most programs
+        // never read it, and the vdm86 command's process.stdin is made by Node at its first use
+        // (an fs.ReadStream or a socket, with the stream modules: ~10 ms of every start).
+        const p = piped;
+        p.onFirstRead = () => {
+          keys = readIntoStream(input as unknown as ByteStream, p);
+        };
+      }
     } else if (input === undefined || input === null) onEnd();
     else if (typeof input === 'string' || input instanceof Uint8Array) keys = typeAll(input, raw, onKey, onEnd);
     else if (terminalInput) keys = readTerminalKeys(terminalInput, onKey, () => stop('stopped by the user (Ctrl-\\)'), onEnd);
@@ -600,7 +612,7 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
     ...(late.warnings.length || machine.lateFaults.length ? { warnings: [...machine.lateFaults, ...late.warnings] } : {}),
     screen: frameLines(bios.frame()),
     instructions: machine.cpu.instructions,
-    durationMs: performance.now() - started,
+    durationMs: monotonicMs() - started,
     dosPath,
     drives,
   };

@@ -1,7 +1,7 @@
 // The system ROM (roms/rom.asm) as the machine sees it: where it lives, its IVT image, and the
 // table of internal entry points that TypeScript code hands to the guest as far pointers.
 import { rdLin16 } from '../cpu/guest-memory';
-import { ROM_IMAGE_BASE64 } from './rom-image';
+import { ROM_IMAGE_PIECES, ROM_IMAGE_SIZE } from './rom-image';
 
 export const ROM_SEGMENT = 0xf000;
 export const ROM_LINEAR = 0xf0000;
@@ -30,17 +30,23 @@ let decoded: Uint8Array | null = null;
 /** The 64 KiB ROM image. */
 export function romImage(): Uint8Array {
   if (!decoded) {
-    // Node's Buffer decodes base64 in one native call; elsewhere atob and a byte loop.
-    if (typeof Buffer === 'function') {
-      const buf = Buffer.from(ROM_IMAGE_BASE64, 'base64');
-      decoded = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-    } else {
-      const bin = atob(ROM_IMAGE_BASE64);
-      decoded = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) decoded[i] = bin.charCodeAt(i);
+    const img = new Uint8Array(ROM_IMAGE_SIZE);
+    for (const piece of ROM_IMAGE_PIECES) {
+      if (piece.length === 3) img.fill(piece[2], piece[0], piece[0] + piece[1]);
+      else img.set(base64Bytes(piece[1]), piece[0]);
     }
+    decoded = img;
   }
   return decoded;
+}
+
+function base64Bytes(text: string): Uint8Array {
+  // Node's Buffer decodes base64 in one native call; elsewhere atob and a byte loop.
+  if (typeof Buffer === 'function') return Buffer.from(text, 'base64');
+  const bin = atob(text);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
 }
 
 /** Copies the ROM to F0000h and its IVT image to 0000:0000. */

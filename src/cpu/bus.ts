@@ -19,11 +19,19 @@ export interface PortHandler {
   out16?(port: number, value: number): void;
 }
 
+/** Ports per page of the dispatch table. */
+const PAGE_PORTS = 0x100;
+/** The page every port of a page nobody hooked shares: the table starts as 256 references, where
+ *  one array of 64 Ki handlers (512 KiB, filled with null) cost every start ~2 ms and, being a
+ *  large young object, a scavenge. */
+const UNHOOKED: readonly (PortHandler | null)[] = new Array<PortHandler | null>(PAGE_PORTS).fill(null);
+
 /** Port 0000h-FFFFh dispatch table. An unhooked port reads FFh (open bus) and ignores writes.
  *  `hook` replaces any earlier handler on the same port (the last to hook wins, as NTVDM's
  *  VDDInstallIOHook does); `unhook` restores the handler that was there before. */
 export class IoPorts implements IoBus {
-  private readonly handlers: (PortHandler | null)[] = new Array(0x10000).fill(null);
+  /** Handlers by port >> 8, then port & FFh; a page is copied from UNHOOKED at its first hook. */
+  private readonly pages: (PortHandler | null)[][] = new Array<(PortHandler | null)[]>(0x10000 / PAGE_PORTS).fill(UNHOOKED as (PortHandler | null)[]);
   private readonly previous = new Map<number, (PortHandler | null)[]>();
 
   hook(first: number, last: number, handler: PortHandler): void {
@@ -31,8 +39,8 @@ export class IoPorts implements IoBus {
       const port = p & 0xffff;
       let stack = this.previous.get(port);
       if (!stack) this.previous.set(port, (stack = []));
-      stack.push(this.handlers[port]);
-      this.handlers[port] = handler;
+      stack.push(this.handler(port));
+      this.set(port, handler);
     }
   }
 
@@ -43,8 +51,8 @@ export class IoPorts implements IoBus {
     for (let p = first; p <= last; p++) {
       const port = p & 0xffff;
       const stack = this.previous.get(port);
-      if (this.handlers[port] === handler) {
-        this.handlers[port] = stack && stack.length ? (stack.pop() as PortHandler | null) : null;
+      if (this.handler(port) === handler) {
+        this.set(port, stack && stack.length ? (stack.pop() as PortHandler | null) : null);
       } else if (stack) {
         const i = stack.lastIndexOf(handler);
         if (i >= 0) stack.splice(i, 1);
@@ -53,30 +61,41 @@ export class IoPorts implements IoBus {
   }
 
   handlerAt(port: number): PortHandler | null {
-    return this.handlers[port & 0xffff];
+    return this.handler(port & 0xffff);
+  }
+
+  /** The handler of `port` (0-FFFFh). */
+  private handler(port: number): PortHandler | null {
+    return this.pages[port >>> 8][port & 0xff];
+  }
+
+  private set(port: number, handler: PortHandler | null): void {
+    let page = this.pages[port >>> 8];
+    if (page === UNHOOKED) this.pages[port >>> 8] = page = UNHOOKED.slice();
+    page[port & 0xff] = handler;
   }
 
   in8(port: number): number {
-    const h = this.handlers[port & 0xffff];
+    const h = this.handler(port & 0xffff);
     return h ? h.in8(port & 0xffff) & 0xff : 0xff;
   }
 
   out8(port: number, value: number): void {
-    const h = this.handlers[port & 0xffff];
+    const h = this.handler(port & 0xffff);
     if (h) h.out8(port & 0xffff, value & 0xff);
   }
 
   in16(port: number): number {
     port &= 0xffff;
-    const h = this.handlers[port];
-    if (h && h.in16 && this.handlers[(port + 1) & 0xffff] === h) return h.in16(port) & 0xffff;
+    const h = this.handler(port);
+    if (h && h.in16 && this.handler((port + 1) & 0xffff) === h) return h.in16(port) & 0xffff;
     return this.in8(port) | (this.in8(port + 1) << 8);
   }
 
   out16(port: number, value: number): void {
     port &= 0xffff;
-    const h = this.handlers[port];
-    if (h && h.out16 && this.handlers[(port + 1) & 0xffff] === h) {
+    const h = this.handler(port);
+    if (h && h.out16 && this.handler((port + 1) & 0xffff) === h) {
       h.out16(port, value & 0xffff);
       return;
     }

@@ -2,7 +2,7 @@
 // Positioned reads and writes (the DOS position lives in the SFT, not here), stat, directory
 // listings, rename, mkdir, unlink, chmod for the read-only bit, realpath for the escape check.
 // Every failure is a HostFsError with a typed code; the DOS layer maps it to a DOS error.
-import * as fs from 'node:fs';
+import { chmodSync, closeSync, constants, fstatSync, fsyncSync, ftruncateSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmdirSync, statSync, statfsSync, unlinkSync, utimesSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import * as nodePath from 'node:path';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -84,7 +84,7 @@ export interface HostStat {
   writable: boolean;
 }
 
-function toStat(s: fs.Stats): HostStat {
+function toStat(s: Stats): HostStat {
   return {
     kind: s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other',
     size: s.size,
@@ -96,7 +96,7 @@ function toStat(s: fs.Stats): HostStat {
 /** stat() following symbolic links; null when nothing is there (or a link dangles). */
 export function statPath(path: string): HostStat | null {
   try {
-    return toStat(fs.statSync(path));
+    return toStat(statSync(path));
   } catch (err) {
     const e = toHostError(err);
     if (e.code === 'not-found' || e.code === 'not-dir' || e.code === 'loop') return null;
@@ -107,7 +107,7 @@ export function statPath(path: string): HostStat | null {
 /** True when a directory entry exists at `path` itself (a dangling symbolic link counts). */
 export function entryExists(path: string): boolean {
   try {
-    fs.lstatSync(path);
+    lstatSync(path);
     return true;
   } catch {
     return false;
@@ -117,7 +117,7 @@ export function entryExists(path: string): boolean {
 /** True when the entry at `path` is itself a symbolic link (not followed). */
 export function isSymbolicLink(path: string): boolean {
   try {
-    return fs.lstatSync(path).isSymbolicLink();
+    return lstatSync(path).isSymbolicLink();
   } catch {
     return false;
   }
@@ -125,27 +125,27 @@ export function isSymbolicLink(path: string): boolean {
 
 /** The canonical absolute path with every symbolic link resolved. */
 export function realPath(path: string): string {
-  return host(() => fs.realpathSync.native(path));
+  return host(() => realpathSync.native(path));
 }
 
 /** The names in a directory (without "." and ".."), in the host's order. */
 export function listDirectory(path: string): string[] {
-  return host(() => fs.readdirSync(path));
+  return host(() => readdirSync(path));
 }
 
 export function makeDirectory(path: string, area?: HostArea): void {
   guardChange(area, path);
-  host(() => fs.mkdirSync(path));
+  host(() => mkdirSync(path));
 }
 
 export function removeDirectory(path: string, area?: HostArea): void {
   guardChange(area, path);
-  host(() => fs.rmdirSync(path));
+  host(() => rmdirSync(path));
 }
 
 export function removeFile(path: string, area?: HostArea): void {
   guardChange(area, path);
-  host(() => fs.unlinkSync(path));
+  host(() => unlinkSync(path));
 }
 
 /** Renames without replacing: an existing target is an error, as in DOS. With `area`, both names
@@ -157,28 +157,28 @@ export function renamePath(from: string, to: string, area?: HostArea): void {
     // A case-only rename on a case-insensitive host names the same entry; anything else exists.
     let same = false;
     try {
-      same = fs.statSync(from).ino === fs.statSync(to).ino;
+      same = statSync(from).ino === statSync(to).ino;
     } catch {
       same = false;
     }
     if (!same) throw new HostFsError('exists', 'EEXIST', `rename target exists: ${to}`);
   }
-  host(() => fs.renameSync(from, to));
+  host(() => renameSync(from, to));
 }
 
 /** Sets or clears the write permission bits (the DOS read-only attribute). */
 export function setWritable(path: string, writable: boolean, area?: HostArea): void {
   guardChange(area, path);
   host(() => {
-    const mode = fs.statSync(path).mode & 0o7777;
-    fs.chmodSync(path, writable ? mode | 0o200 : mode & ~0o222);
+    const mode = statSync(path).mode & 0o7777;
+    chmodSync(path, writable ? mode | 0o200 : mode & ~0o222);
   });
 }
 
 /** Sets the modification time (INT 21h/57h). */
 export function setModified(path: string, when: Date, area?: HostArea): void {
   guardChange(area, path);
-  host(() => fs.utimesSync(path, when, when));
+  host(() => utimesSync(path, when, when));
 }
 
 export interface HostSpace {
@@ -190,7 +190,7 @@ export interface HostSpace {
 /** Free and total space of the file system holding `path`. */
 export function diskSpace(path: string): HostSpace {
   return host(() => {
-    const s = fs.statfsSync(path);
+    const s = statfsSync(path);
     return { free: Number(s.bavail) * Number(s.bsize), total: Number(s.blocks) * Number(s.bsize) };
   });
 }
@@ -249,18 +249,18 @@ export class HostFile {
   static open(path: string, flags: OpenFlags, area?: HostArea): HostFile {
     const root = area?.root;
     if (area?.readOnly && (flags.write || flags.create || flags.truncate)) throw readOnlyError(path);
-    let f = flags.read && flags.write ? fs.constants.O_RDWR : flags.write ? fs.constants.O_WRONLY : fs.constants.O_RDONLY;
-    if (flags.create) f |= fs.constants.O_CREAT;
-    if (flags.exclusive) f |= fs.constants.O_EXCL;
-    if (flags.truncate && root === undefined) f |= fs.constants.O_TRUNC;
+    let f = flags.read && flags.write ? constants.O_RDWR : flags.write ? constants.O_WRONLY : constants.O_RDONLY;
+    if (flags.create) f |= constants.O_CREAT;
+    if (flags.exclusive) f |= constants.O_EXCL;
+    if (flags.truncate && root === undefined) f |= constants.O_TRUNC;
     // A FIFO or device swapped in would block the open: never wait for one.
-    if (root !== undefined) f |= fs.constants.O_NONBLOCK;
-    const fd = host(() => fs.openSync(path, f, 0o666));
+    if (root !== undefined) f |= constants.O_NONBLOCK;
+    const fd = host(() => openSync(path, f, 0o666));
     const file = new HostFile(fd, path);
     if (root === undefined) return file;
     try {
       verifyOpened(fd, path, root);
-      if (flags.truncate) host(() => fs.ftruncateSync(fd, 0));
+      if (flags.truncate) host(() => ftruncateSync(fd, 0));
     } catch (err) {
       file.close();
       throw toHostError(err);
@@ -271,7 +271,7 @@ export class HostFile {
   read(position: number, buf: Uint8Array): number {
     let done = 0;
     while (done < buf.length) {
-      const n = host(() => fs.readSync(this.fd, buf, done, buf.length - done, position + done));
+      const n = host(() => readSync(this.fd, buf, done, buf.length - done, position + done));
       if (n === 0) break;
       done += n;
     }
@@ -282,41 +282,41 @@ export class HostFile {
   write(position: number, data: Uint8Array): number {
     let done = 0;
     while (done < data.length) {
-      done += host(() => fs.writeSync(this.fd, data, done, data.length - done, position + done));
+      done += host(() => writeSync(this.fd, data, done, data.length - done, position + done));
     }
     return done;
   }
 
   size(): number {
-    return host(() => fs.fstatSync(this.fd).size);
+    return host(() => fstatSync(this.fd).size);
   }
 
   truncate(length: number): void {
-    host(() => fs.ftruncateSync(this.fd, length));
+    host(() => ftruncateSync(this.fd, length));
   }
 
   commit(): void {
-    host(() => fs.fsyncSync(this.fd));
+    host(() => fsyncSync(this.fd));
   }
 
   close(): void {
     if (this.fd < 0) return;
     const fd = this.fd;
     this.fd = -1;
-    host(() => fs.closeSync(fd));
+    host(() => closeSync(fd));
   }
 }
 
 /** Checks that descriptor `fd`, opened through `path`, is a regular file inside `root`: the
  *  canonical form of `path` must be inside and name the same file (device and inode). */
 function verifyOpened(fd: number, path: string, root: string): void {
-  const opened = fs.fstatSync(fd);
+  const opened = fstatSync(fd);
   if (!opened.isFile()) throw new HostFsError('access', 'EACCES', `not a regular file: ${path}`);
   let real: string;
-  let named: fs.Stats;
+  let named: Stats;
   try {
-    real = fs.realpathSync.native(path);
-    named = fs.statSync(real);
+    real = realpathSync.native(path);
+    named = statSync(real);
   } catch {
     throw new HostFsError('access', 'EACCES', `changed while opening: ${path}`);
   }
@@ -336,7 +336,7 @@ export function assertInside(root: string, path: string): void {
   const name = nodePath.basename(path);
   let realParent: string;
   try {
-    realParent = fs.realpathSync.native(parent);
+    realParent = realpathSync.native(parent);
   } catch (err) {
     throw toHostError(err);
   }
@@ -346,7 +346,7 @@ export function assertInside(root: string, path: string): void {
   if (isSymbolicLink(path)) {
     let real: string;
     try {
-      real = fs.realpathSync.native(path);
+      real = realpathSync.native(path);
     } catch {
       throw new HostFsError('access', 'EACCES', `a link whose end cannot be checked: ${path}`);
     }
@@ -392,7 +392,7 @@ export function writeAllToFd(fd: number, data: Uint8Array, giveUp?: () => boolea
   let done = 0;
   while (done < data.length) {
     try {
-      done += fs.writeSync(fd, data, done, data.length - done);
+      done += writeSync(fd, data, done, data.length - done);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
       // A pipe nobody reads stays full: whoever waits says when to stop waiting (the rest is lost).
@@ -412,7 +412,7 @@ export function keptCopy(prefix: string, name: string, data: Uint8Array): string
   try {
     if (statPath(file)?.kind !== 'file' || Buffer.compare(readFileHead(file, data.length + 1).data, data) !== 0) {
       if (!statPath(folder)) makeDirectory(folder);
-      fs.writeFileSync(file, data);
+      writeFileSync(file, data);
     }
     return folder;
   } catch {

@@ -82,6 +82,10 @@ export class InputStream {
   /** Called when bytes or the end arrive (wakes a machine waiting for them). */
   onArrival: () => void = () => {};
 
+  /** Called once, at the program's first read (handle 0 or the keyboard): the host stream is
+   *  opened only then, as most programs never read standard input (src/run.ts). */
+  onFirstRead: (() => void) | null = null;
+
   constructor(readonly description: string) {}
 
   /** Bytes from the host. */
@@ -111,6 +115,7 @@ export class InputStream {
 
   /** The next byte, NO_BYTE_YET, or INPUT_OVER at the end. */
   takeByte(): number {
+    if (this.onFirstRead) this.firstRead();
     if (this.queued === 0) return this.ended ? INPUT_OVER : NO_BYTE_YET;
     const first = this.chunks[0];
     const b = first[this.head++];
@@ -127,6 +132,7 @@ export class InputStream {
   /** Reads up to buf.length bytes, as many as have arrived: the count, 0 at the end of the
    *  stream, READ_WAIT while nothing has arrived. `position` is ignored: a stream is read in order. */
   read(_position: number, buf: Uint8Array): number {
+    if (this.onFirstRead) this.firstRead();
     if (this.queued === 0) return this.ended ? 0 : READ_WAIT;
     let n = 0;
     while (n < buf.length && this.queued > 0) {
@@ -139,6 +145,12 @@ export class InputStream {
     }
     if (n > 0) this.last = buf[n - 1];
     return n;
+  }
+
+  private firstRead(): void {
+    const start = this.onFirstRead as () => void;
+    this.onFirstRead = null;
+    start();
   }
 
   private advance(first: Uint8Array, n: number): void {

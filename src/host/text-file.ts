@@ -1,6 +1,6 @@
 // Writing vdm86's own text files (the --trace log, --result-json, a --screen-dump file): plain
 // synchronous writes, buffered for the trace, which may be millions of lines.
-import * as fs from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 
 export class TextFileWriter {
   private readonly fd: number;
@@ -8,7 +8,7 @@ export class TextFileWriter {
   private size = 0;
 
   constructor(path: string) {
-    this.fd = fs.openSync(path, 'w');
+    this.fd = openSync(path, 'w');
   }
 
   line(text: string): void {
@@ -19,17 +19,17 @@ export class TextFileWriter {
 
   flush(): void {
     if (!this.buffer.length) return;
-    fs.writeSync(this.fd, this.buffer.join(''));
+    writeSync(this.fd, this.buffer.join(''));
     this.buffer = [];
     this.size = 0;
   }
 
   close(): void {
     this.flush();
-    fs.closeSync(this.fd);
+    closeSync(this.fd);
   }
 }
 
 export function writeTextFile(path: string, text: string): void {
-  fs.writeFileSync(path, text);
+  writeFileSync(path, text);
 }

@@ -2,7 +2,7 @@
 // hidden cursor, autowrap off), a process 'exit' listener puts it back, so even a crash or an
 // unexpected process.exit leaves a usable shell behind. A stop signal (SIGTSTP) gives the
 // terminal back before the process stops, and SIGCONT takes it again and redraws.
-import * as fs from 'node:fs';
+import { writeSync } from 'node:fs';
 import { TERMINAL_ENTER, TERMINAL_LEAVE } from './terminal';
 
 export interface GuardedTerminal {
@@ -24,7 +24,7 @@ export function guardTerminal(t: GuardedTerminal): () => void {
     }
     if (t.fd !== undefined) {
       try {
-        fs.writeSync(t.fd, TERMINAL_LEAVE);
+        writeSync(t.fd, TERMINAL_LEAVE);
       } catch {
         // nothing more can be done at exit
       }
@@ -33,7 +33,7 @@ export function guardTerminal(t: GuardedTerminal): () => void {
   const resume = () => {
     try {
       t.input?.setRawMode?.(true);
-      if (t.fd !== undefined) fs.writeSync(t.fd, TERMINAL_ENTER);
+      if (t.fd !== undefined) writeSync(t.fd, TERMINAL_ENTER);
     } catch {
       // the terminal may be gone; the run goes on
     }
