@@ -161,16 +161,18 @@ export class Cpu extends CpuState {
     this.attention = true;
   }
 
-  /** Runs `work` with this CPU as a scratch machine, then puts everything back: memory, the
-   *  registers, flags and every field of the run state. Meanwhile IN/OUT go to `io`, C4 C4 is LES
-   *  (no BOP), no page is hooked, no interrupt controller is asked and the compiled tier is off,
-   *  so nothing outside the CPU sees what `work` runs. For
+  /** Runs `work` with this CPU as a scratch machine, then puts everything back: the memory from
+   *  linear `from` up to `to`, the registers, flags and every field of the run state. `work` must
+   *  not store outside that memory (the caller keeps its segments inside it). Meanwhile IN/OUT
+   *  go to `io`, C4 C4 is LES (no BOP), no page is hooked, no interrupt controller is asked and
+   *  the compiled tier is off, so nothing outside the CPU sees what `work` runs. For
    *  feedback-warmup.ts, which must run this very object: a second Cpu would widen the field
    *  types V8 recorded for it and cost the optimised run loop a deoptimisation. Only between
    *  run() calls. */
-  isolated(io: IoBus, work: () => void): void {
+  isolated(io: IoBus, from: number, to: number, work: () => void): void {
     if (this.depth > 0) throw new Error('Cpu.isolated: called inside run()');
-    const memory = this.bytes.slice();
+    const memory = this.bytes.slice(from, to);
+    const registers = this.bytes.slice(SPACE.REGS);
     const fields = Object.entries(this);
     this.io = io;
     this.bopEnabled = false;
@@ -181,7 +183,8 @@ export class Cpu extends CpuState {
     try {
       work();
     } finally {
-      this.bytes.set(memory);
+      this.bytes.set(memory, from);
+      this.bytes.set(registers, SPACE.REGS);
       for (const [k, v] of fields) (this as Record<string, unknown>)[k] = v;
       this.attention = true;
     }

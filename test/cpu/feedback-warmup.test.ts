@@ -1,4 +1,4 @@
-// The run loop's warm-up (src/cpu/feedback-warmup.ts) runs some 4,000 instructions on the
+// The run loop's warm-up (src/cpu/feedback-warmup.ts) runs some 2,300 instructions on the
 // machine's own CPU between two slices of a real program. It must leave no trace: memory, every
 // register and field of the run state as they were, and nothing outside the CPU called (ports,
 // BOPs, page hooks, the interrupt controller). And a program it interrupts must end exactly as it
@@ -55,7 +55,9 @@ describe('feedback warm-up', () => {
     const fields = Object.entries(cpu);
     const ran = exerciseOpcodeTable(cpu);
     // Every opcode and group member ran (with its flag-setting companion).
-    expect(ran).toBeGreaterThan(3000);
+    // ~250 opcodes, 3 forms each (16 for the 12 groups), each behind a flag producer: 2,290,
+    // after 256 pairs of NOPs.
+    expect(ran).toBeGreaterThan(2000);
     expect(calls).toEqual([]);
     // Each field holds the very value it held (the typed arrays are the same views).
     const changed = Object.entries(cpu).filter(([k, v], i) => fields[i][0] !== k || !Object.is(fields[i][1], v));
