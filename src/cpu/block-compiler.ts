@@ -17,6 +17,10 @@
 // - returns the number of instructions it ran, with cpu.ipReg the next IP.
 import { lazyCF, lazyOF, PARITY } from './flags';
 
+/** What generated code may call besides the CPU's methods, by the names it uses. */
+const HELPER_NAMES = ['lazyCF', 'lazyOF', 'PARITY'];
+const HELPERS: unknown[] = [lazyCF, lazyOF, PARITY];
+
 /** The most instructions in one block. */
 export const MAX_BLOCK_INSTRUCTIONS = 48;
 
@@ -367,9 +371,26 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
     (hasEa ? 'let eb = cpu.eaBase, eo = cpu.eaOff, el = cpu.eaLin;\n' : '') +
     'let x = 0, y = 0, r = 0, v = 0, t = 0, a = 0, sp = 0, ss = 0, done = 0, nip = 0, k = 0;\n' +
     (loops ? `for (;;) {\nout: {\n${text}\n}${tail}\n}` : `out: {\n${text}\n}${tail}`);
-  // Parenthesised, the function is compiled at once rather than pre-parsed and parsed again.
-  const make = new Function('lazyCF', 'lazyOF', 'PARITY', `return (function block_${cs.toString(16)}_${startIp.toString(16)}(cpu, b, w, room) {\n${source}\n});`);
-  return { source, run: make(lazyCF, lazyOF, PARITY) as BlockFunction, count };
+  return { source, run: functionFor(`block_${cs.toString(16)}_${startIp.toString(16)}`, source), count };
+}
+
+/** Functions made so far, by their source: the same code at the same address (a program run
+ *  again, another machine in the same process, a block dropped and compiled again) reuses the
+ *  function V8 has already compiled and optimised. Bounded; cleared when full. */
+const made = new Map<string, BlockFunction>();
+const MAX_MADE = 8192;
+
+function functionFor(name: string, source: string): BlockFunction {
+  const key = `${name}\n${source}`;
+  let fn = made.get(key);
+  if (fn === undefined) {
+    if (made.size >= MAX_MADE) made.clear();
+    // Parenthesised, the function is compiled at once rather than pre-parsed and parsed again.
+    const make = new Function(...HELPER_NAMES, `return (function ${name}(cpu, b, w, room) {\n${source}\n});`);
+    fn = make(...HELPERS) as BlockFunction;
+    made.set(key, fn);
+  }
+  return fn;
 }
 
 /** The condition of Jcc `cc` over the locals; after CMP/SUB (kind known) the operand compares

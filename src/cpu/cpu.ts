@@ -305,6 +305,7 @@ export class Cpu extends CpuState {
           if (k > 0) {
             n += k;
             ip = this.ipReg;
+            csBase = w[0x80009] << 4;
             eaBase = this.eaBase;
             eaOff = this.eaOff;
             eaLin = this.eaLin;
