@@ -301,7 +301,7 @@ export class Cpu extends CpuState {
           this.eaBase = eaBase;
           this.eaOff = eaOff;
           this.eaLin = eaLin;
-          const k = blk.run(this, b, w, limit - n);
+          const k = blk.run(this, b, w, blocks.dwords, limit - n);
           if (k > 0) {
             n += k;
             ip = this.ipReg;
