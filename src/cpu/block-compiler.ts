@@ -17,10 +17,11 @@
 // - returns the number of instructions it ran, with cpu.ipReg the next IP.
 import { lazyCF, lazyOF, lazyFlags, PARITY } from './flags';
 import { shift } from './shift';
+import { div8, div16, idiv8, idiv16 } from './muldiv';
 
 /** What generated code may call besides the CPU's methods, by the names it uses. */
-const HELPER_NAMES = ['lazyCF', 'lazyOF', 'lazyFlags', 'PARITY', 'shift'];
-const HELPERS: unknown[] = [lazyCF, lazyOF, lazyFlags, PARITY, shift];
+const HELPER_NAMES = ['lazyCF', 'lazyOF', 'lazyFlags', 'PARITY', 'shift', 'div8', 'div16', 'idiv8', 'idiv16'];
+const HELPERS: unknown[] = [lazyCF, lazyOF, lazyFlags, PARITY, shift, div8, div16, idiv8, idiv16];
 
 /** The most instructions in one block. */
 export const MAX_BLOCK_INSTRUCTIONS = 48;
@@ -430,6 +431,14 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
           else code.push(`r = ((b[0x100000] << 24) >> 24) * ((${v} << 24) >> 24); w[0x80000] = r; ${FOLD} fb = (fb & ~0x801) | (r !== (r << 24) >> 24 ? 0x801 : 0);`);
           kind = 0;
         }
+      } else if ((op === 0xf6 || op === 0xf7) && count > 0) {
+        // DIV / IDIV through muldiv.ts. A divide error leaves the block before the instruction
+        // (registers untouched; the flags it set are set again the same way), and the
+        // interpreter raises the interrupt. Not as a block's first instruction, where leaving
+        // before it would run nothing.
+        const fn = `${reg === 6 ? 'div' : 'idiv'}${op === 0xf7 ? 16 : 8}`;
+        code.push(`${SYNC_OUT} r = ${fn}(cpu, ${op === 0xf7 ? readE16() : readE8()}${reg === 7 ? ', false' : ''}) ? 1 : 0; ${SYNC_IN} if (r === 0) ${exit(String(instrIp), n - 1)}`);
+        kind = null;
       } else if (op >= 0xd0 && op <= 0xd3) {
         // The other shifts and rotates through shift.ts, with the flags handed over.
         const wide = (op & 1) !== 0;

@@ -265,6 +265,28 @@ describe('compiled tier against the interpreter', () => {
     expect(compiled.compiledTier?.compiled).toBeGreaterThan(2);
   });
 
+  it('DIV and IDIV in blocks: a divide error leaves the block and is raised by the interpreter', () => {
+    // L: mov ax,cx / or ah,F0h / mov bl,cl / and bl,3 / xor dx,dx / xor bh,bh / div bx (BX = 0
+    // every 4th pass) / add si,ax / add si,dx / mov ax,cx / neg ax / cwd / idiv bl / add si,ax /
+    // loop L / hlt; the divide error handler at 0000:0400 counts in DI (inc di / iret).
+    const code = [0xb9, 40, 0, 0x89, 0xc8, 0x80, 0xcc, 0xf0, 0x88, 0xcb, 0x80, 0xe3, 0x03, 0x31, 0xd2, 0x30, 0xff, 0xf7, 0xf3,
+      0x01, 0xc6, 0x01, 0xd6, 0x89, 0xc8, 0xf7, 0xd8, 0x99, 0xf6, 0xfb, 0x01, 0xc6, 0xe2, 0xe1, 0xf4];
+    const interp = machine({ code }, false);
+    const compiled = machine({ code }, true, 2);
+    for (const c of [interp, compiled]) {
+      c.mem.set([0x00, 0x04, 0x00, 0x00], 0);
+      c.mem.set([0x47, 0xcf], 0x400);
+    }
+    for (const budget of [1, 9, 30, 100, 1000]) {
+      interp.run(budget);
+      compiled.run(budget);
+      expect(state(compiled)).toBe(state(interp));
+    }
+    expect(interp.halted).toBe(true);
+    expect(interp.di).toBeGreaterThanOrEqual(20); // at least the 10 passes with BL = 0, in DIV and in IDIV
+    expect(compiled.compiledTier?.compiled).toBeGreaterThan(0);
+  });
+
   it('with TF set every instruction is interpreted and single-stepped as before', () => {
     // A step handler at 0000:0400 counting traps in SI: inc si / iret.
     const cpu = machine({ code: [0x40, 0x40, 0x40, 0x40, 0xeb, 0xfa] }, true, 1);
