@@ -18,10 +18,11 @@
 import { lazyCF, lazyOF, lazyFlags, PARITY } from './flags';
 import { shift } from './shift';
 import { div8, div16, idiv8, idiv16 } from './muldiv';
+import { repeatString } from './string';
 
 /** What generated code may call besides the CPU's methods, by the names it uses. */
-const HELPER_NAMES = ['lazyCF', 'lazyOF', 'lazyFlags', 'PARITY', 'shift', 'div8', 'div16', 'idiv8', 'idiv16'];
-const HELPERS: unknown[] = [lazyCF, lazyOF, lazyFlags, PARITY, shift, div8, div16, idiv8, idiv16];
+const HELPER_NAMES = ['lazyCF', 'lazyOF', 'lazyFlags', 'PARITY', 'shift', 'div8', 'div16', 'idiv8', 'idiv16', 'repeatString'];
+const HELPERS: unknown[] = [lazyCF, lazyOF, lazyFlags, PARITY, shift, div8, div16, idiv8, idiv16, repeatString];
 
 /** The most instructions in one block. */
 export const MAX_BLOCK_INSTRUCTIONS = 48;
@@ -158,15 +159,21 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
     let ovr = -1;
     let op = fetch();
     let unsupported = false;
+    /** REP prefix: 0, or F2h/F3h (with a string instruction only). */
+    let repeat = 0;
     for (;;) {
       if (op === 0x26 || op === 0x2e || op === 0x36 || op === 0x3e) {
         ovr = (op >> 3) & 3;
+        op = fetch();
+      } else if ((op === 0xf2 || op === 0xf3) && count > 0) {
+        repeat = op;
         op = fetch();
       } else if (op === 0xf0 || op === 0xf1 || op === 0xf2 || op === 0xf3) {
         unsupported = true;
         break;
       } else break;
     }
+    if (repeat !== 0 && !((op >= 0xa4 && op <= 0xa7) || (op >= 0xaa && op <= 0xaf))) unsupported = true;
     const code: string[] = [];
     const n = count + 1;
     let segLoad = false;
@@ -389,6 +396,22 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
         code.push(`v = ${readE8()}; t = ${R8(reg)}; ${R8(reg)} = v;`, writeE8('t'));
       } else if (op === 0x87) {
         code.push(`v = ${readE16()}; t = ${R16(reg)}; ${R16(reg)} = v;`, writeE16('t'));
+      } else if (repeat !== 0) {
+        // REP string instruction: all its iterations at once (string.ts repeatString; one
+        // counted instruction each), when they and the rest of the block fit in the room left,
+        // else the block leaves before it and the interpreter runs it (interruptible between
+        // iterations). Not as a
+        // block's first instruction. One that stores leaves the block after it, in case it
+        // wrote over the block's code.
+        code.push(
+          `x = w[0x80001]; if (x !== 0) { if (done + BLOCK_COUNT - 1 + x > room) ${exit(String(instrIp), n - 1)}`,
+          `${SYNC_OUT} y = repeatString(cpu, ${op}, ${SREG(ovr >= 0 ? ovr : 3)} << 4, ${repeat === 0xf3}, x); ${SYNC_IN} done += y - 1; }`,
+        );
+        if (op === 0xa4 || op === 0xa5 || op === 0xaa || op === 0xab) {
+          code.push(exit(String(ip & 0xffff), n));
+          end = true;
+        }
+        kind = null;
       } else if ((op >= 0xa4 && op <= 0xa7) || (op >= 0xaa && op <= 0xaf)) {
         code.push(stringOp(op, SREG(ovr >= 0 ? ovr : 3), exit(String(ip & 0xffff), n)));
         if (op === 0xa6 || op === 0xae) kind = 5;
@@ -511,6 +534,7 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
   let text = body.join('\n');
   text = text.replace(/EXIT_(\d+)\(([^)]*)\)/g, (_m, k: string, next: string) => `nip = ${next}; k = ${k}; break out;`);
   text = text.replace(/BACK_(\d+)/g, (_m, k: string) => `done += ${k}; if (done + ${count} <= room) continue; nip = ${startIp}; k = 0; break out;`);
+  text = text.replace(/BLOCK_COUNT/g, String(count));
   text = text.replace(/SMC8\((\w+)\)/g, (_m, x: string) => `(${smc8(x)})`);
   text = text.replace(/SMC16\((\w+)\)/g, (_m, x: string) => `(${smc16(x)})`);
   if (!end) text += `\nnip = ${endIp}; k = ${count};`;

@@ -164,7 +164,7 @@ describe('compiled tier against the interpreter', () => {
       const regs = { ax: Math.floor(r() * 0x10000), bx: Math.floor(r() * 0x800), cx: Math.floor(r() * 64), dx: Math.floor(r() * 0x10000),
         si: Math.floor(r() * 0x800), di: Math.floor(r() * 0x800), bp: Math.floor(r() * 0x800), ds };
       // TF clear (with TF every instruction is interpreted; a test of its own covers it).
-      const { compiled } = differential({ code, data, regs, flags: Math.floor(r() * 0x10000) & 0x0ed5 & ~0x100 }, [1, 7, 100, 1000, 5000, 20000, 3, 50000]);
+      const { compiled } = differential({ code, data, regs, flags: Math.floor(r() * 0x10000) & 0x0ed5 & ~0x100 }, [1, 7, 100, 1000, ...Array.from({ length: 40 }, (_, i) => 9 + i), 5000, 20000, 3, 50000]);
       blocks += compiled.compiledTier?.compiled ?? 0;
     }
     expect(blocks).toBeGreaterThan(100);
@@ -263,6 +263,25 @@ describe('compiled tier against the interpreter', () => {
     const { interp, compiled } = differential({ code, data, regs: { bx: 0x1234 } }, [1, 5, 13, 100, 2000], 2);
     expect(interp.halted).toBe(true);
     expect(compiled.compiledTier?.compiled).toBeGreaterThan(2);
+  });
+
+  it('REP string instructions in blocks count every iteration and agree with the interpreter', () => {
+    // mov bp,30 / L: mov si,100h / mov di,200h / mov cx,bp / and cx,7 / rep movsb / mov si,100h /
+    // mov di,180h / mov cx,bp / repe cmpsb / pushf / pop ax / add bx,ax / add bx,cx / mov al,41h /
+    // mov cx,bp / repne scasb / add bx,cx / add bx,di / dec bp / jnz L / hlt
+    const code = [0xbd, 30, 0, 0xbe, 0x00, 0x01, 0xbf, 0x00, 0x02, 0x89, 0xe9, 0x83, 0xe1, 0x07, 0xf3, 0xa4, 0xbe, 0x00, 0x01,
+      0xbf, 0x80, 0x01, 0x89, 0xe9, 0xf3, 0xa6, 0x9c, 0x58, 0x01, 0xc3, 0x01, 0xcb, 0xb0, 0x41, 0x89, 0xe9, 0xf2, 0xae, 0x01, 0xcb,
+      0x01, 0xfb, 0x4d, 0x75, 0xd6, 0xf4];
+    const data = new Uint8Array(0x10000);
+    const r = rng(7);
+    for (let i = 0; i < data.length; i++) data[i] = Math.floor(r() * 256);
+    data.copyWithin(0x180, 0x100, 0x10c); // REPE CMPSB matches 12 bytes, then differs
+    data[0x195] = 0x41; // REPNE SCASB finds 41h after a few bytes
+    for (const slices of [[1, 10, 50, 100, 1000, 5000], [...Array.from({ length: 80 }, (_, i) => 5 + ((i * 7) % 23)), 5000]]) {
+      const { interp, compiled } = differential({ code, data, regs: { bx: 0x1234 } }, slices, 2);
+      expect(interp.halted).toBe(true);
+      expect(compiled.compiledTier?.compiled).toBeGreaterThan(0);
+    }
   });
 
   it('DIV and IDIV in blocks: a divide error leaves the block and is raised by the interpreter', () => {
