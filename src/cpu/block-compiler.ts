@@ -1,15 +1,20 @@
-// The compiled tier's translator: decodes a basic block of guest code at CS:IP and writes it as a
+// The compiled tier's translator: decodes a block of guest code at CS:IP and writes it as a
 // JavaScript function (new Function) that does what the run loop in cpu.ts would do for those
 // instructions, with the decoded fields (registers, displacements, immediates, next IPs) as
 // constants and the lazy flags, the last effective address and scratch values in locals, so V8
 // folds what is known and drops flag records a later instruction overwrites unread.
 //
-// A block holds only forms whose every effect is on registers, flags and memory (ALU, MOV, LEA,
-// TEST, INC/DEC, PUSH/POP r16, CBW/CWD, XCHG AX, SHL/SHR r16,1) and ends with at most one near
-// transfer (Jcc, JMP, CALL, RET, LOOP, JCXZ, JMP/CALL r/m). Anything else (segment loads, far
-// transfers, INT, IN/OUT, the BOP, string instructions, REP or LOCK prefixes, flag instructions,
-// MUL/DIV, anything that can fault or change IF/TF) ends the block before it, and the interpreter
-// runs it. The compiled function
+// A block runs on past untaken conditional jumps (side exits), follows JMP, loops inside the
+// function when it branches back to its own start, and ends at CALL (the procedure is a block
+// of its own), RET, far transfers, JMP/CALL r/m. It holds every form whose effects are on
+// registers, flags and memory: ALU, MOV (ES and DS too), LEA, LES/LDS, TEST, INC/DEC, NOT/NEG,
+// MUL/IMUL, DIV/IDIV (a divide error leaves before the instruction), shifts and rotates,
+// PUSH/POP (segment registers but SS and CS, r/m), XCHG, CBW/CWD, XLAT, LAHF/SAHF/PUSHF, the
+// CF and DF instructions, string instructions, REP ones when all iterations fit the budget.
+// Anything else (MOV/POP SS, POP CS, INT, IRET, IN/OUT, the BOP, HLT, CLI/STI, POPF, LOCK, the
+// decimal adjusts, ESC) ends the block before it, and the interpreter runs it. A segment load
+// is never the last instruction a block runs, so its interrupt shadow covers the next one
+// inside the block, where nothing can interrupt. The compiled function
 // - first compares the code bytes it was made from with memory (any writer, the CPU or a host
 //   file read, may have changed them) and returns -1 when they differ;
 // - after each store, leaves (after the instruction) if the store hit the block's own bytes, so
@@ -376,6 +381,21 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
         if (reg === 2) code.push(push(String(ip & 0xffff)));
         code.push(exit('t', n));
         end = true;
+      } else if (op === 0xff && (reg === 3 || reg === 5) && !isReg) {
+        // CALL / JMP far [m]: the block's last instruction.
+        code.push(`t = ${readE16()}; x = cpu.rd16(eb, (eo + 2) & 0xffff);`);
+        if (reg === 3) code.push(push(String(cs)), push(String(ip & 0xffff)));
+        code.push('w[0x80009] = x;', exit('t', n));
+        end = true;
+      } else if (op === 0x9d && count > 0) {
+        // POPF, when it changes neither IF nor TF (else the block leaves before it and the
+        // interpreter runs it: the run loop must look at interrupts and the trap again).
+        code.push(
+          'sp = w[0x80004]; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; v = sp !== 0xffff && a !== 0xfffff ? b[a] | (b[a + 1] << 8) : cpu.rd16(ss, sp);',
+          `if (((fb ^ v) & 0x300) !== 0) ${exit(String(instrIp), n - 1)}`,
+          'w[0x80004] = sp + 2; fb = (v & 0x0fd5) | 0xf002; lk = 0;',
+        );
+        kind = 0;
       } else if (op === 0xff && reg >= 6) {
         // PUSH Ev (reg 7 is an 8086 alias): the operand is read after SP moves (PUSH SP).
         code.push(push(readE16()), pushCheck());

@@ -20,7 +20,7 @@ const COMPILED_KEYS = ['00', '01', '02', '03', '04', '05', '13', '1B', '29', '38
   // Segment pushes, XCHG, POP r/m, far transfers, flag instructions, strings without REP, LES/LDS,
   // shifts and rotates, group 3 but DIV/IDIV, XLAT, PUSH r/m.
   '06', '0E', '16', '1E', '86', '87', '8F', '9A', '9C', '9E', '9F', 'A4', 'A6', 'A7', 'AA', 'AB', 'AC', 'AD', 'AE', 'AF',
-  'C4', 'C5', 'C8', 'C9', 'CA', 'CB', 'D7', 'EA', 'F5', 'F8', 'F9', 'FC', 'FD', 'FF.6', 'FF.7',
+  'C4', 'C5', 'C8', 'C9', 'CA', 'CB', 'D7', 'EA', 'F5', 'F8', 'F9', 'FC', 'FD', 'FF.3', 'FF.5', 'FF.6', 'FF.7',
   ...['D0', 'D1', 'D2', 'D3'].flatMap((op) => [0, 1, 2, 3, 4, 5, 6, 7].map((g) => `${op}.${g}`)),
   ...['F6', 'F7'].flatMap((op) => [0, 1, 2, 3, 4, 5].map((g) => `${op}.${g}`))];
 

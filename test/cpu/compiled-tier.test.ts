@@ -284,6 +284,60 @@ describe('compiled tier against the interpreter', () => {
     }
   });
 
+  it('POPF in blocks: one that changes IF or TF is left to the interpreter', () => {
+    // mov cx,32 or 64 / L: pushf / pop ax / xor ax,0801h / mov dl,cl / shr dl,1 (3x) / mov dh,dl /
+    // shr dh,1 / xor dl,dh / and dl,3 / and ah,FCh / or ah,dl (TF = CX bit 3 ^ bit 4, IF = bit 4:
+    // passes where only one of them changes) / push ax / popf / adc bx,cx / jno M / inc bp /
+    // M: loop L / hlt; the trap handler at 0000:0400 counts in DI.
+    for (const passes of [32, 64]) {
+    const code = [0xb9, passes, 0, 0x9c, 0x58, 0x35, 0x01, 0x08, 0x88, 0xca, 0xd0, 0xea, 0xd0, 0xea, 0xd0, 0xea, 0x88, 0xd6, 0xd0, 0xee,
+      0x30, 0xf2, 0x80, 0xe2, 0x03, 0x80, 0xe4, 0xfc, 0x08, 0xd4, 0x50, 0x9d, 0x11, 0xcb, 0x71, 0x01, 0x45, 0xe2, 0xdc, 0xf4];
+    const interp = machine({ code }, false);
+    const compiled = machine({ code }, true, 2);
+    for (const c of [interp, compiled]) {
+      c.mem.set([0x00, 0x04, 0x00, 0x00], 4);
+      c.mem.set([0x47, 0xcf], 0x400);
+      // A hardware interrupt raised before every slice, taken once IF allows (inc si / iret).
+      c.mem.set([0x20, 0x04, 0x00, 0x00], 8 * 4);
+      c.mem.set([0x46, 0xcf], 0x420);
+      c.pic = { acknowledge: () => { c.intr = false; return 8; } };
+    }
+    for (const budget of [1, 9, 30, 13, 17, ...Array.from({ length: 120 }, (_, i) => 7 + ((i * 13) % 50)), 100, 1000, 5000]) {
+      for (const c of [interp, compiled]) {
+        c.intr = true;
+        c.run(budget);
+      }
+      expect(state(compiled)).toBe(state(interp));
+    }
+    expect(interp.halted).toBe(true);
+    expect(interp.di).toBeGreaterThan(10); // single-stepped while TF was on
+    expect(interp.si).toBeGreaterThan(5); // interrupts taken while IF was on
+    expect(compiled.compiledTier?.compiled).toBeGreaterThan(0);
+    }
+  });
+
+  it('an interrupt waiting for IF is taken right after the POPF that sets it', () => {
+    // mov cx,32 / L: pushf / pop ax / or ax,0200h / push ax / popf / inc bx / cli / loop L / hlt;
+    // the interrupt handler at 0000:0420 counts in SI.
+    const code = [0xb9, 32, 0, 0x9c, 0x58, 0x0d, 0x00, 0x02, 0x50, 0x9d, 0x43, 0xfa, 0xe2, 0xf5, 0xf4];
+    const interp = machine({ code }, false);
+    const compiled = machine({ code }, true, 2);
+    for (const c of [interp, compiled]) {
+      c.mem.set([0x20, 0x04, 0x00, 0x00], 8 * 4);
+      c.mem.set([0x46, 0xcf], 0x420);
+      c.pic = { acknowledge: () => { c.intr = false; return 8; } };
+    }
+    for (const budget of Array.from({ length: 40 }, (_, i) => 10 + i)) {
+      for (const c of [interp, compiled]) {
+        c.intr = true;
+        c.run(budget);
+      }
+      expect(state(compiled)).toBe(state(interp));
+    }
+    expect(interp.halted).toBe(true);
+    expect(interp.si).toBeGreaterThan(10);
+  });
+
   it('DIV and IDIV in blocks: a divide error leaves the block and is raised by the interpreter', () => {
     // L: mov ax,cx / or ah,F0h / mov bl,cl / and bl,3 / xor dx,dx / xor bh,bh / div bx (BX = 0
     // every 4th pass) / add si,ax / add si,dx / mov ax,cx / neg ax / cwd / idiv bl / add si,ax /
