@@ -7,15 +7,8 @@
 // interpreter.
 import { compileBlock, MAX_BLOCK_INSTRUCTIONS, type BlockFunction } from './block-compiler';
 
-
 /** Instruction starts at one address before its block is compiled. */
 const HOT = 250;
-
-/** Interpreted instruction starts after a compilation before the next. A new block costs 1-3 ms
- *  to make (new Function, then V8's own tiers), worth it only for code that then runs long: a
- *  short program (a compiler pass, a linker) otherwise spends more time compiling than it
- *  saves. A block whose function exists already (the same code run again) costs no wait. */
-const SPACING = 50_000;
 
 /** How the tier compiles; the defaults are the ones runs use. Tests compile every instruction
  *  afresh (hot 1, keep false) to run each through the translator. */
@@ -26,8 +19,6 @@ export interface BlockCacheOptions {
   maxInstructions?: number;
   /** false: compile at every start and keep nothing. */
   keep?: boolean;
-  /** Interpreted instruction starts between two compilations (0: no wait). */
-  spacing?: number;
 }
 /** Times a block at one address may be found stale before the address is left uncompiled. */
 const MAX_STALE = 8;
@@ -55,17 +46,11 @@ export class BlockCache {
   private readonly hot: number;
   private readonly maxInstructions: number;
   private readonly keep: boolean;
-  private readonly spacing: number;
-  /** Instruction starts the interpreter has made (calls of at() without a block to run). */
-  private starts = 0;
-  /** No compilation before `starts` reaches this. */
-  private nextCompile = 0;
 
   constructor(options: BlockCacheOptions = {}) {
     this.hot = Math.max(1, Math.min(65535, options.hot ?? HOT));
     this.maxInstructions = options.maxInstructions ?? MAX_BLOCK_INSTRUCTIONS;
     this.keep = options.keep ?? true;
-    this.spacing = options.spacing ?? SPACING;
   }
 
   /** The block to run at CS:IP (linear `lin`), or null: the interpreter runs the instruction.
@@ -76,17 +61,10 @@ export class BlockCache {
       const blk = this.blocks[i - 1];
       if (blk.ip === ip) return blk;
     } else if (i === NEVER) return null;
-    const starts = ++this.starts;
     if (++this.heat[lin] < this.hot) return null;
-    if (starts < this.nextCompile) {
-      // Hot, but the last compilation was too recent: ask again at the next start here.
-      this.heat[lin] = this.hot - 1;
-      return null;
-    }
     this.heat[lin] = 0;
     if (this.dwords.buffer !== mem.buffer) this.dwords = new Int32Array(mem.buffer, 0, mem.buffer.byteLength >> 2);
     const code = compileBlock(mem, cs, ip, this.maxInstructions);
-    if (code?.fresh) this.nextCompile = starts + this.spacing;
     if (code === null) {
       if (this.keep) this.index[lin] = NEVER;
       return null;

@@ -58,8 +58,6 @@ export interface CompiledCode {
   run: BlockFunction;
   /** Instructions in the block (it may run fewer when a store hits its own code). */
   count: number;
-  /** A new JavaScript function (false: the same source was compiled before, in any machine). */
-  fresh: boolean;
 }
 
 const R8 = (r: number): string => `b[${0x100000 + (((r & 3) << 1) | ((r >> 2) & 1))}]`;
@@ -567,9 +565,7 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
     (hasEa ? 'let eb = cpu.eaBase, eo = cpu.eaOff, el = cpu.eaLin;\n' : '') +
     'let x = 0, y = 0, r = 0, v = 0, t = 0, a = 0, sp = 0, ss = 0, done = 0, nip = 0, k = 0;\n' +
     (loops ? `for (;;) {\nout: {\n${text}\n}${tail}\n}` : `out: {\n${text}\n}${tail}`);
-  const name = `block_${cs.toString(16)}_${startIp.toString(16)}`;
-  const fresh = !made.has(`${name}\n${source}`);
-  return { source, run: functionFor(name, source), count, fresh };
+  return { source, run: functionFor(`block_${cs.toString(16)}_${startIp.toString(16)}`, source), count };
 }
 
 /** Functions made so far, by their source: the same code at the same address (a program run

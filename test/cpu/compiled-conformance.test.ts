@@ -31,7 +31,7 @@ describe.skipIf(!available)('8086 conformance through the compiled tier', () => 
   const keys = available ? listKeys(dir) : [];
   it('every sampled test passes with its instruction compiled', () => {
     const cpu = conformanceCpu();
-    cpu.setCompiledTier(true, { hot: 1, maxInstructions: 1, keep: false, spacing: 0 });
+    cpu.setCompiledTier(true, { hot: 1, maxInstructions: 1, keep: false });
     const failures: string[] = [];
     const compiledPerKey = new Map<string, number>();
     for (const key of keys) {

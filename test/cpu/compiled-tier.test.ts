@@ -34,7 +34,7 @@ interface Setup {
 
 function machine(s: Setup, tier: boolean, hot = 2): Cpu {
   const cpu = new Cpu(new IoPorts());
-  if (tier) cpu.setCompiledTier(true, { hot, spacing: 0 });
+  if (tier) cpu.setCompiledTier(true, { hot });
   cpu.mem.set(s.code, CODE_SEG << 4);
   if (s.data) cpu.mem.set(s.data, DATA_SEG << 4);
   cpu.cs = CODE_SEG;
