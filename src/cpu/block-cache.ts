@@ -8,7 +8,7 @@
 import { compileBlock, MAX_BLOCK_INSTRUCTIONS, type BlockFunction } from './block-compiler';
 
 /** Instruction starts at one address before its block is compiled. */
-const HOT = 40;
+const HOT = 250;
 
 /** How the tier compiles; the defaults are the ones runs use. Tests compile every instruction
  *  afresh (hot 1, keep false) to run each through the translator. */
@@ -36,9 +36,11 @@ export class Block {
 export class BlockCache {
   /** Per linear address: 0 none, NEVER, or 1 + the block's slot in `blocks`. */
   private readonly index = new Int32Array(0x100000);
-  private readonly heat = new Uint8Array(0x100000);
+  private readonly heat = new Uint16Array(0x100000);
   private readonly stale = new Uint8Array(0x100000);
   private readonly blocks: Block[] = [];
+  /** The CPU's buffer as 32-bit words, for the blocks' check of their code bytes. */
+  dwords: Int32Array = new Int32Array(0);
   /** Blocks compiled (for tests and the bench). */
   compiled = 0;
   private readonly hot: number;
@@ -46,7 +48,7 @@ export class BlockCache {
   private readonly keep: boolean;
 
   constructor(options: BlockCacheOptions = {}) {
-    this.hot = Math.max(1, Math.min(255, options.hot ?? HOT));
+    this.hot = Math.max(1, Math.min(65535, options.hot ?? HOT));
     this.maxInstructions = options.maxInstructions ?? MAX_BLOCK_INSTRUCTIONS;
     this.keep = options.keep ?? true;
   }
@@ -61,6 +63,7 @@ export class BlockCache {
     } else if (i === NEVER) return null;
     if (++this.heat[lin] < this.hot) return null;
     this.heat[lin] = 0;
+    if (this.dwords.buffer !== mem.buffer) this.dwords = new Int32Array(mem.buffer, 0, mem.buffer.byteLength >> 2);
     const code = compileBlock(mem, cs, ip, this.maxInstructions);
     if (code === null) {
       if (this.keep) this.index[lin] = NEVER;

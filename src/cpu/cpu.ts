@@ -330,10 +330,11 @@ export class Cpu extends CpuState {
           this.eaBase = eaBase;
           this.eaOff = eaOff;
           this.eaLin = eaLin;
-          const k = blk.run(this, b, w, limit - n);
+          const k = blk.run(this, b, w, blocks.dwords, limit - n);
           if (k > 0) {
             n += k;
             ip = this.ipReg;
+            csBase = w[0x80009] << 4;
             eaBase = this.eaBase;
             eaOff = this.eaOff;
             eaLin = this.eaLin;

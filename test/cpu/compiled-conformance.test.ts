@@ -16,7 +16,13 @@ const SAMPLE = 250;
 /** Opcode files whose instruction a block holds: each must have been compiled at least once. */
 const COMPILED_KEYS = ['00', '01', '02', '03', '04', '05', '13', '1B', '29', '38', '3B', '40', '4F', '50', '5F', '74', '7C',
   '80.0', '81.5', '83.7', '84', '85', '88', '89', '8A', '8B', '8C', '8D', '98', '99', 'A0', 'A3', 'B0', 'BF', 'C3', 'C2',
-  'C6', 'C7', 'D1.4', 'D1.5', 'E2', 'E3', 'E8', 'E9', 'EB', 'FE.0', 'FF.1', 'FF.2', 'FF.4'];
+  'C6', 'C7', 'D1.4', 'D1.5', 'E2', 'E3', 'E8', 'E9', 'EB', 'FE.0', 'FF.1', 'FF.2', 'FF.4',
+  // Segment pushes, XCHG, POP r/m, far transfers, flag instructions, strings without REP, LES/LDS,
+  // shifts and rotates, group 3 but DIV/IDIV, XLAT, PUSH r/m.
+  '06', '0E', '16', '1E', '86', '87', '8F', '9A', '9C', '9E', '9F', 'A4', 'A6', 'A7', 'AA', 'AB', 'AC', 'AD', 'AE', 'AF',
+  'C4', 'C5', 'C8', 'C9', 'CA', 'CB', 'D7', 'EA', 'F5', 'F8', 'F9', 'FC', 'FD', 'FF.3', 'FF.5', 'FF.6', 'FF.7',
+  ...['D0', 'D1', 'D2', 'D3'].flatMap((op) => [0, 1, 2, 3, 4, 5, 6, 7].map((g) => `${op}.${g}`)),
+  ...['F6', 'F7'].flatMap((op) => [0, 1, 2, 3, 4, 5].map((g) => `${op}.${g}`))];
 
 if (!available) console.warn(`8086 conformance suite (compiled tier) skipped: ${dir} is absent`);
 
