@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Cpu } from '../../src/cpu/cpu';
 import { TOOLS, V20, cleanupTemps, dos, msdosAvailable, run, stage, warnIfAbsent } from './helpers';
 
 afterAll(cleanupTemps);
@@ -96,17 +97,23 @@ interface Step {
 async function observe(make: () => string, steps: Step[], compiledTier: boolean) {
   const dir = make();
   const runs = [];
+  let compiled = 0;
   for (const s of steps) {
+    let cpu: Cpu | null = null;
     const r = await run(dir, s.prog, s.args ?? [], {
       compiledTier,
       env: s.env,
       stdoutFile: true,
+      onMachine: ({ machine }) => {
+        cpu = machine.cpu;
+      },
       ...(s.stdin !== undefined ? { stdin: s.stdin } : {}),
     });
+    compiled += (cpu as Cpu | null)?.compiledTier?.compiled ?? 0;
     const { exitCode, reason, message, output, screen } = r.result;
     runs.push({ prog: s.prog, exitCode, reason, message, output, stdout: r.stdout, screen });
   }
-  return { runs, files: driveFiles(dir) };
+  return { runs, files: driveFiles(dir), compiled };
 }
 
 /** Every file under dir: path -> contents. */
@@ -123,9 +130,11 @@ function driveFiles(dir: string, under = ''): Record<string, Buffer> {
 async function expectSame(make: () => string, steps: Step[]) {
   const interpreted = await observe(make, steps, false);
   const compiled = await observe(make, steps, true);
-  // The scenario really ran: every step ended by itself.
+  // The scenario really ran (every step ended by itself), and through compiled blocks.
+  expect(compiled.compiled).toBeGreaterThan(0);
   for (const r of interpreted.runs) expect(r.reason, `${r.prog}: ${r.message ?? ''}`).toBe('exit');
   expect(compiled.runs).toEqual(interpreted.runs);
+  expect(interpreted.compiled).toBe(0);
   expect(Object.keys(compiled.files)).toEqual(Object.keys(interpreted.files));
   for (const [name, bytes] of Object.entries(interpreted.files)) {
     expect(Buffer.compare(compiled.files[name], bytes), `${name} differs`).toBe(0);
