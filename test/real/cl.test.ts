@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TOOLS, V20, addPrograms, cleanupTemps, dos, exists, msdosAvailable, readText, run, stage, warnIfAbsent } from './helpers';
+import { MSC510, TOOLS, V20, addPrograms, cleanupTemps, dos, exists, msdosAvailable, readText, run, stage, warnIfAbsent } from './helpers';
 
 afterAll(cleanupTemps);
 warnIfAbsent('Microsoft C 5.10 suite');
@@ -212,24 +212,14 @@ function programOutput(blocks: number): string {
 }
 
 function compilerDrive(): string {
-  return stage(
-    {
-      'CL.EXE': `${TOOLS}/CL.EXE`,
-      'CL.ERR': `${TOOLS}/CL.ERR`,
-      'C1.EXE': `${TOOLS}/C1.EXE`,
-      'C1L.EXE': `${TOOLS}/C1L.EXE`,
-      'C1.ERR': `${TOOLS}/C1.ERR`,
-      'C2.EXE': `${TOOLS}/C2.EXE`,
-      'C3.EXE': `${TOOLS}/C3.EXE`,
-      'C23.ERR': `${TOOLS}/C23.ERR`,
-      'LINK.EXE': `${TOOLS}/LINK.EXE`,
-      INC: `${TOOLS}/BLD/INC`,
-      'LIB/SLIBCE.LIB': `${TOOLS}/BLD/LIB/SLIBCE.LIB`,
-      'LIB/LLIBCE.LIB': `${TOOLS}/BLD/LIB/LLIBCE.LIB`,
-      'LIB/EM.LIB': `${TOOLS}/BLD/LIB/EM.LIB`,
-    },
-    { 'PROGRAM.C': PROGRAM_C, 'RUNTIME.C': RUNTIME_C, 'MAIN.C': OVL_MAIN_C, 'OV1.C': OVL_ONE_C, 'OV2.C': OVL_TWO_C, 'MATH.C': MATH_C },
-  );
+  return stage(MSC510, {
+    'PROGRAM.C': PROGRAM_C,
+    'RUNTIME.C': RUNTIME_C,
+    'MAIN.C': OVL_MAIN_C,
+    'OV1.C': OVL_ONE_C,
+    'OV2.C': OVL_TWO_C,
+    'MATH.C': MATH_C,
+  });
 }
 
 function putBad(dir: string): void {

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Cpu } from '../../src/cpu/cpu';
-import { TOOLS, V20, cleanupTemps, dos, msdosAvailable, run, stage, warnIfAbsent } from './helpers';
+import { MSC510, TOOLS, V20, cleanupTemps, dos, msdosAvailable, run, stage, warnIfAbsent } from './helpers';
 
 afterAll(cleanupTemps);
 warnIfAbsent('Compiled-tier differential suite');
@@ -146,22 +146,7 @@ const ENV = { INCLUDE: 'C:\\INC', LIB: 'C:\\LIB', PATH: 'C:\\' };
 
 describe.skipIf(!msdosAvailable)('compiled tier = interpreter on real programs', () => {
   it('Microsoft C 5.10: CL, C1, C2, C3 and LINK build a program, which then runs', async () => {
-    const make = () =>
-      stage(
-        {
-          'CL.EXE': `${TOOLS}/CL.EXE`,
-          'CL.ERR': `${TOOLS}/CL.ERR`,
-          'C1.EXE': `${TOOLS}/C1.EXE`,
-          'C1.ERR': `${TOOLS}/C1.ERR`,
-          'C2.EXE': `${TOOLS}/C2.EXE`,
-          'C3.EXE': `${TOOLS}/C3.EXE`,
-          'C23.ERR': `${TOOLS}/C23.ERR`,
-          'LINK.EXE': `${TOOLS}/LINK.EXE`,
-          INC: `${TOOLS}/BLD/INC`,
-          'LIB/SLIBCE.LIB': `${TOOLS}/BLD/LIB/SLIBCE.LIB`,
-        },
-        { 'WORK.C': WORK_C },
-      );
+    const make = () => stage(MSC510, { 'WORK.C': WORK_C });
     const seen = await expectSame(make, [
       { prog: 'CL.EXE', args: ['/AS', 'WORK.C'], env: ENV },
       { prog: 'WORK.EXE' },

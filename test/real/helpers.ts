@@ -22,6 +22,25 @@ export const V125 = 'v1.25/bin';
 export const V20 = 'v2.0/bin';
 export const TOOLS = 'v4.0/src/TOOLS';
 
+/** Microsoft C 5.10 as a user installs it: CL and its passes, LINK, the headers in INC and the
+ *  small and large model libraries (with the 8087 emulator) in LIB; name on the drive -> path
+ *  relative to MSDOS, for stage(). */
+export const MSC510: Record<string, string> = {
+  'CL.EXE': `${TOOLS}/CL.EXE`,
+  'CL.ERR': `${TOOLS}/CL.ERR`,
+  'C1.EXE': `${TOOLS}/C1.EXE`,
+  'C1L.EXE': `${TOOLS}/C1L.EXE`,
+  'C1.ERR': `${TOOLS}/C1.ERR`,
+  'C2.EXE': `${TOOLS}/C2.EXE`,
+  'C3.EXE': `${TOOLS}/C3.EXE`,
+  'C23.ERR': `${TOOLS}/C23.ERR`,
+  'LINK.EXE': `${TOOLS}/LINK.EXE`,
+  INC: `${TOOLS}/BLD/INC`,
+  'LIB/SLIBCE.LIB': `${TOOLS}/BLD/LIB/SLIBCE.LIB`,
+  'LIB/LLIBCE.LIB': `${TOOLS}/BLD/LIB/LLIBCE.LIB`,
+  'LIB/EM.LIB': `${TOOLS}/BLD/LIB/EM.LIB`,
+};
+
 export const msdosAvailable = [V125, V20, TOOLS].every((d) => existsSync(join(MSDOS, d)));
 
 /** Warns once per file that the suite is skipped (as the conformance suite does). */
