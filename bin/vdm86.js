@@ -13,11 +13,6 @@ const { createRequire } = require('node:module');
 const { Script } = require('node:vm');
 const { join } = require('node:path');
 
-// The machine runs the CPU loop in slices of 20,000 instructions, so the loop gets its optimised
-// code at the next slice anyway; on-stack replacement only made V8 compile the loop a second time
-// (150-300 ms of a core on a 2-core machine) and enter that copy from later calls too. Measured:
-// ~10 % less CPU time for a cold CL 5.10 run and for cpuwork (paired runs, medians).
-require('node:v8').setFlagsFromString('--no-use-osr');
 const dist = join(__dirname, '..', 'dist');
 const bundle = join(dist, 'cli.cjs');
 const cacheFile = `${bundle}.cache`;
@@ -66,16 +61,22 @@ const script = new Script(source, {
   filename: bundle,
   cachedData,
 });
-if (!cachedData || script.cachedDataRejected) {
-  process.on('exit', () => {
-    try {
-      const tmp = `${cacheFile}.${process.pid}`;
-      writeFileSync(tmp, Buffer.concat([Buffer.from(stamp), script.createCachedData()]));
-      renameSync(tmp, cacheFile);
-    } catch {
-      // read-only install: run uncached
-    }
-  });
+let cachePending = !cachedData || script.cachedDataRejected;
+function writeCache() {
+  if (!cachePending) return;
+  cachePending = false;
+  try {
+    const tmp = `${cacheFile}.${process.pid}`;
+    writeFileSync(tmp, Buffer.concat([Buffer.from(stamp), script.createCachedData()]));
+    renameSync(tmp, cacheFile);
+  } catch {
+    // read-only install: run uncached
+  }
 }
+if (cachePending) process.on('exit', writeCache);
+// V8 records its flags in a code cache and refuses one made under other flags; the command
+// changes a flag once a run goes on (bin/cli.ts noOnStackReplacement), so a pending cache is
+// written before that.
+globalThis[Symbol.for('vdm86.beforeV8FlagChange')] = writeCache;
 const bundleModule = { exports: {} };
 script.runInThisContext()(bundleModule.exports, createRequire(bundle), bundleModule, bundle, dist);

@@ -44,6 +44,9 @@ const pluginLoaderApart = {
     b.onResolve({ filter: /^(yaml|diff)$/ }, (args) =>
       args.namespace === 'vdm86-lazy' ? { path: args.path, external: true } : { path: `${args.path}-stub`, namespace: 'vdm86-lazy' },
     );
+    // node:v8 costs ~3 ms to load; the command sets one flag with it, once a run goes on
+    // (bin/cli.ts noOnStackReplacement).
+    b.onResolve({ filter: /^node:v8$/ }, () => ({ path: 'v8-stub', namespace: 'vdm86-lazy' }));
     // worker_threads serves only `vdm86 test --jobs` (src/testing/runner.ts: new Worker(...)).
     b.onResolve({ filter: /^node:worker_threads$/ }, () => ({ path: 'worker-threads-stub', namespace: 'vdm86-lazy' }));
     b.onResolve({ filter: /^\.\/plugin-loader\.cjs$/ }, () => ({ path: './plugin-loader.cjs', external: true }));
@@ -62,6 +65,10 @@ const pluginLoaderApart = {
     b.onLoad({ filter: /^os-stub$/, namespace: 'vdm86-lazy' }, () => ({
       contents: `export function tmpdir() { return require('os').tmpdir(); }
 export function availableParallelism() { return require('os').availableParallelism(); }`,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^v8-stub$/, namespace: 'vdm86-lazy' }, () => ({
+      contents: "export function setFlagsFromString(flags) { require('v8').setFlagsFromString(flags); }",
       loader: 'js',
     }));
     b.onLoad({ filter: /^tty-stub$/, namespace: 'vdm86-lazy' }, () => ({
