@@ -12,6 +12,67 @@ export const bundleSettings = {
   banner: { js: "import { createRequire as __vdm86_cr } from 'node:module'; const require = __vdm86_cr(import.meta.url);" },
 };
 
+/** The namespace of the stubs below. */
+const LAZY = 'vdm86-lazy';
+
+/** Modules the command requires at their first use instead of as the bundle starts: each import
+ *  of `filter` (from an importer `only` accepts, when given) gets `stub`, which requires the real
+ *  module when called. */
+const lazyStubs = [
+  // The plugin loader: a run without --vdd never loads it (Node's loader for it cost ~8 ms of
+  // every start).
+  {
+    filter: /^\.\.\/host\/plugin-loader$/,
+    stub: "export function loadPlugin(path, provided) { return require('./plugin-loader.cjs').loadPlugin(path, provided); }",
+  },
+  // node:crypto (only the shell's image hash uses it) costs ~5 ms to load. A new name imported
+  // from it fails the build ("No matching export") until it is added here.
+  {
+    filter: /^node:crypto$/,
+    stub: "export function createHash(algorithm, options) { return require('crypto').createHash(algorithm, options); }",
+  },
+  // commander requires child_process (~5 ms with the net/dgram/stream modules it pulls in) only
+  // to spawn executable subcommands, which vdm86 has none of: it reads `childProcess.spawn` at
+  // call time, so a proxy that requires the real module at first property access serves it.
+  {
+    filter: /^node:child_process$/,
+    only: (args) => /[\\/]commander[\\/]/.test(args.importer),
+    stub: "module.exports = new Proxy({}, { get(_, name) { return require('child_process')[name]; } });",
+  },
+  // node:os: only temp folders (the shell's kept copy, test sandboxes) and vdm86 test --jobs.
+  {
+    filter: /^node:os$/,
+    stub: `export function tmpdir() { return require('os').tmpdir(); }
+export function availableParallelism() { return require('os').availableParallelism(); }`,
+  },
+  // node:tty loads net and the stream modules (~7 ms); the command asks isatty only of a
+  // character device other than /dev/null (bin/cli.ts isTerminal).
+  { filter: /^node:tty$/, stub: "export function isatty(fd) { return require('tty').isatty(fd); }" },
+  // node:v8 costs ~3 ms to load; the command sets one flag with it, once a run goes on
+  // (bin/cli.ts noOnStackReplacement).
+  {
+    filter: /^node:v8$/,
+    stub: "export function setFlagsFromString(flags) { require('v8').setFlagsFromString(flags); }",
+  },
+  // worker_threads serves only `vdm86 test --jobs` (src/testing/runner.ts: new Worker(...)).
+  {
+    filter: /^node:worker_threads$/,
+    stub: "export function Worker(filename, options) { return new (require('worker_threads').Worker)(filename, options); }",
+  },
+  // yaml and diff serve only `vdm86 test` (case files, the output diff): 24 % of the bundle's
+  // source, which every start reads and whose functions the code cache declares. Left in
+  // node_modules (they are dependencies) and required at first use, as the real packages.
+  {
+    filter: /^yaml$/,
+    stub: `export function parse(source, reviver, options) { return require('yaml').parse(source, reviver, options); }
+export const YAMLParseError = { [Symbol.hasInstance]: (err) => err instanceof require('yaml').YAMLParseError };`,
+  },
+  {
+    filter: /^diff$/,
+    stub: "export function createTwoFilesPatch(...args) { return require('diff').createTwoFilesPatch(...args); }",
+  },
+];
+
 // The command: one CommonJS file with commander inside, so bin/vdm86.js can compile it with
 // vm.Script and a code cache (Node 20 keeps no code cache for ES modules) and nothing is resolved
 // in node_modules at start-up. A script compiled from a code cache cannot import() in Node 20
@@ -21,73 +82,16 @@ export const bundleSettings = {
 const pluginLoaderApart = {
   name: 'plugin-loader-apart',
   setup(b) {
-    // A stub that requires plugin-loader.cjs at the first call, not as the bundle starts: a run
-    // without --vdd never loads it (Node's loader for it cost ~8 ms of every start).
-    b.onResolve({ filter: /^\.\.\/host\/plugin-loader$/ }, () => ({ path: 'plugin-loader-stub', namespace: 'vdm86-lazy' }));
-    // node:crypto (only the shell's image hash uses it) costs ~5 ms to load: required at first use.
-    // A new name imported from it fails the build ("No matching export") until it is added here.
-    b.onResolve({ filter: /^node:crypto$/ }, () => ({ path: 'crypto-stub', namespace: 'vdm86-lazy' }));
-    // commander requires child_process (~5 ms with the net/dgram/stream modules it pulls in) only
-    // to spawn executable subcommands, which vdm86 has none of: it reads `childProcess.spawn` at
-    // call time, so a proxy that requires the real module at first property access serves it.
-    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child-process-stub', namespace: 'vdm86-lazy' } : undefined,
-    );
-    // node:os: only temp folders (the shell's kept copy, test sandboxes) and vdm86 test --jobs.
-    b.onResolve({ filter: /^node:os$/ }, () => ({ path: 'os-stub', namespace: 'vdm86-lazy' }));
-    // node:tty loads net and the stream modules (~7 ms); the command asks isatty only of a
-    // character device other than /dev/null (bin/cli.ts isTerminal).
-    b.onResolve({ filter: /^node:tty$/ }, () => ({ path: 'tty-stub', namespace: 'vdm86-lazy' }));
-    // yaml and diff serve only `vdm86 test` (case files, the output diff): 24 % of the bundle's
-    // source, which every start reads and whose functions the code cache declares. Left in
-    // node_modules (they are dependencies) and required at first use, as the real packages.
-    b.onResolve({ filter: /^(yaml|diff)$/ }, (args) =>
-      args.namespace === 'vdm86-lazy' ? { path: args.path, external: true } : { path: `${args.path}-stub`, namespace: 'vdm86-lazy' },
-    );
-    // node:v8 costs ~3 ms to load; the command sets one flag with it, once a run goes on
-    // (bin/cli.ts noOnStackReplacement).
-    b.onResolve({ filter: /^node:v8$/ }, () => ({ path: 'v8-stub', namespace: 'vdm86-lazy' }));
-    // worker_threads serves only `vdm86 test --jobs` (src/testing/runner.ts: new Worker(...)).
-    b.onResolve({ filter: /^node:worker_threads$/ }, () => ({ path: 'worker-threads-stub', namespace: 'vdm86-lazy' }));
+    lazyStubs.forEach((lazy, i) => {
+      b.onResolve({ filter: lazy.filter }, (args) => {
+        // A stub's own require of the real package (yaml, diff): from node_modules at run time.
+        if (args.namespace === LAZY) return { path: args.path, external: true };
+        if (lazy.only && !lazy.only(args)) return undefined;
+        return { path: `stub-${i}`, namespace: LAZY };
+      });
+      b.onLoad({ filter: new RegExp(`^stub-${i}$`), namespace: LAZY }, () => ({ contents: lazy.stub, loader: 'js' }));
+    });
     b.onResolve({ filter: /^\.\/plugin-loader\.cjs$/ }, () => ({ path: './plugin-loader.cjs', external: true }));
-    b.onLoad({ filter: /^plugin-loader-stub$/, namespace: 'vdm86-lazy' }, () => ({
-      contents: "export function loadPlugin(path, provided) { return require('./plugin-loader.cjs').loadPlugin(path, provided); }",
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /^child-process-stub$/, namespace: 'vdm86-lazy' }, () => ({
-      contents: "module.exports = new Proxy({}, { get(_, name) { return require('child_process')[name]; } });",
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /^worker-threads-stub$/, namespace: 'vdm86-lazy' }, () => ({
-      contents: "export function Worker(filename, options) { return new (require('worker_threads').Worker)(filename, options); }",
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /^os-stub$/, namespace: 'vdm86-lazy' }, () => ({
-      contents: `export function tmpdir() { return require('os').tmpdir(); }
-export function availableParallelism() { return require('os').availableParallelism(); }`,
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /^v8-stub$/, namespace: 'vdm86-lazy' }, () => ({
-      contents: "export function setFlagsFromString(flags) { require('v8').setFlagsFromString(flags); }",
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /^tty-stub$/, namespace: 'vdm86-lazy' }, () => ({
-      contents: "export function isatty(fd) { return require('tty').isatty(fd); }",
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /^yaml-stub$/, namespace: 'vdm86-lazy' }, () => ({
-      contents: `export function parse(source, reviver, options) { return require('yaml').parse(source, reviver, options); }
-export const YAMLParseError = { [Symbol.hasInstance]: (err) => err instanceof require('yaml').YAMLParseError };`,
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /^diff-stub$/, namespace: 'vdm86-lazy' }, () => ({
-      contents: "export function createTwoFilesPatch(...args) { return require('diff').createTwoFilesPatch(...args); }",
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /^crypto-stub$/, namespace: 'vdm86-lazy' }, () => ({
-      contents: "export function createHash(algorithm, options) { return require('crypto').createHash(algorithm, options); }",
-      loader: 'js',
-    }));
   },
 };
 
