@@ -11,6 +11,7 @@ import { runTestCommand } from '../src/testing/cli';
 import { ScaffoldError, writeScaffold } from '../src/vdd-scaffold';
 import { insideRun } from '../src/run-scope';
 import type { ByteStream } from '../src/host/input';
+import type { Machine } from '../src/machine';
 import { existsSync, fstatSync, statSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { setFlagsFromString } from 'node:v8';
@@ -420,7 +421,7 @@ const OSR_OFF_AFTER = 2000;
  *  slice anyway; OSR only made V8 compile the loop a second time, at once (150-300 ms of a core
  *  on a 2-core machine). Measured: ~10 % less CPU time for a cold CL 5.10 run and for cpuwork
  *  (paired runs, medians). The bench's cold runs pass the same flag to node. */
-function noOnStackReplacement(machine: { cpu: { instructions: number }; addSliceHook(fn: () => void): void }): void {
+function noOnStackReplacement(machine: Machine): void {
   let done = false;
   machine.addSliceHook(() => {
     if (done || machine.cpu.instructions < OSR_OFF_AFTER) return;

@@ -120,7 +120,8 @@ async function runWhole(dir: string, p: ProgramBench): Promise<RunResult | null>
 /** The cold run: this script again in a fresh process (--cold NAME), which prints the result as JSON. */
 function runCold(name: string): RunResult | null {
   const script = fileURLToPath(import.meta.url);
-  // With the V8 flag bin/vdm86.js sets, so the cold run is what one vdm86 command sees.
+  // With the V8 flag the command sets once a run goes on (bin/cli.ts noOnStackReplacement), so
+  // the cold run is what one vdm86 command sees.
   const args = [...process.execArgv, '--no-use-osr', script, '--cold', name, ...(compiled ? ['--compiled'] : [])];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
   const last = out.trim().split('\n').pop() ?? '';

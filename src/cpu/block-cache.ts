@@ -13,7 +13,7 @@ const HOT = 250;
 /** How the tier compiles; the defaults are the ones runs use. Tests compile every instruction
  *  afresh (hot 1, keep false) to run each through the translator. */
 export interface BlockCacheOptions {
-  /** Instruction starts at an address before its block is compiled (1-255). */
+  /** Instruction starts at an address before its block is compiled (1-65535). */
   hot?: number;
   /** The most instructions in one block. */
   maxInstructions?: number;

@@ -26,8 +26,7 @@ import { div8, div16, idiv8, idiv16 } from './muldiv';
 import { repeatString } from './string';
 
 /** What generated code may call besides the CPU's methods, by the names it uses. */
-const HELPER_NAMES = ['lazyCF', 'lazyOF', 'lazyFlags', 'PARITY', 'shift', 'div8', 'div16', 'idiv8', 'idiv16', 'repeatString'];
-const HELPERS: unknown[] = [lazyCF, lazyOF, lazyFlags, PARITY, shift, div8, div16, idiv8, idiv16, repeatString];
+const HELPERS = { lazyCF, lazyOF, lazyFlags, PARITY, shift, div8, div16, idiv8, idiv16, repeatString };
 
 /** The most instructions in one block. */
 export const MAX_BLOCK_INSTRUCTIONS = 48;
@@ -580,8 +579,8 @@ function functionFor(name: string, source: string): BlockFunction {
   if (fn === undefined) {
     if (made.size >= MAX_MADE) made.clear();
     // Parenthesised, the function is compiled at once rather than pre-parsed and parsed again.
-    const make = new Function(...HELPER_NAMES, `return (function ${name}(cpu, b, w, d, room) {\n${source}\n});`);
-    fn = make(...HELPERS) as BlockFunction;
+    const make = new Function(...Object.keys(HELPERS), `return (function ${name}(cpu, b, w, d, room) {\n${source}\n});`);
+    fn = make(...Object.values(HELPERS)) as BlockFunction;
     made.set(key, fn);
   }
   return fn;
