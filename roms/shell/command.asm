@@ -113,6 +113,7 @@ serve:
     mov [cs:bx + B_BX], ax
     mov ax, [cs:tmp_flags]
     mov [cs:bx + B_FLAGS], ax
+.resume:                                ; back on serve's own stack, report a result (BX: block)
     cli
     mov ss, [cs:bx + B_SAVESS]
     mov sp, [cs:bx + B_SAVESP]
@@ -147,13 +148,7 @@ on_ctrl_c:
     retf
 .own:
     mov bx, [cs:cur_block]
-    cli
-    mov ss, [cs:bx + B_SAVESS]
-    mov sp, [cs:bx + B_SAVESP]
-    sti
-    cld
-    mov word [cs:bx + B_OP], OP_RESULT
-    jmp serve.next
+    jmp serve.resume
 
 ; INT 2Eh: DS:SI -> count byte, command, CR. Runs it in this shell; AX = its errorlevel.
 on_int2e:

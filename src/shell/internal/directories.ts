@@ -20,23 +20,19 @@ function* chdir(sh: Shell, tail: string): Syscall<void> {
   if ((yield* sh.dos.chdir(arg)) < 0) yield* sh.println(MSG.INVALID_DIRECTORY);
 }
 
-function* mkdir(sh: Shell, tail: string): Syscall<void> {
+/** MD and RD: one path argument, the DOS call, and the message its failure prints. */
+function* makeOrRemoveDirectory(sh: Shell, tail: string, make: boolean): Syscall<void> {
   const arg = tail.trim();
   if (!arg) {
     yield* sh.println(MSG.REQUIRED_PARAMETER);
     return;
   }
-  if ((yield* sh.dos.mkdir(arg)) < 0) yield* sh.println(MSG.UNABLE_TO_CREATE_DIRECTORY);
+  const result = make ? yield* sh.dos.mkdir(arg) : yield* sh.dos.rmdir(arg);
+  if (result < 0) yield* sh.println(make ? MSG.UNABLE_TO_CREATE_DIRECTORY : MSG.INVALID_PATH);
 }
 
-function* rmdir(sh: Shell, tail: string): Syscall<void> {
-  const arg = tail.trim();
-  if (!arg) {
-    yield* sh.println(MSG.REQUIRED_PARAMETER);
-    return;
-  }
-  if ((yield* sh.dos.rmdir(arg)) < 0) yield* sh.println(MSG.INVALID_PATH);
-}
+const mkdir = (sh: Shell, tail: string): Syscall<void> => makeOrRemoveDirectory(sh, tail, true);
+const rmdir = (sh: Shell, tail: string): Syscall<void> => makeOrRemoveDirectory(sh, tail, false);
 
 export const DIRECTORY_COMMANDS: Record<string, Internal> = {
   CD: chdir,
