@@ -412,252 +412,145 @@ export class Cpu extends CpuState {
       }
 
       switch (op) {
-        // ---- ALU: ADD OR ADC SBB AND SUB XOR CMP (ModRM reg / bits 3-5 of the opcode) --------
-        // One case per operand form, each with the operation inline: it records its flags
-        // lazily (flags.ts) as kind, operands and sign-extended result; ADC and SBB read CF
-        // before the record is replaced. The kinds are LAZY.* as literals (checked at the end
-        // of this file).
-        case 0x00: case 0x08: case 0x10: case 0x18: case 0x20: case 0x28: case 0x30: case 0x38: {
-          // op Eb, Gb
-          const a = op >> 3;
-          const g = (modrm >> 3) & 7;
-          const x = modrm >= 0xc0 ? b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] : hooked ? this.rd8(eaLin) : b[eaLin];
-          const y = b[0x100000 + (((g & 3) << 1) | (g >> 2))];
-          let res: number;
-          switch (a) {
-            case 0: res = (x + y) & 0xff; this.lazyKind = 1; break;
-            case 1: res = x | y; this.lazyKind = 9; break;
-            case 2: res = (x + y + this.cf()) & 0xff; this.lazyKind = 3; break;
-            case 3: res = (x - y - this.cf()) & 0xff; this.lazyKind = 7; break;
-            case 4: res = x & y; this.lazyKind = 9; break;
-            case 6: res = x ^ y; this.lazyKind = 9; break;
-            default: res = (x - y) & 0xff; this.lazyKind = 5; break;
-          }
-          this.lazyA = x;
-          this.lazyB = y;
-          this.lazyR = (res << 24) >> 24;
-          if (a !== 7) {
-            if (modrm >= 0xc0) b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] = res;
-            else if (hooked) this.wr8(eaLin, res);
-            else b[eaLin] = res;
-          }
-          break;
-        }
-        case 0x01: case 0x09: case 0x11: case 0x19: case 0x21: case 0x29: case 0x31: case 0x39: {
-          // op Ev, Gv
-          const a = op >> 3;
-          const x = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? b[eaLin] | (b[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
-          const y = w[0x80000 + ((modrm >> 3) & 7)];
-          let res: number;
-          switch (a) {
-            case 0: res = (x + y) & 0xffff; this.lazyKind = 2; break;
-            case 1: res = x | y; this.lazyKind = 10; break;
-            case 2: res = (x + y + this.cf()) & 0xffff; this.lazyKind = 4; break;
-            case 3: res = (x - y - this.cf()) & 0xffff; this.lazyKind = 8; break;
-            case 4: res = x & y; this.lazyKind = 10; break;
-            case 6: res = x ^ y; this.lazyKind = 10; break;
-            default: res = (x - y) & 0xffff; this.lazyKind = 6; break;
-          }
-          this.lazyA = x;
-          this.lazyB = y;
-          this.lazyR = (res << 16) >> 16;
-          if (a !== 7) {
-            if (modrm >= 0xc0) w[0x80000 + (modrm & 7)] = res;
-            else if (!hooked && eaOff !== 0xffff && eaLin !== 0xfffff) {
-              b[eaLin] = res;
-              b[eaLin + 1] = res >> 8;
-            } else this.wr16(eaBase, eaOff, res);
-          }
-          break;
-        }
-        case 0x02: case 0x0a: case 0x12: case 0x1a: case 0x22: case 0x2a: case 0x32: case 0x3a: {
-          // op Gb, Eb
-          const a = op >> 3;
-          const g = (modrm >> 3) & 7;
-          const gi = ((g & 3) << 1) | (g >> 2);
-          const x = b[0x100000 + (gi)];
-          const y = modrm >= 0xc0 ? b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] : hooked ? this.rd8(eaLin) : b[eaLin];
-          let res: number;
-          switch (a) {
-            case 0: res = (x + y) & 0xff; this.lazyKind = 1; break;
-            case 1: res = x | y; this.lazyKind = 9; break;
-            case 2: res = (x + y + this.cf()) & 0xff; this.lazyKind = 3; break;
-            case 3: res = (x - y - this.cf()) & 0xff; this.lazyKind = 7; break;
-            case 4: res = x & y; this.lazyKind = 9; break;
-            case 6: res = x ^ y; this.lazyKind = 9; break;
-            default: res = (x - y) & 0xff; this.lazyKind = 5; break;
-          }
-          this.lazyA = x;
-          this.lazyB = y;
-          this.lazyR = (res << 24) >> 24;
-          if (a !== 7) b[0x100000 + (gi)] = res;
-          break;
-        }
-        case 0x03: case 0x0b: case 0x13: case 0x1b: case 0x23: case 0x2b: case 0x33: case 0x3b: {
-          // op Gv, Ev
-          const a = op >> 3;
-          const g = (modrm >> 3) & 7;
-          const x = w[0x80000 + (g)];
-          const y = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? b[eaLin] | (b[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
-          let res: number;
-          switch (a) {
-            case 0: res = (x + y) & 0xffff; this.lazyKind = 2; break;
-            case 1: res = x | y; this.lazyKind = 10; break;
-            case 2: res = (x + y + this.cf()) & 0xffff; this.lazyKind = 4; break;
-            case 3: res = (x - y - this.cf()) & 0xffff; this.lazyKind = 8; break;
-            case 4: res = x & y; this.lazyKind = 10; break;
-            case 6: res = x ^ y; this.lazyKind = 10; break;
-            default: res = (x - y) & 0xffff; this.lazyKind = 6; break;
-          }
-          this.lazyA = x;
-          this.lazyB = y;
-          this.lazyR = (res << 16) >> 16;
-          if (a !== 7) w[0x80000 + (g)] = res;
-          break;
-        }
-        case 0x04: case 0x0c: case 0x14: case 0x1c: case 0x24: case 0x2c: case 0x34: case 0x3c: {
-          // op AL, Ib
-          const a = op >> 3;
-          const x = b[0x100000];
-          const y = b[(csBase + ip) & 0xfffff];
-          ip = (ip + 1) & 0xffff;
-          let res: number;
-          switch (a) {
-            case 0: res = (x + y) & 0xff; this.lazyKind = 1; break;
-            case 1: res = x | y; this.lazyKind = 9; break;
-            case 2: res = (x + y + this.cf()) & 0xff; this.lazyKind = 3; break;
-            case 3: res = (x - y - this.cf()) & 0xff; this.lazyKind = 7; break;
-            case 4: res = x & y; this.lazyKind = 9; break;
-            case 6: res = x ^ y; this.lazyKind = 9; break;
-            default: res = (x - y) & 0xff; this.lazyKind = 5; break;
-          }
-          this.lazyA = x;
-          this.lazyB = y;
-          this.lazyR = (res << 24) >> 24;
-          if (a !== 7) b[0x100000] = res;
-          break;
-        }
-        case 0x05: case 0x0d: case 0x15: case 0x1d: case 0x25: case 0x2d: case 0x35: case 0x3d: {
-          // op AX, Iv
-          const a = op >> 3;
-          const x = w[0x80000];
-          const y = b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
-          ip = (ip + 2) & 0xffff;
-          let res: number;
-          switch (a) {
-            case 0: res = (x + y) & 0xffff; this.lazyKind = 2; break;
-            case 1: res = x | y; this.lazyKind = 10; break;
-            case 2: res = (x + y + this.cf()) & 0xffff; this.lazyKind = 4; break;
-            case 3: res = (x - y - this.cf()) & 0xffff; this.lazyKind = 8; break;
-            case 4: res = x & y; this.lazyKind = 10; break;
-            case 6: res = x ^ y; this.lazyKind = 10; break;
-            default: res = (x - y) & 0xffff; this.lazyKind = 6; break;
-          }
-          this.lazyA = x;
-          this.lazyB = y;
-          this.lazyR = (res << 16) >> 16;
-          if (a !== 7) w[0x80000] = res;
-          break;
-        }
-        case 0x80: case 0x82: {
-          // group 1: op Eb, Ib (82h is an 8086 alias)
-          const a = (modrm >> 3) & 7;
-          const x = modrm >= 0xc0 ? b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] : hooked ? this.rd8(eaLin) : b[eaLin];
-          const y = b[(csBase + ip) & 0xfffff];
-          ip = (ip + 1) & 0xffff;
-          let res: number;
-          switch (a) {
-            case 0: res = (x + y) & 0xff; this.lazyKind = 1; break;
-            case 1: res = x | y; this.lazyKind = 9; break;
-            case 2: res = (x + y + this.cf()) & 0xff; this.lazyKind = 3; break;
-            case 3: res = (x - y - this.cf()) & 0xff; this.lazyKind = 7; break;
-            case 4: res = x & y; this.lazyKind = 9; break;
-            case 6: res = x ^ y; this.lazyKind = 9; break;
-            default: res = (x - y) & 0xff; this.lazyKind = 5; break;
-          }
-          this.lazyA = x;
-          this.lazyB = y;
-          this.lazyR = (res << 24) >> 24;
-          if (a !== 7) {
-            if (modrm >= 0xc0) b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] = res;
-            else if (hooked) this.wr8(eaLin, res);
-            else b[eaLin] = res;
-          }
-          break;
-        }
-        case 0x81: case 0x83: {
-          // group 1: op Ev, Iv / op Ev, Ib sign-extended
-          const a = (modrm >> 3) & 7;
-          const x = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? b[eaLin] | (b[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
-          let y = b[(csBase + ip) & 0xfffff];
-          ip = (ip + 1) & 0xffff;
-          if (op === 0x81) {
-            y |= b[(csBase + ip) & 0xfffff] << 8;
+        // ---- ALU: ADD OR ADC SBB AND SUB XOR CMP, and TEST ---------------------------------
+        // One case per width: the form (r/m,reg / reg,r/m / accumulator,imm / group 1 r/m,imm /
+        // TEST) only fetches the operands and says where the result goes, and one copy of the
+        // operation follows. One copy instead of one per form keeps the loop small, and V8
+        // compiles a smaller loop sooner: a short toolchain run spends its first 100 ms waiting
+        // for that compile. The operation records its flags lazily (flags.ts) as kind, operands
+        // and sign-extended result; ADC and SBB read CF before the record is replaced; CMP (7)
+        // and TEST (8) store nothing. The kinds are LAZY.* as literals (checked at the end of
+        // this file).
+        case 0x00: case 0x08: case 0x10: case 0x18: case 0x20: case 0x28: case 0x30: case 0x38:
+        case 0x02: case 0x0a: case 0x12: case 0x1a: case 0x22: case 0x2a: case 0x32: case 0x3a:
+        case 0x04: case 0x0c: case 0x14: case 0x1c: case 0x24: case 0x2c: case 0x34: case 0x3c:
+        case 0x80: case 0x82: case 0x84: case 0xa8: {
+          let a: number;
+          let x: number;
+          let y: number;
+          let d: number; // the result's register in b, or -1: the memory operand
+          if ((op & 0xc7) === 0x04 || op === 0xa8) {
+            // op AL, Ib; TEST AL, Ib
+            a = op === 0xa8 ? 8 : op >> 3;
+            d = 0x100000;
+            x = b[0x100000];
+            y = b[(csBase + ip) & 0xfffff];
             ip = (ip + 1) & 0xffff;
-          } else y = ((y << 24) >> 24) & 0xffff;
+          } else {
+            d = modrm >= 0xc0 ? 0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1)) : -1;
+            const e = d >= 0 ? b[d] : hooked ? this.rd8(eaLin) : b[eaLin];
+            if (op >= 0x80 && op !== 0x84) {
+              // group 1: op Eb, Ib (82h is an 8086 alias)
+              a = (modrm >> 3) & 7;
+              x = e;
+              y = b[(csBase + ip) & 0xfffff];
+              ip = (ip + 1) & 0xffff;
+            } else {
+              const g = (modrm >> 3) & 7;
+              const gi = 0x100000 + (((g & 3) << 1) | (g >> 2));
+              if (op & 2) {
+                // op Gb, Eb
+                a = op >> 3;
+                d = gi;
+                x = b[gi];
+                y = e;
+              } else {
+                // op Eb, Gb; TEST Eb, Gb
+                a = op === 0x84 ? 8 : op >> 3;
+                x = e;
+                y = b[gi];
+              }
+            }
+          }
+          let res: number;
+          switch (a) {
+            case 0: res = (x + y) & 0xff; this.lazyKind = 1; break;
+            case 1: res = x | y; this.lazyKind = 9; break;
+            case 2: res = (x + y + this.cf()) & 0xff; this.lazyKind = 3; break;
+            case 3: res = (x - y - this.cf()) & 0xff; this.lazyKind = 7; break;
+            case 5: case 7: res = (x - y) & 0xff; this.lazyKind = 5; break;
+            case 6: res = x ^ y; this.lazyKind = 9; break;
+            default: res = x & y; this.lazyKind = 9; break; // AND, TEST
+          }
+          this.lazyA = x;
+          this.lazyB = y;
+          this.lazyR = (res << 24) >> 24;
+          if (a < 7) {
+            if (d >= 0) b[d] = res;
+            else if (hooked) this.wr8(eaLin, res);
+            else b[eaLin] = res;
+          }
+          break;
+        }
+        case 0x01: case 0x09: case 0x11: case 0x19: case 0x21: case 0x29: case 0x31: case 0x39:
+        case 0x03: case 0x0b: case 0x13: case 0x1b: case 0x23: case 0x2b: case 0x33: case 0x3b:
+        case 0x05: case 0x0d: case 0x15: case 0x1d: case 0x25: case 0x2d: case 0x35: case 0x3d:
+        case 0x81: case 0x83: case 0x85: case 0xa9: {
+          let a: number;
+          let x: number;
+          let y: number;
+          let d: number; // the result's register in w, or -1: the memory operand
+          if ((op & 0xc7) === 0x05 || op === 0xa9) {
+            // op AX, Iv; TEST AX, Iv
+            a = op === 0xa9 ? 8 : op >> 3;
+            d = 0x80000;
+            x = w[0x80000];
+            y = b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
+            ip = (ip + 2) & 0xffff;
+          } else {
+            d = modrm >= 0xc0 ? 0x80000 + (modrm & 7) : -1;
+            const e =
+              d >= 0
+                ? w[d]
+                : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff
+                  ? b[eaLin] | (b[eaLin + 1] << 8)
+                  : this.rd16(eaBase, eaOff);
+            if (op >= 0x80 && op !== 0x85) {
+              // group 1: op Ev, Iv / op Ev, Ib sign-extended
+              a = (modrm >> 3) & 7;
+              x = e;
+              y = b[(csBase + ip) & 0xfffff];
+              ip = (ip + 1) & 0xffff;
+              if (op === 0x81) {
+                y |= b[(csBase + ip) & 0xfffff] << 8;
+                ip = (ip + 1) & 0xffff;
+              } else y = ((y << 24) >> 24) & 0xffff;
+            } else {
+              const gi = 0x80000 + ((modrm >> 3) & 7);
+              if (op & 2) {
+                // op Gv, Ev
+                a = op >> 3;
+                d = gi;
+                x = w[gi];
+                y = e;
+              } else {
+                // op Ev, Gv; TEST Ev, Gv
+                a = op === 0x85 ? 8 : op >> 3;
+                x = e;
+                y = w[gi];
+              }
+            }
+          }
           let res: number;
           switch (a) {
             case 0: res = (x + y) & 0xffff; this.lazyKind = 2; break;
             case 1: res = x | y; this.lazyKind = 10; break;
             case 2: res = (x + y + this.cf()) & 0xffff; this.lazyKind = 4; break;
             case 3: res = (x - y - this.cf()) & 0xffff; this.lazyKind = 8; break;
-            case 4: res = x & y; this.lazyKind = 10; break;
+            case 5: case 7: res = (x - y) & 0xffff; this.lazyKind = 6; break;
             case 6: res = x ^ y; this.lazyKind = 10; break;
-            default: res = (x - y) & 0xffff; this.lazyKind = 6; break;
+            default: res = x & y; this.lazyKind = 10; break; // AND, TEST
           }
           this.lazyA = x;
           this.lazyB = y;
           this.lazyR = (res << 16) >> 16;
-          if (a !== 7) {
-            if (modrm >= 0xc0) w[0x80000 + (modrm & 7)] = res;
+          if (a < 7) {
+            if (d >= 0) w[d] = res;
             else if (!hooked && eaOff !== 0xffff && eaLin !== 0xfffff) {
               b[eaLin] = res;
               b[eaLin + 1] = res >> 8;
             } else this.wr16(eaBase, eaOff, res);
           }
-          break;
-        }
-        case 0x84: {
-          // TEST Eb, Gb
-          const g = (modrm >> 3) & 7;
-          const x = modrm >= 0xc0 ? b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] : hooked ? this.rd8(eaLin) : b[eaLin];
-          const y = b[0x100000 + (((g & 3) << 1) | (g >> 2))];
-          this.lazyKind = 9;
-          this.lazyA = x;
-          this.lazyB = y;
-          this.lazyR = ((x & y) << 24) >> 24;
-          break;
-        }
-        case 0x85: {
-          // TEST Ev, Gv
-          const x = modrm >= 0xc0 ? w[0x80000 + (modrm & 7)] : !hooked && eaOff !== 0xffff && eaLin !== 0xfffff ? b[eaLin] | (b[eaLin + 1] << 8) : this.rd16(eaBase, eaOff);
-          const y = w[0x80000 + ((modrm >> 3) & 7)];
-          this.lazyKind = 10;
-          this.lazyA = x;
-          this.lazyB = y;
-          this.lazyR = ((x & y) << 16) >> 16;
-          break;
-        }
-        case 0xa8: {
-          // TEST AL, Ib
-          const x = b[0x100000];
-          const y = b[(csBase + ip) & 0xfffff];
-          ip = (ip + 1) & 0xffff;
-          this.lazyKind = 9;
-          this.lazyA = x;
-          this.lazyB = y;
-          this.lazyR = ((x & y) << 24) >> 24;
-          break;
-        }
-        case 0xa9: {
-          // TEST AX, Iv
-          const x = w[0x80000];
-          const y = b[(csBase + ip) & 0xfffff] | (b[(csBase + ((ip + 1) & 0xffff)) & 0xfffff] << 8);
-          ip = (ip + 2) & 0xffff;
-          this.lazyKind = 10;
-          this.lazyA = x;
-          this.lazyB = y;
-          this.lazyR = ((x & y) << 16) >> 16;
           break;
         }
 
@@ -1131,7 +1024,7 @@ export class Cpu extends CpuState {
 // literals; they must match the names.
 if (
   MODRM !== 1 || PREFIX_SEG !== 16 || PREFIX_LOCK !== 20 || PREFIX_REPNE !== 21 || PREFIX_REP !== 22 ||
-  LAZY.ADD8 !== 1 || LAZY.ADD16 !== 2 || LAZY.ADC16 !== 4 || LAZY.SUB8 !== 5 || LAZY.SUB16 !== 6 ||
+  LAZY.ADD8 !== 1 || LAZY.ADD16 !== 2 || LAZY.ADC8 !== 3 || LAZY.ADC16 !== 4 || LAZY.SBB8 !== 7 || LAZY.SUB8 !== 5 || LAZY.SUB16 !== 6 ||
   LAZY.SBB16 !== 8 || LAZY.LOGIC8 !== 9 || LAZY.LOGIC16 !== 10 || LAZY.SHIFT16 !== 12 || LAZY.INC8 !== 13 ||
   LAZY.INC16 !== 14 || LAZY.DEC8 !== 15 || LAZY.DEC16 !== 16 ||
   REG.CX !== 1 || REG.DX !== 2 || REG.BX !== 3 || REG.SP !== 4 || REG.BP !== 5 || REG.SI !== 6 ||
