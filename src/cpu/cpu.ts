@@ -648,35 +648,13 @@ export class Cpu extends CpuState {
         }
 
         // ---- XCHG, MOV r/m ------------------------------------------------------------------
-        case 0x86: {
-          const g = (modrm >> 3) & 7;
-          const gi = ((g & 3) << 1) | (g >> 2);
-          if (modrm >= 0xc0) {
-            const d = ((modrm & 3) << 1) | ((modrm >> 2) & 1);
-            const t = b[0x100000 + (d)];
-            b[0x100000 + (d)] = b[0x100000 + (gi)];
-            b[0x100000 + (gi)] = t;
-          } else {
-            const t = this.rd8(eaLin);
-            this.wr8(eaLin, b[0x100000 + (gi)]);
-            b[0x100000 + (gi)] = t;
-          }
+        case 0x86: case 0x87:
+          // XCHG r/m (rare in compiled code): secondary.ts.
+          this.ipReg = ip;
+          executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
+          ip = this.ipReg;
+          if (this.attention) limit = 0;
           break;
-        }
-        case 0x87: {
-          const g = (modrm >> 3) & 7;
-          if (modrm >= 0xc0) {
-            const d = modrm & 7;
-            const t = w[0x80000 + (d)];
-            w[0x80000 + (d)] = w[0x80000 + (g)];
-            w[0x80000 + (g)] = t;
-          } else {
-            const t = this.rd16(eaBase, eaOff);
-            this.wr16(eaBase, eaOff, w[0x80000 + (g)]);
-            w[0x80000 + (g)] = t;
-          }
-          break;
-        }
         case 0x88: {
           const g = (modrm >> 3) & 7;
           const v = b[0x100000 + (((g & 3) << 1) | (g >> 2))];
@@ -908,27 +886,18 @@ export class Cpu extends CpuState {
         }
 
         // ---- IN / OUT (port handlers may change any register) -----------------------------
-        case 0xe4: case 0xe5: case 0xe6: case 0xe7: case 0xec: case 0xed: case 0xee: case 0xef: {
-          let port: number;
-          if (op < 0xe8) {
-            port = b[(csBase + ip) & 0xfffff];
-            ip = (ip + 1) & 0xffff;
-          } else port = w[0x80002];
+        case 0xe4: case 0xe5: case 0xe6: case 0xe7: case 0xec: case 0xed: case 0xee: case 0xef:
+          // The instruction is counted before the port handler runs (it may read the count or
+          // stop the run); the transfer itself is in secondary.ts.
           this.ipReg = ip;
           this.instructions += n + 1 - counted;
           counted = n + 1;
-          switch (op & 3) {
-            case 0: b[0x100000] = this.io.in8(port); break;
-            case 1: w[0x80000] = this.io.in16(port); break;
-            case 2: this.io.out8(port, b[0x100000]); break;
-            default: this.io.out16(port, w[0x80000]); break;
-          }
+          executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
           ip = this.ipReg;
           csBase = w[0x80009] << 4;
           this.attention = true;
           limit = 0;
           break;
-        }
 
         // ---- the BOP, and LES/LDS --------------------------------------------------------------
         case 0xc4:

@@ -1,7 +1,8 @@
 // The instructions the run loop hands off because they are rare in hot code: far transfers,
 // software interrupts and IRET, flag instructions, HLT, group 3 (NOT NEG MUL IMUL DIV IDIV, TEST),
-// the decimal adjusts, XLAT, SALC, ESC, LES/LDS and the far forms of groups 4/5. Keeping them out
-// of cpu.ts keeps the hot loop small enough for the optimiser to compile well.
+// the decimal adjusts, XLAT, SALC, ESC, LES/LDS, XCHG with r/m, IN/OUT and the far forms of groups
+// 4/5. Keeping them out of cpu.ts keeps the hot loop small: V8 compiles it sooner (a short run
+// waits for that compile at a few MIPS) and compiles it well.
 // On entry ipReg points past the bytes decoded so far (prefixes, opcode, ModRM, displacement).
 import type { CpuState } from './state';
 import { REG, SEG, REG8_INDEX, SHADOW } from './state';
@@ -70,6 +71,51 @@ export function executeSecondary(
     case 0x9f:
       c.regs8[1] = c.getFlags() & 0xff;
       break;
+
+    case 0x86: {
+      // XCHG Eb, Gb
+      const g = REG8_INDEX[(modrm >> 3) & 7];
+      if (modrm >= 0xc0) {
+        const d = REG8_INDEX[modrm & 7];
+        const t = c.regs8[d];
+        c.regs8[d] = c.regs8[g];
+        c.regs8[g] = t;
+      } else {
+        const lin = (eaBase + eaOff) & MASK;
+        const t = c.rd8(lin);
+        c.wr8(lin, c.regs8[g]);
+        c.regs8[g] = t;
+      }
+      break;
+    }
+    case 0x87: {
+      // XCHG Ev, Gv
+      const g = (modrm >> 3) & 7;
+      if (modrm >= 0xc0) {
+        const d = modrm & 7;
+        const t = r[d];
+        r[d] = r[g];
+        r[g] = t;
+      } else {
+        const t = c.rd16(eaBase, eaOff);
+        c.wr16(eaBase, eaOff, r[g]);
+        r[g] = t;
+      }
+      break;
+    }
+
+    case 0xe4: case 0xe5: case 0xe6: case 0xe7: case 0xec: case 0xed: case 0xee: case 0xef: {
+      // IN / OUT (the run loop has counted the instruction; a port handler may change any
+      // register or stop the run).
+      const port = op < 0xe8 ? fetch8(c) : r[REG.DX];
+      switch (op & 3) {
+        case 0: c.regs8[REG8_INDEX[0]] = c.io.in8(port); break;
+        case 1: r[REG.AX] = c.io.in16(port); break;
+        case 2: c.io.out8(port, c.regs8[REG8_INDEX[0]]); break;
+        default: c.io.out16(port, r[REG.AX]); break;
+      }
+      break;
+    }
 
     case 0xc4:
     case 0xc5:
