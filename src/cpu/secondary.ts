@@ -40,12 +40,19 @@ export function executeSecondary(
 ): void {
   const r = c.regs;
   const s = c.sregs;
+  if (op < 0x40) {
+    // The decimal adjusts, apart: with them the switch below would span 27h-FFh, too sparse
+    // for V8 to dispatch it through a jump table (it then compares op with each case in turn,
+    // some 60 compares before group 3 and PUSH r/m at the end).
+    switch (op) {
+      case 0x27: daa(c); break;
+      case 0x2f: das(c); break;
+      case 0x37: aaa(c); break;
+      default: aas(c); break;
+    }
+    return;
+  }
   switch (op) {
-    case 0x27: daa(c); break;
-    case 0x2f: das(c); break;
-    case 0x37: aaa(c); break;
-    case 0x3f: aas(c); break;
-
     case 0x9a: {
       const off = fetch16(c);
       const seg = fetch16(c);
