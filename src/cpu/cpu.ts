@@ -6,7 +6,6 @@ import type { IoBus } from './bus';
 import { CpuState, REG, SEG, SHADOW, SPACE } from './state';
 import { FLAG, LAZY } from './flags';
 import { condition } from './alu';
-import { shift } from './shift';
 import { stringStep, repeatString } from './string';
 import { executeSecondary, VECTOR } from './secondary';
 import { BlockCache, type BlockCacheOptions } from './block-cache';
@@ -827,23 +826,13 @@ export class Cpu extends CpuState {
             break;
           }
         // falls through
-        case 0xd0: case 0xd2: case 0xd3: {
-          const wide = (op & 1) !== 0;
-          const count = op >= 0xd2 ? b[0x100002] : 1;
-          const a = (modrm >> 3) & 7;
-          if (modrm >= 0xc0) {
-            if (wide) w[0x80000 + (modrm & 7)] = shift(this, a, w[0x80000 + (modrm & 7)], count, true);
-            else {
-              const d = ((modrm & 3) << 1) | ((modrm >> 2) & 1);
-              b[0x100000 + (d)] = shift(this, a, b[0x100000 + (d)], count, false);
-            }
-          } else if (wide) {
-            this.wr16(eaBase, eaOff, shift(this, a, this.rd16(eaBase, eaOff), count, true));
-          } else {
-            this.wr8(eaLin, shift(this, a, this.rd8(eaLin), count, false));
-          }
+        case 0xd0: case 0xd2: case 0xd3:
+          // The other shifts and rotates: secondary.ts.
+          this.ipReg = ip;
+          executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
+          ip = this.ipReg;
+          if (this.attention) limit = 0;
           break;
-        }
 
         // ---- LOOP, JCXZ, JMP, CALL ------------------------------------------------------------
         case 0xe0: case 0xe1: case 0xe2: {
@@ -922,29 +911,8 @@ export class Cpu extends CpuState {
           if (this.attention) limit = 0;
           break;
 
-        // ---- groups 4 and 5: the near forms here, the rest in secondary.ts -----------------
-        case 0xfe: {
-          const a = (modrm >> 3) & 7;
-          if (a > 1) {
-            this.ipReg = ip;
-            executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
-            ip = this.ipReg;
-            if (this.attention) limit = 0;
-            csBase = w[0x80009] << 4;
-            break;
-          }
-          const k = this.lazyKind;
-          if (k !== 0 && k < 13) this.flagBits = (this.flagBits & ~1) | this.cf();
-          const v = modrm >= 0xc0 ? b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] : this.rd8(eaLin);
-          const res = (a === 0 ? v + 1 : v - 1) & 0xff;
-          if (modrm >= 0xc0) b[0x100000 + (((modrm & 3) << 1) | ((modrm >> 2) & 1))] = res;
-          else this.wr8(eaLin, res);
-          this.lazyKind = a === 0 ? 13 : 15;
-          this.lazyA = v;
-          this.lazyB = 1;
-          this.lazyR = (res << 24) >> 24;
-          break;
-        }
+        // ---- group 5: INC/DEC, near CALL/JMP here; PUSH, the far forms and group 4 (FEh) in
+        // secondary.ts --------------------------------------------------------------------
         case 0xff: {
           const a = (modrm >> 3) & 7;
           if (a === 0 || a === 1) {

@@ -1,8 +1,8 @@
 // The instructions the run loop hands off because they are rare in hot code: far transfers,
 // software interrupts and IRET, flag instructions, HLT, group 3 (NOT NEG MUL IMUL DIV IDIV, TEST),
-// the decimal adjusts, XLAT, SALC, ESC, LES/LDS, XCHG with r/m, IN/OUT and the far forms of groups
-// 4/5. Keeping them out of cpu.ts keeps the hot loop small: V8 compiles it sooner (a short run
-// waits for that compile at a few MIPS) and compiles it well.
+// the decimal adjusts, XLAT, SALC, ESC, LES/LDS, XCHG with r/m, IN/OUT, group 2 but SHL/SHR r16,1,
+// group 4 and the far forms and PUSH of group 5. Keeping them out of cpu.ts keeps the hot loop
+// small: V8 compiles it sooner (a short run waits for that compile at a few MIPS) and well.
 // On entry ipReg points past the bytes decoded so far (prefixes, opcode, ModRM, displacement).
 import type { CpuState } from './state';
 import { REG, SEG, REG8_INDEX, SHADOW } from './state';
@@ -10,6 +10,7 @@ import { FLAG } from './flags';
 import { alu8, alu16, neg8, neg16, inc8, dec8, inc16, dec16, ALU } from './alu';
 import { mul8, mul16, imul8, imul16, div8, div16, idiv8, idiv16 } from './muldiv';
 import { daa, das, aaa, aas, aam, aad } from './bcd';
+import { shift } from './shift';
 
 const MASK = 0xfffff;
 
@@ -120,6 +121,26 @@ export function executeSecondary(
         case 1: r[REG.AX] = c.io.in16(port); break;
         case 2: c.io.out8(port, c.regs8[REG8_INDEX[0]]); break;
         default: c.io.out16(port, r[REG.AX]); break;
+      }
+      break;
+    }
+
+    case 0xd0: case 0xd1: case 0xd2: case 0xd3: {
+      // Group 2: shifts and rotates by 1 or by CL (the run loop does SHL/SHR r16,1 itself).
+      const wide = (op & 1) !== 0;
+      const count = op >= 0xd2 ? c.regs8[REG8_INDEX[1]] : 1;
+      const a = (modrm >> 3) & 7;
+      if (modrm >= 0xc0) {
+        if (wide) r[modrm & 7] = shift(c, a, r[modrm & 7], count, true);
+        else {
+          const d = REG8_INDEX[modrm & 7];
+          c.regs8[d] = shift(c, a, c.regs8[d], count, false);
+        }
+      } else if (wide) {
+        c.wr16(eaBase, eaOff, shift(c, a, c.rd16(eaBase, eaOff), count, true));
+      } else {
+        const lin = (eaBase + eaOff) & MASK;
+        c.wr8(lin, shift(c, a, c.rd8(lin), count, false));
       }
       break;
     }
