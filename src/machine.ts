@@ -11,6 +11,7 @@ import { installShell } from './shell/host';
 import { systemClock, systemScheduler, type HostClock, type HostScheduler } from './host/clock';
 import { faultAt, type Board, type ConsoleIO, type MachineEnd, type TimedDevice } from './hw/board';
 import { Dma8237 } from './hw/dma';
+import { Pic } from './hw/pic';
 
 export type { Board, ConsoleIO, EndReason, MachineEnd, TimedDevice } from './hw/board';
 
@@ -175,7 +176,7 @@ export class Machine implements Board {
       }
       try {
         executed += this.cpu.run(budget);
-        if (executed >= WARM_UP_AFTER) warmUpFeedback(this.cpu);
+        if (executed >= WARM_UP_AFTER) warmUpFeedback(this.cpu, () => new Pic(this.cpu).raise(0));
       } catch (err) {
         this.terminate(faultAt(this.cpu, errorMessage(err)));
         break;

@@ -53,12 +53,19 @@ describe('feedback warm-up', () => {
     const { cpu, calls } = busyCpu();
     const memory = cpu.bytes.slice();
     const fields = Object.entries(cpu);
-    const ran = exerciseOpcodeTable(cpu);
+    // The interrupt path runs with a controller of its own (the machine gives a fresh PIC).
+    let acks = 0;
+    const spare = () => {
+      cpu.pic = { acknowledge: () => ((cpu.intr = false), acks++, 8) };
+      cpu.intr = true;
+    };
+    const ran = exerciseOpcodeTable(cpu, spare);
     // Every opcode and group member ran (with its flag-setting companion).
     // ~250 opcodes, 3 forms each (16 for the 12 groups), each behind a flag producer: 2,290,
     // after 256 pairs of NOPs.
     expect(ran).toBeGreaterThan(2000);
     expect(calls).toEqual([]);
+    expect(acks).toBe(1);
     // Each field holds the very value it held (the typed arrays are the same views).
     const changed = Object.entries(cpu).filter(([k, v], i) => fields[i][0] !== k || !Object.is(fields[i][1], v));
     expect(changed).toEqual([]);
