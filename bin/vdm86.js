@@ -9,7 +9,9 @@
 'use strict';
 const { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeFileSync } = require('node:fs');
 const { isAscii } = require('node:buffer');
-const { createRequire } = require('node:module');
+// The loader's own createRequire: require('node:module') would load the ES module loader's
+// modules as well (~0.5 ms).
+const createRequire = module.constructor.createRequire || require('node:module').createRequire;
 const { Script } = require('node:vm');
 const { join } = require('node:path');
 

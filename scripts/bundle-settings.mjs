@@ -59,6 +59,13 @@ export function availableParallelism() { return require('os').availableParalleli
     filter: /^node:worker_threads$/,
     stub: "export function Worker(filename, options) { return new (require('worker_threads').Worker)(filename, options); }",
   },
+  // node:module loads the ES module loader's modules (~0.5 ms): the test runner asks it where tsx
+  // is only when a case needs it, and VDD fault reports read a plugin's source map with it.
+  {
+    filter: /^node:module$/,
+    stub: `export function createRequire(path) { return require('module').createRequire(path); }
+export function SourceMap(payload) { return new (require('module').SourceMap)(payload); }`,
+  },
   // yaml and diff serve only `vdm86 test` (case files, the output diff): 24 % of the bundle's
   // source, which every start reads and whose functions the code cache declares. Left in
   // node_modules (they are dependencies) and required at first use, as the real packages.
