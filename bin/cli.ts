@@ -11,6 +11,7 @@ import { runTestCommand } from '../src/testing/cli';
 import { ScaffoldError, writeScaffold } from '../src/vdd-scaffold';
 import { insideRun } from '../src/run-scope';
 import type { ByteStream } from '../src/host/input';
+import { FileInput } from '../src/host/file-input';
 import type { Machine } from '../src/machine';
 import { existsSync, fstatSync, statSync } from 'node:fs';
 import { isatty } from 'node:tty';
@@ -147,7 +148,7 @@ Regression tests of DOS programs: vdm86 test --help. A new VDD plugin: vdm86 vdd
 }
 
 // Node makes process.stdin, stdout and stderr at their first use: for a pipe it loads net and the
-// stream modules (~7 ms), for a file an fs.ReadStream (~3 ms more) that a run then reads. A run
+// stream modules (~7 ms), for a file an fs.ReadStream (~3 ms more, read here as FileInput). A run
 // that never reads stdin or writes to stdout or stderr (measured: empty.com, ~10 ms of its start)
 // need not make them, so the run is given these stand-ins, which make them only when used.
 
@@ -172,12 +173,27 @@ function stdout(): NodeJS.WriteStream {
   return (stdoutStream ??= process.stdout);
 }
 
-/** A stdin that is not a terminal, read only if the program reads it (src/run.ts). */
+/** True when fd 0 is a file or /dev/null: read in place (FileInput), not through a stream. */
+function stdinIsFile(): boolean {
+  try {
+    const st = fstatSync(0);
+    return st.isFile() || (process.platform === 'linux' && st.isCharacterDevice() && st.rdev === LINUX_DEV_NULL);
+  } catch {
+    return false;
+  }
+}
+
+/** A stdin that is not a terminal, read only if the program reads it (src/run.ts): a file or
+ *  /dev/null through FileInput, anything else (a pipe, a socket) as process.stdin. */
 function stdinWhenRead(): ByteStream {
+  let source: ByteStream | null = null;
+  const input = (): ByteStream => (source ??= stdinIsFile() ? new FileInput(0) : (process.stdin as unknown as ByteStream));
   const forward =
     (name: keyof ByteStream) =>
-    (...args: unknown[]): unknown =>
-      (process.stdin[name] as (...a: unknown[]) => unknown).apply(process.stdin, args);
+    (...args: unknown[]): unknown => {
+      const s = input();
+      return (s[name] as (...a: unknown[]) => unknown).apply(s, args);
+    };
   return { on: forward('on'), off: forward('off'), pause: forward('pause'), resume: forward('resume') };
 }
 

@@ -212,6 +212,31 @@ describe('stdin and stdout', () => {
     expect(r.stderr).toBe(`TEE: ${data.length} bytes\r\n`);
   });
 
+  it('a file on stdin (PROG < FILE) is standard input as a file, read in place; /dev/null is an empty one', async () => {
+    const dir = withPrograms('dos-stdin.com');
+    writeFileSync(join(dir, 'in.txt'), 'kline\nmrest');
+    const r = await runCli(cli, ['dos-stdin.com', 'K'], { cwd: dir, stdinFile: join(dir, 'in.txt') });
+    expect(r.code).toBe(0);
+    expect(r.stdout.toString('latin1')).toBe('line\r');
+    expect(r.stderr).toBe('KEY=256B\r\nLINE=6C696E65\r\nKEY=326D\r\nREAD=72657374\r\n');
+    // A file larger than one chunk (64 KiB), byte for byte through handle 0 and handle 1.
+    putFromRepo(dir, { 'TEE.COM': 'roms/programs/tee.com' });
+    const data = Buffer.alloc(300000);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7919) >>> 5;
+    writeFileSync(join(dir, 'big.bin'), data);
+    const t = await runCli(cli, ['TEE.COM', 'COPY.BIN'], { cwd: dir, stdinFile: join(dir, 'big.bin') });
+    expect(t.code).toBe(0);
+    expect(t.stdout.equals(data)).toBe(true);
+    expect(t.stderr).toBe(`TEE: ${data.length} bytes\r\n`);
+    if (existsSync('/dev/null')) {
+      const e = await runCli(cli, ['TEE.COM', 'EMPTY.BIN'], { cwd: dir, stdinFile: '/dev/null' });
+      expect(e.code).toBe(0);
+      expect(e.stdout.length).toBe(0);
+      expect(e.stderr).toBe('TEE: 0 bytes\r\n');
+      expect(readFileSync(join(dir, 'EMPTY.BIN')).length).toBe(0);
+    }
+  });
+
   it('a program that reads a closed handle 0 for ever after stdin ended stops at once: input exhausted', async () => {
     const dir = withPrograms('dos-stdin.com');
     const r = await runCli(cli, ['--timeout', '20', 'dos-stdin.com', 'X'], { cwd: dir, input: 'abc' });

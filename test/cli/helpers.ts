@@ -5,6 +5,7 @@
 // node_modules, as it does for dist/: from the system temp folder they are not found.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCommand } from '../../scripts/bundle-settings.mjs';
@@ -38,14 +39,17 @@ export interface CliRun {
 export function runCli(
   cli: string,
   args: string[],
-  opts: { cwd: string; input?: string | Buffer; killWhenOutput?: string; killSignal?: NodeJS.Signals } = { cwd: tmpdir() },
+  opts: { cwd: string; input?: string | Buffer; stdinFile?: string; killWhenOutput?: string; killSignal?: NodeJS.Signals } = { cwd: tmpdir() },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    // stdinFile: the child's stdin is that file itself, as `vdm86 PROG < FILE` gives it.
+    const stdinFd = opts.stdinFile === undefined ? null : openSync(opts.stdinFile, 'r');
+    const child = spawn(process.execPath, [cli, ...args], { cwd: opts.cwd, stdio: [stdinFd ?? 'pipe', 'pipe', 'pipe'] });
+    if (stdinFd !== null) closeSync(stdinFd);
     const out: Buffer[] = [];
     let err = '';
     let killed = false;
-    child.stdout.on('data', (d: Buffer) => {
+    child.stdout?.on('data', (d: Buffer) => {
       out.push(d);
       // Signal the child once it shows it is running (its handlers are installed by then).
       if (opts.killWhenOutput && !killed && Buffer.concat(out).toString().includes(opts.killWhenOutput)) {
@@ -53,14 +57,14 @@ export function runCli(
         child.kill(opts.killSignal ?? 'SIGTERM');
       }
     });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     const guard = setTimeout(() => child.kill('SIGKILL'), 30000);
     child.on('close', (code, signal) => {
       clearTimeout(guard);
       resolve({ code, signal, stdout: Buffer.concat(out), stderr: err });
     });
-    if (opts.input !== undefined) child.stdin.end(opts.input);
-    else child.stdin.end();
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
+    else child.stdin?.end();
   });
 }
