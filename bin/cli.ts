@@ -405,6 +405,9 @@ async function main(argv: string[]): Promise<number> {
 function internalError(err: unknown): void {
   // An error from what a run set going (a VDD's timer) ends that run as a fault (src/run-scope.ts).
   if (insideRun()) return;
+  // Whoever read our output went away (vdm86 --help | head): there is no one left to tell, so
+  // end quietly, as a Unix tool ended by SIGPIPE does.
+  if ((err as NodeJS.ErrnoException | null)?.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   const msg = err instanceof Error ? (process.env.VDM86_DEBUG ? err.stack ?? err.message : err.message) : String(err);
   stderrLine(`internal error: ${msg}`);
   process.exit(EXIT.USAGE);

@@ -1,5 +1,6 @@
 // The vdm86 command, option by option, run as a user runs it (a child process, stdin and stdout
 // pipes): exit codes, the stream, screen dumps, drives and directories, limits, result records.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,6 +236,17 @@ describe('stdin and stdout', () => {
       expect(e.stderr).toBe('TEE: 0 bytes\r\n');
       expect(readFileSync(join(dir, 'EMPTY.BIN')).length).toBe(0);
     }
+  });
+
+  it('--help into a pipe whose reader has gone (vdm86 --help | head) ends quietly', async () => {
+    const child = spawn(process.execPath, [cli, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader goes before the command writes: its write fails with EPIPE.
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(err).toBe('');
+    expect(code).toBe(0);
   });
 
   it('a program that reads a closed handle 0 for ever after stdin ended stops at once: input exhausted', async () => {
