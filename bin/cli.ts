@@ -27,7 +27,7 @@ const EXIT = {
   USAGE: 125, // bad command line, or vdm86 itself failed
   BAD_PROGRAM: 126,
   NOT_FOUND: 127,
-  STOPPED: 130, // Ctrl-\ at the terminal, SIGINT, SIGTERM, SIGHUP
+  STOPPED: 130, // Ctrl-\ at the terminal, SIGINT, SIGTERM, SIGHUP, stdout closed (EPIPE)
 } as const;
 
 /** Each verdict's process exit code and the label of its stderr line. */
@@ -140,7 +140,7 @@ function buildCommand(): Command {
 Exit status: the program's DOS exit code, or one of vdm86's own:
   ${EXIT.INPUT_EXHAUSTED} input exhausted (kept reading after stdin ended)   ${EXIT.FAULT} guest fault
   ${EXIT.INSTRUCTION_LIMIT} instruction limit   ${EXIT.TIMEOUT} time limit   ${EXIT.USAGE} usage or internal error
-  ${EXIT.BAD_PROGRAM} bad program file   ${EXIT.NOT_FOUND} program not found   ${EXIT.STOPPED} stopped (Ctrl-\\ or a signal)
+  ${EXIT.BAD_PROGRAM} bad program file   ${EXIT.NOT_FOUND} program not found   ${EXIT.STOPPED} stopped (Ctrl-\\, a signal, or stdout closed)
 Use --result-json to tell a program's own code from these for certain.
 At a terminal, Ctrl-\\ stops vdm86 (Ctrl-C goes to the program).
 Regression tests of DOS programs: vdm86 test --help. A new VDD plugin: vdm86 vdd init NAME.`,

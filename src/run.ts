@@ -411,8 +411,15 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
     stdoutMode === 'file'
       ? (data: Uint8Array) => {
           const fd = stdoutTarget.fd;
-          if (fd !== undefined) writeAllToFd(fd, data, stopWaitingForStdout);
-          else void stdoutTarget.write(data);
+          if (fd === undefined) return void stdoutTarget.write(data);
+          try {
+            writeAllToFd(fd, data, stopWaitingForStdout);
+          } catch (err) {
+            // The reader of stdout went away (vdm86 PROG | head): nobody wants the rest, so the
+            // run ends as a Unix tool does on SIGPIPE, stopped, and not as a fault of the guest.
+            if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+            machine.terminate({ reason: 'stopped', exitCode: -1, message: 'standard output was closed (its reader went away)' });
+          }
         }
       : options.outputFile ?? null;
   const out: RunOutput = stdoutMode === 'file' ? options.screenOutput ?? (process.stderr as unknown as RunOutput) : stdoutTarget;

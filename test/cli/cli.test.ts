@@ -249,6 +249,18 @@ describe('stdin and stdout', () => {
     expect(code).toBe(0);
   });
 
+  it('a program writing to a stdout whose reader has gone (vdm86 PROG | head) is stopped, not a guest fault', async () => {
+    const dir = withPrograms();
+    putFromRepo(dir, { 'TYPEOUT.COM': 'roms/bench/programs/typeout.com' });
+    const child = spawn(process.execPath, [cli, 'TYPEOUT.COM'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(err).toBe('vdm86: stopped: standard output was closed (its reader went away)\n');
+    expect(code).toBe(130);
+  });
+
   it('a program that reads a closed handle 0 for ever after stdin ended stops at once: input exhausted', async () => {
     const dir = withPrograms('dos-stdin.com');
     const r = await runCli(cli, ['--timeout', '20', 'dos-stdin.com', 'X'], { cwd: dir, input: 'abc' });
