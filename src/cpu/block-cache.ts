@@ -5,7 +5,7 @@
 // constants). Staleness is the block's own business (it compares its code bytes on entry); a
 // block found stale is dropped here, and an address whose code keeps changing is left to the
 // interpreter.
-import { compileBlock, MAX_BLOCK_INSTRUCTIONS, type BlockFunction } from './block-compiler';
+import { compileBlock, MAX_BLOCK_INSTRUCTIONS, type BlockCpu, type BlockFunction } from './block-compiler';
 
 /** Instruction starts at one address before its block is compiled. */
 const HOT = 250;
@@ -74,6 +74,29 @@ export class BlockCache {
     this.blocks.push(new Block(ip, code.count, code.run));
     this.index[lin] = this.blocks.length;
     return this.blocks[this.blocks.length - 1];
+  }
+
+  /** Runs `blk` (found by at() and fitting in `room`), then, while each block ends where
+   *  another compiled block starts that fits in the room left, that one: the run loop's work
+   *  between two blocks is only this lookup, as nothing a block does raises the loop's
+   *  attention (interrupts, the trap, stops, page hooks wait for the loop). Returns the
+   *  instructions run, with cpu.ipReg the next IP; -1 when `blk` found its code changed (it ran
+   *  nothing). A later block that finds its code changed is left for the loop to find again
+   *  and drop, as if the chain had ended there. w: the CPU's words (w[80009h] is CS). */
+  run(blk: Block, cpu: BlockCpu, b: Uint8Array, w: Uint16Array, room: number): number {
+    const d = this.dwords;
+    let done = blk.run(cpu, b, w, d, room);
+    if (done < 0) return -1;
+    for (;;) {
+      const ip = cpu.ipReg;
+      const i = this.index[((w[0x80009] << 4) + ip) & 0xfffff];
+      if (i <= 0) return done;
+      const next = this.blocks[i - 1];
+      if (next.ip !== ip || done + next.count > room) return done;
+      const k = next.run(cpu, b, w, d, room - done);
+      if (k < 0) return done;
+      done += k;
+    }
   }
 
   /** The block at `lin` ran into changed code: forget it. */

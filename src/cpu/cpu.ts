@@ -345,7 +345,7 @@ export class Cpu extends CpuState {
           this.eaBase = eaBase;
           this.eaOff = eaOff;
           this.eaLin = eaLin;
-          const k = blk.run(this, b, w, blocks.dwords, limit - n);
+          const k = blocks.run(blk, this, b, w, limit - n);
           if (k > 0) {
             n += k;
             ip = this.ipReg;

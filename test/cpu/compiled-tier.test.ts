@@ -360,6 +360,50 @@ describe('compiled tier against the interpreter', () => {
     expect(compiled.compiledTier?.compiled).toBeGreaterThan(0);
   });
 
+  it('a store into a block the running one chains to is seen when the chain gets there', () => {
+    // mov cx,40 / L: mov [cs:P+1],cl / call P / loop L / hlt / P: mov al,FFh (patched) / add ah,al /
+    // inc bx / ret: the block at L ends at the call and goes straight on to P's block, whose
+    // code it has just changed.
+    const code = [0xb9, 40, 0, 0x2e, 0x88, 0x0e, 0x0f, 0x00, 0xe8, 0x03, 0x00, 0xe2, 0xf6, 0xf4, 0xb0, 0xff, 0x00, 0xc4, 0x43, 0xc3];
+    for (const hot of [1, 2, 5]) {
+      const { interp, compiled } = differential({ code }, [3, 1000], hot);
+      expect(interp.ah).toBe(820 & 0xff); // 40 + 39 + ... + 1
+      expect(interp.bx).toBe(40);
+      expect(compiled.compiledTier?.compiled).toBeGreaterThan(2);
+    }
+  });
+
+  it('chained blocks stop at the budget and let interrupts requested between slices in', () => {
+    // Recursive Fibonacci: mov cx,6 / O: push cx / mov ax,9 / push ax / call fib / add dx,ax /
+    // pop cx / loop O / hlt, fib as calls.asm has it (near calls, BP frame, RET 2): blocks that
+    // end in calls and returns, run one after another. An interrupt (inc si / iret at 0000:0420)
+    // is requested before every slice, with IF set.
+    const code = [0xb9, 0x06, 0x00, 0x51, 0xb8, 0x09, 0x00, 0x50, 0xe8, 0x06, 0x00, 0x01, 0xc2, 0x59, 0xe2, 0xf3,
+      0xf4, 0x55, 0x89, 0xe5, 0x53, 0x8b, 0x46, 0x04, 0x83, 0xf8, 0x02, 0x72, 0x13, 0x48, 0x50, 0xe8,
+      0xef, 0xff, 0x89, 0xc3, 0x8b, 0x46, 0x04, 0x83, 0xe8, 0x02, 0x50, 0xe8, 0xe3, 0xff, 0x01, 0xd8,
+      0x5b, 0x5d, 0xc2, 0x02, 0x00];
+    const interp = machine({ code, flags: 0x200 }, false);
+    const compiled = machine({ code, flags: 0x200 }, true, 2);
+    for (const c of [interp, compiled]) {
+      c.mem.set([0x20, 0x04, 0x00, 0x00], 8 * 4);
+      c.mem.set([0x46, 0xcf], 0x420);
+      c.pic = { acknowledge: () => { c.intr = false; return 8; } };
+    }
+    let slices = 0;
+    while (!interp.halted) {
+      const budget = 20 + ((slices * 37) % 400);
+      for (const c of [interp, compiled]) {
+        c.intr = true;
+        c.run(budget);
+      }
+      expect(state(compiled)).toBe(state(interp));
+      slices++;
+    }
+    expect(interp.dx).toBe(6 * 34);
+    expect(interp.si).toBe(slices);
+    expect(compiled.compiledTier?.compiled).toBeGreaterThan(4);
+  });
+
   it('with TF set every instruction is interpreted and single-stepped as before', () => {
     // A step handler at 0000:0400 counting traps in SI: inc si / iret.
     const cpu = machine({ code: [0x40, 0x40, 0x40, 0x40, 0xeb, 0xfa] }, true, 1);
