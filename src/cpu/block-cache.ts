@@ -5,7 +5,7 @@
 // constants). Staleness is the block's own business (it compares its code bytes on entry); a
 // block found stale is dropped here, and an address whose code keeps changing is left to the
 // interpreter.
-import { compileBlock, MAX_BLOCK_INSTRUCTIONS, type BlockCpu, type BlockFunction } from './block-compiler';
+import { compileBlock, MAX_BLOCK_INSTRUCTIONS, type BlockCpu, type BlockFunction, type CompiledCode } from './block-compiler';
 
 /** Instruction starts at one address before its block is compiled. */
 const HOT = 250;
@@ -24,6 +24,35 @@ export interface BlockCacheOptions {
 const MAX_STALE = 8;
 /** index[] value of an address not to compile (its first instruction is not one a block holds). */
 const NEVER = -1;
+
+/** Blocks compiled so far in this process, by CS:IP (cs * 10000h + ip), for every BlockCache
+ *  with the default block size: a program run again (another machine in the same process, as
+ *  the test runner and the bench do) finds its blocks without decoding them again or making the
+ *  function source, when the bytes are the same. Bounded; cleared when full. */
+const shared = new Map<number, CompiledCode[]>();
+const MAX_SHARED = 8192;
+
+/** The block at CS:IP made earlier whose code bytes are still those in `mem`, or null. */
+function sharedBlock(mem: Uint8Array, cs: number, ip: number): CompiledCode | null {
+  const list = shared.get(cs * 0x10000 + ip);
+  if (list === undefined) return null;
+  next: for (const c of list) {
+    let j = 0;
+    for (let r = 0; r < c.runs.length; r += 2) {
+      for (let p = c.runs[r]; p < c.runs[r + 1]; p++, j++) if (mem[p] !== c.bytes[j]) continue next;
+    }
+    return c;
+  }
+  return null;
+}
+
+function share(cs: number, ip: number, code: CompiledCode): void {
+  if (shared.size >= MAX_SHARED) shared.clear();
+  const key = cs * 0x10000 + ip;
+  const list = shared.get(key);
+  if (list === undefined) shared.set(key, [code]);
+  else list.push(code);
+}
 
 export class Block {
   constructor(
@@ -64,7 +93,14 @@ export class BlockCache {
     if (++this.heat[lin] < this.hot) return null;
     this.heat[lin] = 0;
     if (this.dwords.buffer !== mem.buffer) this.dwords = new Int32Array(mem.buffer, 0, mem.buffer.byteLength >> 2);
-    const code = compileBlock(mem, cs, ip, this.maxInstructions);
+    // Only runs that keep their blocks share them: tests that compile afresh at every start
+    // mean to run each instruction through the translator.
+    const sharing = this.keep && this.maxInstructions === MAX_BLOCK_INSTRUCTIONS;
+    let code = sharing ? sharedBlock(mem, cs, ip) : null;
+    if (code === null) {
+      code = compileBlock(mem, cs, ip, this.maxInstructions);
+      if (code !== null && sharing) share(cs, ip, code);
+    }
     if (code === null) {
       if (this.keep) this.index[lin] = NEVER;
       return null;

@@ -57,6 +57,10 @@ export interface CompiledCode {
   run: BlockFunction;
   /** Instructions in the block (it may run fewer when a store hits its own code). */
   count: number;
+  /** The linear addresses of its code, as [start, end) pairs (it follows JMP), and those bytes
+   *  as they were: the same bytes at the same CS:IP make the same block. */
+  runs: number[];
+  bytes: Uint8Array;
 }
 
 const R8 = (r: number): string => `b[${0x100000 + (((r & 3) << 1) | ((r >> 2) & 1))}]`;
@@ -564,7 +568,9 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
     (hasEa ? 'let eb = cpu.eaBase, eo = cpu.eaOff, el = cpu.eaLin;\n' : '') +
     'let x = 0, y = 0, r = 0, v = 0, t = 0, a = 0, sp = 0, ss = 0, done = 0, nip = 0, k = 0;\n' +
     (loops ? `for (;;) {\nout: {\n${text}\n}${tail}\n}` : `out: {\n${text}\n}${tail}`);
-  return { source, run: functionFor(`block_${cs.toString(16)}_${startIp.toString(16)}`, source), count };
+  const bytes: number[] = [];
+  for (const [a, e] of runs) for (let p = a; p < e; p++) bytes.push(mem[p]);
+  return { source, run: functionFor(`block_${cs.toString(16)}_${startIp.toString(16)}`, source), count, runs: runs.flat(), bytes: Uint8Array.from(bytes) };
 }
 
 /** Functions made so far, by their source: the same code at the same address (a program run

@@ -212,6 +212,20 @@ describe('compiled tier against the interpreter', () => {
     expect(interp.ax).toBe((500 + 500 * 0x100) & 0xffff);
   });
 
+  it('machines in one process share blocks only where the code bytes are the same', () => {
+    // L: add ax,1 / jmp L, then add ax,0100h at the same CS:IP in a second machine, then the
+    // first code again in a third (which finds the first machine's block).
+    const first = [0x05, 0x01, 0x00, 0xeb, 0xfb];
+    const second = [0x05, 0x00, 0x01, 0xeb, 0xfb];
+    for (const [code, ax] of [[first, 500], [second, 500 * 0x100], [first, 500]] as const) {
+      const { interp, compiled } = differential({ code }, [1000], 2);
+      expect(interp.ax).toBe(ax & 0xffff);
+      // One block, found or made once: a stale one taken would be found stale, dropped and
+      // taken again until the address is given up.
+      expect(compiled.compiledTier?.compiled).toBe(1);
+    }
+  });
+
   it('blocks end before forms they do not hold and never cross a BOP', () => {
     // inc ax / inc ax / BOP 01 (C4 C4 01) / inc ax
     const c = compileBlock(new Uint8Array([0x40, 0x40, 0xc4, 0xc4, 0x01, 0x40]), 0, 0);
