@@ -24,6 +24,14 @@ export interface BlockCacheOptions {
 const MAX_STALE = 8;
 /** index[] value of an address not to compile (its first instruction is not one a block holds). */
 const NEVER = -1;
+/** The tables are kept in chunks of 2^CHUNK_BITS addresses, each made when first written: a run
+ *  starts instructions in a few 64 KB stretches of the megabyte, and whole tables (7 MB) cost a
+ *  machine 2-9 ms to make. Chunks not written yet are these, all zeros, never written. */
+const CHUNK_BITS = 16;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+const CHUNKS = 0x100000 >> CHUNK_BITS;
+const UNTOUCHED_INDEX = new Int32Array(1 << CHUNK_BITS);
+const UNTOUCHED_HEAT = new Uint16Array(1 << CHUNK_BITS);
 
 /** Blocks compiled so far in this process, by CS:IP (cs * 10000h + ip), for every BlockCache
  *  with the default block size: a program run again (another machine in the same process, as
@@ -63,10 +71,13 @@ export class Block {
 }
 
 export class BlockCache {
-  /** Per linear address: 0 none, NEVER, or 1 + the block's slot in `blocks`. */
-  private readonly index = new Int32Array(0x100000);
-  private readonly heat = new Uint16Array(0x100000);
-  private readonly stale = new Uint8Array(0x100000);
+  /** Per linear address, in chunks (CHUNK_BITS): 0 none, NEVER, or 1 + the block's slot in
+   *  `blocks`. */
+  private readonly index: Int32Array[] = Array.from({ length: CHUNKS }, () => UNTOUCHED_INDEX);
+  /** Per linear address, in chunks: instruction starts counted. */
+  private readonly heat: Uint16Array[] = Array.from({ length: CHUNKS }, () => UNTOUCHED_HEAT);
+  /** Times the block at a linear address was found stale. */
+  private readonly stale = new Map<number, number>();
   private readonly blocks: Block[] = [];
   /** The CPU's buffer as 32-bit words, for the blocks' check of their code bytes. */
   dwords: Int32Array = new Int32Array(0);
@@ -85,13 +96,15 @@ export class BlockCache {
   /** The block to run at CS:IP (linear `lin`), or null: the interpreter runs the instruction.
    *  Counts the start and compiles when the address turns hot. */
   at(lin: number, ip: number, mem: Uint8Array, cs: number): Block | null {
-    const i = this.index[lin];
+    const i = this.index[lin >> CHUNK_BITS][lin & CHUNK_MASK];
     if (i > 0) {
       const blk = this.blocks[i - 1];
       if (blk.ip === ip) return blk;
     } else if (i === NEVER) return null;
-    if (++this.heat[lin] < this.hot) return null;
-    this.heat[lin] = 0;
+    let heat = this.heat[lin >> CHUNK_BITS];
+    if (heat === UNTOUCHED_HEAT) heat = this.heat[lin >> CHUNK_BITS] = new Uint16Array(1 << CHUNK_BITS);
+    if (++heat[lin & CHUNK_MASK] < this.hot) return null;
+    heat[lin & CHUNK_MASK] = 0;
     if (this.dwords.buffer !== mem.buffer) this.dwords = new Int32Array(mem.buffer, 0, mem.buffer.byteLength >> 2);
     // Only runs that keep their blocks share them: tests that compile afresh at every start
     // mean to run each instruction through the translator.
@@ -102,14 +115,20 @@ export class BlockCache {
       if (code !== null && sharing) share(cs, ip, code);
     }
     if (code === null) {
-      if (this.keep) this.index[lin] = NEVER;
+      if (this.keep) this.setIndex(lin, NEVER);
       return null;
     }
     this.compiled++;
     if (!this.keep) return new Block(ip, code.count, code.run);
     this.blocks.push(new Block(ip, code.count, code.run));
-    this.index[lin] = this.blocks.length;
+    this.setIndex(lin, this.blocks.length);
     return this.blocks[this.blocks.length - 1];
+  }
+
+  private setIndex(lin: number, v: number): void {
+    let index = this.index[lin >> CHUNK_BITS];
+    if (index === UNTOUCHED_INDEX) index = this.index[lin >> CHUNK_BITS] = new Int32Array(1 << CHUNK_BITS);
+    index[lin & CHUNK_MASK] = v;
   }
 
   /** Runs `blk` (found by at() and fitting in `room`), then, while each block ends where
@@ -125,7 +144,8 @@ export class BlockCache {
     if (done < 0) return -1;
     for (;;) {
       const ip = cpu.ipReg;
-      const i = this.index[((w[0x80009] << 4) + ip) & 0xfffff];
+      const lin = ((w[0x80009] << 4) + ip) & 0xfffff;
+      const i = this.index[lin >> CHUNK_BITS][lin & CHUNK_MASK];
       if (i <= 0) return done;
       const next = this.blocks[i - 1];
       if (next.ip !== ip || done + next.count > room) return done;
@@ -137,7 +157,10 @@ export class BlockCache {
 
   /** The block at `lin` ran into changed code: forget it. */
   drop(lin: number): void {
-    this.index[lin] = ++this.stale[lin] >= MAX_STALE ? NEVER : 0;
-    this.heat[lin] = 0;
+    const stale = (this.stale.get(lin) ?? 0) + 1;
+    this.stale.set(lin, stale);
+    this.setIndex(lin, stale >= MAX_STALE ? NEVER : 0);
+    // (A zero: an untouched chunk stays all zeros.)
+    this.heat[lin >> CHUNK_BITS][lin & CHUNK_MASK] = 0;
   }
 }
