@@ -24,6 +24,7 @@ import { lazyCF, lazyOF, lazyFlags, PARITY } from './flags';
 import { shift } from './shift';
 import { div8, div16, idiv8, idiv16 } from './muldiv';
 import { repeatString } from './string';
+import { registersInLocals, REGS_IN, REGS_OUT } from './block-registers';
 
 /** What generated code may call besides the CPU's methods, by the names it uses. */
 const HELPERS = { lazyCF, lazyOF, lazyFlags, PARITY, shift, div8, div16, idiv8, idiv16, repeatString };
@@ -428,7 +429,7 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
         // wrote over the block's code.
         code.push(
           `x = w[0x80001]; if (x !== 0) { if (done + BLOCK_COUNT - 1 + x > room) ${exit(String(instrIp), n - 1)}`,
-          `${SYNC_OUT} y = repeatString(cpu, ${op}, ${SREG(ovr >= 0 ? ovr : 3)} << 4, ${repeat === 0xf3}, x); ${SYNC_IN} done += y - 1; }`,
+          `${REGS_OUT} ${SYNC_OUT} y = repeatString(cpu, ${op}, ${SREG(ovr >= 0 ? ovr : 3)} << 4, ${repeat === 0xf3}, x); ${SYNC_IN} ${REGS_IN} done += y - 1; }`,
         );
         if (op === 0xa4 || op === 0xa5 || op === 0xaa || op === 0xab) {
           code.push(exit(String(ip & 0xffff), n));
@@ -483,7 +484,7 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
         // interpreter raises the interrupt. Not as a block's first instruction, where leaving
         // before it would run nothing.
         const fn = `${reg === 6 ? 'div' : 'idiv'}${op === 0xf7 ? 16 : 8}`;
-        code.push(`${SYNC_OUT} r = ${fn}(cpu, ${op === 0xf7 ? readE16() : readE8()}${reg === 7 ? ', false' : ''}) ? 1 : 0; ${SYNC_IN} if (r === 0) ${exit(String(instrIp), n - 1)}`);
+        code.push(`${REGS_OUT} ${SYNC_OUT} r = ${fn}(cpu, ${op === 0xf7 ? readE16() : readE8()}${reg === 7 ? ', false' : ''}) ? 1 : 0; ${SYNC_IN} ${REGS_IN} if (r === 0) ${exit(String(instrIp), n - 1)}`);
         kind = null;
       } else if (op >= 0xd0 && op <= 0xd3) {
         // The other shifts and rotates through shift.ts, with the flags handed over.
@@ -561,9 +562,12 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
   text = text.replace(/SMC8\((\w+)\)/g, (_m, x: string) => `(${smc8(x)})`);
   text = text.replace(/SMC16\((\w+)\)/g, (_m, x: string) => `(${smc16(x)})`);
   if (!end) text += `\nnip = ${endIp}; k = ${count};`;
-  const tail = `\n${writeBack} cpu.ipReg = nip; return done + k;`;
+  const locals = registersInLocals(text);
+  text = locals.body;
+  const tail = `\n${writeBack} ${locals.store} cpu.ipReg = nip; return done + k;`;
   const source =
     `if (${checks.join(' || ')}) return -1;\n` +
+    (locals.load !== '' ? `${locals.load}\n` : '') +
     'let lk = cpu.lazyKind, la = cpu.lazyA, lb = cpu.lazyB, lr = cpu.lazyR, fb = cpu.flagBits;\n' +
     (hasEa ? 'let eb = cpu.eaBase, eo = cpu.eaOff, el = cpu.eaLin;\n' : '') +
     'let x = 0, y = 0, r = 0, v = 0, t = 0, a = 0, sp = 0, ss = 0, done = 0, nip = 0, k = 0;\n' +

@@ -226,6 +226,22 @@ describe('compiled tier against the interpreter', () => {
     }
   });
 
+  it('a register a block changes holds 16 bits for the next instruction in the block', () => {
+    // mov cx,30 / L: mov ax,cx / mov bx,9001h / mul bx / add si,ax / add di,dx / imul bx /
+    // add si,ax / adc di,dx / mov sp,FFFEh / pop ax / pop bx (SP wraps to 0, then 2) /
+    // add si,sp / add si,ax / add si,bx / mov al,cl / neg al / cbw / add di,ax / loop L / hlt:
+    // products wider than a word, a stack pointer past FFFFh, a byte register under a word one.
+    const code = [0xb9, 0x1e, 0x00, 0x89, 0xc8, 0xbb, 0x01, 0x90, 0xf7, 0xe3, 0x01, 0xc6, 0x01, 0xd7, 0xf7, 0xeb, 0x01, 0xc6,
+      0x11, 0xd7, 0xbc, 0xfe, 0xff, 0x58, 0x5b, 0x01, 0xe6, 0x01, 0xc6, 0x01, 0xde, 0x88, 0xc8, 0xf6, 0xd8, 0x98, 0x01, 0xc7,
+      0xe2, 0xdb, 0xf4];
+    const data = new Uint8Array(0x10000);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 13 + 5) & 0xff;
+    const { interp, compiled } = differential({ code, data, regs: { ss: DATA_SEG } }, [1, 30, 1000], 1);
+    expect(interp.halted).toBe(true);
+    expect(interp.sp).toBe(2);
+    expect(compiled.compiledTier?.compiled).toBeGreaterThan(0);
+  });
+
   it('blocks end before forms they do not hold and never cross a BOP', () => {
     // inc ax / inc ax / BOP 01 (C4 C4 01) / inc ax
     const c = compileBlock(new Uint8Array([0x40, 0x40, 0xc4, 0xc4, 0x01, 0x40]), 0, 0);
