@@ -255,7 +255,7 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
       return `${e} lk = ${k}; la = x; lb = y; lr = ${sx};`;
     };
     /** INC/DEC keep CF: pin it in fb if the previous record defines it. */
-    const pinCf = 'if (lk !== 0 && lk < 13) fb = (fb & ~1) | lazyCF(lk, la, lb, lr);';
+    const pinCf = pinCarry(kind);
     const push = (v: string): string =>
       `sp = (w[0x80004] - 2) & 0xffff; w[0x80004] = sp; v = ${v}; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; ` +
       `if ((a & 1) === 0) w[a >> 1] = v; else if (sp !== 0xffff && a !== 0xfffff) { b[a] = v; b[a + 1] = v >> 8; } else cpu.wr16(ss, sp, v);`;
@@ -594,6 +594,21 @@ function functionFor(name: string, source: string): BlockFunction {
     made.set(key, fn);
   }
   return fn;
+}
+
+/** INC/DEC keep CF: the code that pins it in fb when the previous record defines it, for the
+ *  record's kind when known at compile time (flags.ts lazyCF, specialised). */
+function pinCarry(kind: number | null): string {
+  if (kind === null) return 'if (lk !== 0 && lk < 13) fb = (fb & ~1) | lazyCF(lk, la, lb, lr);';
+  switch (kind) {
+    case 0: case 13: case 14: case 15: case 16: return '';
+    case 1: return 'fb = (fb & ~1) | ((la + lb) >>> 8);';
+    case 2: return 'fb = (fb & ~1) | ((la + lb) >>> 16);';
+    case 5: case 6: return 'fb = (fb & ~1) | (la < lb ? 1 : 0);';
+    case 9: case 10: return 'fb &= ~1;';
+    case 11: case 12: return 'fb = (fb & ~1) | la;';
+    default: return `fb = (fb & ~1) | lazyCF(${kind}, la, lb, lr);`;
+  }
 }
 
 /** The condition of Jcc `cc` over the locals; after CMP/SUB (kind known) the operand compares
