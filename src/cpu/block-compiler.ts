@@ -551,7 +551,9 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
   // A store hits the block when its byte (or either byte of a word) is in one of the runs.
   const smc8 = (x: string): string => runs.map(([a, e]) => `((${x} - ${a}) >>> 0) < ${e - a}`).join(' || ');
   const smc16 = (x: string): string => runs.map(([a, e]) => `((${x} + 1 - ${a}) >>> 0) < ${e - a + 1}`).join(' || ');
-  const writeBack = 'cpu.lazyKind = lk; cpu.lazyA = la; cpu.lazyB = lb; cpu.lazyR = lr; cpu.flagBits = fb;' +
+  // Blocks that neither read nor set a flag (moves, pushes, calls) leave the flag fields alone.
+  const usesFlags = body.some((line) => /\b(?:lk|la|lb|lr|fb)\b/.test(line));
+  const writeBack = (usesFlags ? 'cpu.lazyKind = lk; cpu.lazyA = la; cpu.lazyB = lb; cpu.lazyR = lr; cpu.flagBits = fb;' : '') +
     (hasEa ? ' cpu.eaBase = eb; cpu.eaOff = eo; cpu.eaLin = el;' : '');
   // Every exit sets the next IP and the instructions run and leaves the labelled block; one
   // write-back follows (the source stays short: V8 parses each block once, eagerly).
@@ -568,7 +570,7 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
   const source =
     `if (${checks.join(' || ')}) return -1;\n` +
     (locals.load !== '' ? `${locals.load}\n` : '') +
-    'let lk = cpu.lazyKind, la = cpu.lazyA, lb = cpu.lazyB, lr = cpu.lazyR, fb = cpu.flagBits;\n' +
+    (usesFlags ? 'let lk = cpu.lazyKind, la = cpu.lazyA, lb = cpu.lazyB, lr = cpu.lazyR, fb = cpu.flagBits;\n' : '') +
     (hasEa ? 'let eb = cpu.eaBase, eo = cpu.eaOff, el = cpu.eaLin;\n' : '') +
     'let x = 0, y = 0, r = 0, v = 0, t = 0, a = 0, sp = 0, ss = 0, done = 0, nip = 0, k = 0;\n' +
     (loops ? `for (;;) {\nout: {\n${text}\n}${tail}\n}` : `out: {\n${text}\n}${tail}`);
