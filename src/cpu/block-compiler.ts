@@ -221,7 +221,10 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
         code.push(`eo = (${off}) & 0xffff; eb = ${SREG(ovr >= 0 ? ovr : seg)} << 4; el = (eb + eo) & 0xfffff;`);
         hasEa = true;
         mem8 = 'b[el]';
-        mem16 = '((el & 1) === 0 ? w[el >> 1] : eo !== 0xffff && el !== 0xfffff ? b[el] | (b[el + 1] << 8) : cpu.rd16(eb, eo))';
+        // A word at an even address is one access of the word view (an even address is never
+        // offset FFFFh nor linear FFFFFh); an odd one goes through rd16, which wraps (short
+        // code: V8 compiles each block's function, the less of it the sooner).
+        mem16 = '((el & 1) === 0 ? w[el >> 1] : cpu.rd16(eb, eo))';
       }
     }
     const rm = modrm & 7;
@@ -235,7 +238,7 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
     const writeE16 = (v: string): string =>
       isReg
         ? `${R16(rm)} = ${v};`
-        : `if ((el & 1) === 0 || (eo !== 0xffff && el !== 0xfffff)) { if ((el & 1) === 0) w[el >> 1] = ${v}; else { b[el] = ${v}; b[el + 1] = ${v} >> 8; } if (SMC16(el)) ${exit(String(ip & 0xffff), n)} } else { cpu.wr16(eb, eo, ${v}); ${exit(String(ip & 0xffff), n)} }`;
+        : `if ((el & 1) === 0) { w[el >> 1] = ${v}; if (SMC16(el)) ${exit(String(ip & 0xffff), n)} } else { cpu.wr16(eb, eo, ${v}); if (eo === 0xffff || el === 0xfffff || SMC16(el)) ${exit(String(ip & 0xffff), n)} }`;
     /** The ALU operation `a` on x and y into r, recording its flags. */
     const alu = (a: number, wide: boolean): string => {
       const m = wide ? '0xffff' : '0xff';
@@ -258,10 +261,10 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
     const pinCf = pinCarry(kind);
     const push = (v: string): string =>
       `sp = (w[0x80004] - 2) & 0xffff; w[0x80004] = sp; v = ${v}; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; ` +
-      `if ((a & 1) === 0) w[a >> 1] = v; else if (sp !== 0xffff && a !== 0xfffff) { b[a] = v; b[a + 1] = v >> 8; } else cpu.wr16(ss, sp, v);`;
+      'if ((a & 1) === 0) w[a >> 1] = v; else cpu.wr16(ss, sp, v);';
     /** After a push that does not end the block: leave if it hit the block's code. */
     const pushCheck = (): string => `if (sp === 0xffff || a === 0xfffff || SMC16(a)) ${exit(String(ip & 0xffff), n)}`;
-    const pop = 'sp = w[0x80004]; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; v = (a & 1) === 0 ? w[a >> 1] : sp !== 0xffff && a !== 0xfffff ? b[a] | (b[a + 1] << 8) : cpu.rd16(ss, sp); w[0x80004] = sp + 2;';
+    const pop = 'sp = w[0x80004]; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; v = (a & 1) === 0 ? w[a >> 1] : cpu.rd16(ss, sp); w[0x80004] = sp + 2;';
 
     if (!unsupported) {
       if (op < 0x40 && (op & 7) < 6) {
