@@ -4,7 +4,9 @@
 // its IP matches too (the same linear address reached through another CS:IP split has other
 // constants). Staleness is the block's own business (it compares its code bytes on entry); a
 // block found stale is dropped here, and an address whose code keeps changing is left to the
-// interpreter.
+// interpreter. The cache also runs blocks one after another (run: a block that ends where
+// another starts goes straight on to it), and shares what it compiles with every other cache in
+// the process (by CS:IP and code bytes).
 import { compileBlock, MAX_BLOCK_INSTRUCTIONS, type BlockCpu, type BlockFunction, type CompiledCode } from './block-compiler';
 
 /** Instruction starts at one address before its block is compiled. */

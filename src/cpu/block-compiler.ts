@@ -1,8 +1,9 @@
 // The compiled tier's translator: decodes a block of guest code at CS:IP and writes it as a
 // JavaScript function (new Function) that does what the run loop in cpu.ts would do for those
 // instructions, with the decoded fields (registers, displacements, immediates, next IPs) as
-// constants and the lazy flags, the last effective address and scratch values in locals, so V8
-// folds what is known and drops flag records a later instruction overwrites unread.
+// constants and the lazy flags, the last effective address, the guest registers it uses
+// (block-registers.ts) and scratch values in locals, so V8 folds what is known and drops flag
+// records a later instruction overwrites unread.
 //
 // A block runs on past untaken conditional jumps (side exits), follows JMP, loops inside the
 // function when it branches back to its own start, and ends at CALL (the procedure is a block
