@@ -71,6 +71,16 @@ export class Block {
     readonly run: BlockFunction,
   ) {}
 }
+const PLACEHOLDER = new Block(-1, 0, () => -1);
+
+/** An empty array whose elements are already of the kind Blocks make: a fresh `[]` holds small
+ *  integers until its first push, and the optimised code of at() (made for arrays of objects)
+ *  was thrown away at the first block of every new cache. */
+function emptyBlockList(): Block[] {
+  const list: Block[] = [PLACEHOLDER];
+  list.length = 0;
+  return list;
+}
 
 export class BlockCache {
   /** Per linear address, in chunks (CHUNK_BITS): 0 none, NEVER, or 1 + the block's slot in
@@ -80,7 +90,7 @@ export class BlockCache {
   private readonly heat: Uint16Array[] = Array.from({ length: CHUNKS }, () => UNTOUCHED_HEAT);
   /** Times the block at a linear address was found stale. */
   private readonly stale = new Map<number, number>();
-  private readonly blocks: Block[] = [];
+  private readonly blocks: Block[] = emptyBlockList();
   /** The CPU's buffer as 32-bit words, for the blocks' check of their code bytes. */
   dwords: Int32Array = new Int32Array(0);
   /** Blocks compiled (for tests and the bench). */

@@ -80,8 +80,10 @@ export function warmUpFeedback(cpu: Cpu): void {
   if (warmed) return;
   warmed = true;
   try {
-    exerciseOpcodeTable(cpu);
+    // The tier first: V8 may start optimising the run loop while the table runs, with the
+    // feedback gathered by then.
     if (cpu.compiledTier !== null) exerciseCompiledTier(cpu);
+    exerciseOpcodeTable(cpu);
   } catch {
     // Only V8 gains from the warm-up; a fault in it must not end the program's run (isolated()
     // has put the CPU back). The tests run exerciseOpcodeTable() itself, where it would show.
