@@ -30,10 +30,11 @@ const NEVER = -1;
  *  starts instructions in a few 64 KB stretches of the megabyte, and whole tables (7 MB) cost a
  *  machine 2-9 ms to make. Chunks not written yet are these, all zeros, never written. */
 const CHUNK_BITS = 16;
-const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+const CHUNK_SIZE = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_SIZE - 1;
 const CHUNKS = 0x100000 >> CHUNK_BITS;
-const UNTOUCHED_INDEX = new Int32Array(1 << CHUNK_BITS);
-const UNTOUCHED_HEAT = new Uint16Array(1 << CHUNK_BITS);
+const UNTOUCHED_INDEX = new Int32Array(CHUNK_SIZE);
+const UNTOUCHED_HEAT = new Uint16Array(CHUNK_SIZE);
 
 /** Blocks compiled so far in this process, by CS:IP (cs * 10000h + ip), for every BlockCache
  *  with the default block size: a program run again (another machine in the same process, as
@@ -113,8 +114,9 @@ export class BlockCache {
       const blk = this.blocks[i - 1];
       if (blk.ip === ip) return blk;
     } else if (i === NEVER) return null;
-    let heat = this.heat[lin >> CHUNK_BITS];
-    if (heat === UNTOUCHED_HEAT) heat = this.heat[lin >> CHUNK_BITS] = new Uint16Array(1 << CHUNK_BITS);
+    const heats = this.heat;
+    let heat = heats[lin >> CHUNK_BITS];
+    if (heat === UNTOUCHED_HEAT) heat = heats[lin >> CHUNK_BITS] = new Uint16Array(CHUNK_SIZE);
     if (++heat[lin & CHUNK_MASK] < this.hot) return null;
     heat[lin & CHUNK_MASK] = 0;
     if (this.dwords.buffer !== mem.buffer) this.dwords = new Int32Array(mem.buffer, 0, mem.buffer.byteLength >> 2);
@@ -139,7 +141,7 @@ export class BlockCache {
 
   private setIndex(lin: number, v: number): void {
     let index = this.index[lin >> CHUNK_BITS];
-    if (index === UNTOUCHED_INDEX) index = this.index[lin >> CHUNK_BITS] = new Int32Array(1 << CHUNK_BITS);
+    if (index === UNTOUCHED_INDEX) index = this.index[lin >> CHUNK_BITS] = new Int32Array(CHUNK_SIZE);
     index[lin & CHUNK_MASK] = v;
   }
 
