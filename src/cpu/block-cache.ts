@@ -99,11 +99,16 @@ export class BlockCache {
   private readonly hot: number;
   private readonly maxInstructions: number;
   private readonly keep: boolean;
+  /** Whether this cache takes and gives blocks in the process-wide table. Only caches that
+   *  keep their blocks do: tests that compile afresh at every start mean to run each
+   *  instruction through the translator. */
+  private readonly sharing: boolean;
 
   constructor(options: BlockCacheOptions = {}) {
     this.hot = Math.max(1, Math.min(65535, options.hot ?? HOT));
     this.maxInstructions = options.maxInstructions ?? MAX_BLOCK_INSTRUCTIONS;
     this.keep = options.keep ?? true;
+    this.sharing = this.keep && this.maxInstructions === MAX_BLOCK_INSTRUCTIONS;
   }
 
   /** The block to run at CS:IP (linear `lin`), or null: the interpreter runs the instruction.
@@ -117,21 +122,31 @@ export class BlockCache {
     const heats = this.heat;
     let heat = heats[lin >> CHUNK_BITS];
     if (heat === UNTOUCHED_HEAT) heat = heats[lin >> CHUNK_BITS] = new Uint16Array(CHUNK_SIZE);
-    if (++heat[lin & CHUNK_MASK] < this.hot) return null;
+    if (++heat[lin & CHUNK_MASK] < this.hot) {
+      // At an address's first start, a block made before for the same bytes at this CS:IP (the
+      // program run before in this process, on another machine) is taken at once.
+      if (heat[lin & CHUNK_MASK] !== 1 || !this.sharing) return null;
+      const known = sharedBlock(mem, cs, ip);
+      if (known === null) return null;
+      heat[lin & CHUNK_MASK] = 0;
+      return this.install(lin, ip, known, mem);
+    }
     heat[lin & CHUNK_MASK] = 0;
-    if (this.dwords.buffer !== mem.buffer) this.dwords = new Int32Array(mem.buffer, 0, mem.buffer.byteLength >> 2);
-    // Only runs that keep their blocks share them: tests that compile afresh at every start
-    // mean to run each instruction through the translator.
-    const sharing = this.keep && this.maxInstructions === MAX_BLOCK_INSTRUCTIONS;
-    let code = sharing ? sharedBlock(mem, cs, ip) : null;
+    let code = this.sharing ? sharedBlock(mem, cs, ip) : null;
     if (code === null) {
       code = compileBlock(mem, cs, ip, this.maxInstructions);
-      if (code !== null && sharing) share(cs, ip, code);
+      if (code !== null && this.sharing) share(cs, ip, code);
     }
     if (code === null) {
       if (this.keep) this.setIndex(lin, NEVER);
       return null;
     }
+    return this.install(lin, ip, code, mem);
+  }
+
+  /** Counts `code` compiled and enters it as the block at `lin` (unless the cache keeps none). */
+  private install(lin: number, ip: number, code: CompiledCode, mem: Uint8Array): Block {
+    if (this.dwords.buffer !== mem.buffer) this.dwords = new Int32Array(mem.buffer, 0, mem.buffer.byteLength >> 2);
     this.compiled++;
     if (!this.keep) return new Block(ip, code.count, code.run);
     this.blocks.push(new Block(ip, code.count, code.run));
