@@ -1,8 +1,9 @@
 // The compiled tier's translator: decodes a block of guest code at CS:IP and writes it as a
 // JavaScript function (new Function) that does what the run loop in cpu.ts would do for those
 // instructions, with the decoded fields (registers, displacements, immediates, next IPs) as
-// constants and the lazy flags, the last effective address and scratch values in locals, so V8
-// folds what is known and drops flag records a later instruction overwrites unread.
+// constants and the lazy flags, the last effective address, the guest registers it uses
+// (block-registers.ts) and scratch values in locals, so V8 folds what is known and drops flag
+// records a later instruction overwrites unread.
 //
 // A block runs on past untaken conditional jumps (side exits), follows JMP, loops inside the
 // function when it branches back to its own start, and ends at CALL (the procedure is a block
@@ -24,6 +25,7 @@ import { lazyCF, lazyOF, lazyFlags, PARITY } from './flags';
 import { shift } from './shift';
 import { div8, div16, idiv8, idiv16 } from './muldiv';
 import { repeatString } from './string';
+import { registersInLocals, REGS_IN, REGS_OUT } from './block-registers';
 
 /** What generated code may call besides the CPU's methods, by the names it uses. */
 const HELPERS = { lazyCF, lazyOF, lazyFlags, PARITY, shift, div8, div16, idiv8, idiv16, repeatString };
@@ -57,6 +59,10 @@ export interface CompiledCode {
   run: BlockFunction;
   /** Instructions in the block (it may run fewer when a store hits its own code). */
   count: number;
+  /** The linear addresses of its code, as [start, end) pairs (it follows JMP), and those bytes
+   *  as they were: the same bytes at the same CS:IP make the same block. */
+  runs: number[];
+  bytes: Uint8Array;
 }
 
 const R8 = (r: number): string => `b[${0x100000 + (((r & 3) << 1) | ((r >> 2) & 1))}]`;
@@ -216,7 +222,10 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
         code.push(`eo = (${off}) & 0xffff; eb = ${SREG(ovr >= 0 ? ovr : seg)} << 4; el = (eb + eo) & 0xfffff;`);
         hasEa = true;
         mem8 = 'b[el]';
-        mem16 = '(eo !== 0xffff && el !== 0xfffff ? b[el] | (b[el + 1] << 8) : cpu.rd16(eb, eo))';
+        // A word at an even address is one access of the word view (an even address is never
+        // offset FFFFh nor linear FFFFFh); an odd one goes through rd16, which wraps (short
+        // code: V8 compiles each block's function, the less of it the sooner).
+        mem16 = '((el & 1) === 0 ? w[el >> 1] : cpu.rd16(eb, eo))';
       }
     }
     const rm = modrm & 7;
@@ -230,7 +239,7 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
     const writeE16 = (v: string): string =>
       isReg
         ? `${R16(rm)} = ${v};`
-        : `if (eo !== 0xffff && el !== 0xfffff) { b[el] = ${v}; b[el + 1] = ${v} >> 8; if (SMC16(el)) ${exit(String(ip & 0xffff), n)} } else { cpu.wr16(eb, eo, ${v}); ${exit(String(ip & 0xffff), n)} }`;
+        : `if ((el & 1) === 0) { w[el >> 1] = ${v}; if (SMC16(el)) ${exit(String(ip & 0xffff), n)} } else { cpu.wr16(eb, eo, ${v}); if (eo === 0xffff || el === 0xfffff || SMC16(el)) ${exit(String(ip & 0xffff), n)} }`;
     /** The ALU operation `a` on x and y into r, recording its flags. */
     const alu = (a: number, wide: boolean): string => {
       const m = wide ? '0xffff' : '0xff';
@@ -250,13 +259,13 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
       return `${e} lk = ${k}; la = x; lb = y; lr = ${sx};`;
     };
     /** INC/DEC keep CF: pin it in fb if the previous record defines it. */
-    const pinCf = 'if (lk !== 0 && lk < 13) fb = (fb & ~1) | lazyCF(lk, la, lb, lr);';
+    const pinCf = pinCarry(kind);
     const push = (v: string): string =>
       `sp = (w[0x80004] - 2) & 0xffff; w[0x80004] = sp; v = ${v}; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; ` +
-      `if (sp !== 0xffff && a !== 0xfffff) { b[a] = v; b[a + 1] = v >> 8; } else cpu.wr16(ss, sp, v);`;
+      'if ((a & 1) === 0) w[a >> 1] = v; else cpu.wr16(ss, sp, v);';
     /** After a push that does not end the block: leave if it hit the block's code. */
     const pushCheck = (): string => `if (sp === 0xffff || a === 0xfffff || SMC16(a)) ${exit(String(ip & 0xffff), n)}`;
-    const pop = 'sp = w[0x80004]; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; v = sp !== 0xffff && a !== 0xfffff ? b[a] | (b[a + 1] << 8) : cpu.rd16(ss, sp); w[0x80004] = sp + 2;';
+    const pop = 'sp = w[0x80004]; ss = w[0x8000a] << 4; a = (ss + sp) & 0xfffff; v = (a & 1) === 0 ? w[a >> 1] : cpu.rd16(ss, sp); w[0x80004] = sp + 2;';
 
     if (!unsupported) {
       if (op < 0x40 && (op & 7) < 6) {
@@ -424,7 +433,7 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
         // wrote over the block's code.
         code.push(
           `x = w[0x80001]; if (x !== 0) { if (done + BLOCK_COUNT - 1 + x > room) ${exit(String(instrIp), n - 1)}`,
-          `${SYNC_OUT} y = repeatString(cpu, ${op}, ${SREG(ovr >= 0 ? ovr : 3)} << 4, ${repeat === 0xf3}, x); ${SYNC_IN} done += y - 1; }`,
+          `${REGS_OUT} ${SYNC_OUT} y = repeatString(cpu, ${op}, ${SREG(ovr >= 0 ? ovr : 3)} << 4, ${repeat === 0xf3}, x); ${SYNC_IN} ${REGS_IN} done += y - 1; }`,
         );
         if (op === 0xa4 || op === 0xa5 || op === 0xaa || op === 0xab) {
           code.push(exit(String(ip & 0xffff), n));
@@ -479,7 +488,7 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
         // interpreter raises the interrupt. Not as a block's first instruction, where leaving
         // before it would run nothing.
         const fn = `${reg === 6 ? 'div' : 'idiv'}${op === 0xf7 ? 16 : 8}`;
-        code.push(`${SYNC_OUT} r = ${fn}(cpu, ${op === 0xf7 ? readE16() : readE8()}${reg === 7 ? ', false' : ''}) ? 1 : 0; ${SYNC_IN} if (r === 0) ${exit(String(instrIp), n - 1)}`);
+        code.push(`${REGS_OUT} ${SYNC_OUT} r = ${fn}(cpu, ${op === 0xf7 ? readE16() : readE8()}${reg === 7 ? ', false' : ''}) ? 1 : 0; ${SYNC_IN} ${REGS_IN} if (r === 0) ${exit(String(instrIp), n - 1)}`);
         kind = null;
       } else if (op >= 0xd0 && op <= 0xd3) {
         // The other shifts and rotates through shift.ts, with the flags handed over.
@@ -546,7 +555,9 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
   // A store hits the block when its byte (or either byte of a word) is in one of the runs.
   const smc8 = (x: string): string => runs.map(([a, e]) => `((${x} - ${a}) >>> 0) < ${e - a}`).join(' || ');
   const smc16 = (x: string): string => runs.map(([a, e]) => `((${x} + 1 - ${a}) >>> 0) < ${e - a + 1}`).join(' || ');
-  const writeBack = 'cpu.lazyKind = lk; cpu.lazyA = la; cpu.lazyB = lb; cpu.lazyR = lr; cpu.flagBits = fb;' +
+  // Blocks that neither read nor set a flag (moves, pushes, calls) leave the flag fields alone.
+  const usesFlags = body.some((line) => /\b(?:lk|la|lb|lr|fb)\b/.test(line));
+  const writeBack = (usesFlags ? 'cpu.lazyKind = lk; cpu.lazyA = la; cpu.lazyB = lb; cpu.lazyR = lr; cpu.flagBits = fb;' : '') +
     (hasEa ? ' cpu.eaBase = eb; cpu.eaOff = eo; cpu.eaLin = el;' : '');
   // Every exit sets the next IP and the instructions run and leaves the labelled block; one
   // write-back follows (the source stays short: V8 parses each block once, eagerly).
@@ -557,14 +568,19 @@ export function compileBlock(mem: Uint8Array, cs: number, startIp: number, maxIn
   text = text.replace(/SMC8\((\w+)\)/g, (_m, x: string) => `(${smc8(x)})`);
   text = text.replace(/SMC16\((\w+)\)/g, (_m, x: string) => `(${smc16(x)})`);
   if (!end) text += `\nnip = ${endIp}; k = ${count};`;
-  const tail = `\n${writeBack} cpu.ipReg = nip; return done + k;`;
+  const locals = registersInLocals(text);
+  text = locals.body;
+  const tail = `\n${writeBack} ${locals.store} cpu.ipReg = nip; return done + k;`;
   const source =
     `if (${checks.join(' || ')}) return -1;\n` +
-    'let lk = cpu.lazyKind, la = cpu.lazyA, lb = cpu.lazyB, lr = cpu.lazyR, fb = cpu.flagBits;\n' +
+    (locals.load !== '' ? `${locals.load}\n` : '') +
+    (usesFlags ? 'let lk = cpu.lazyKind, la = cpu.lazyA, lb = cpu.lazyB, lr = cpu.lazyR, fb = cpu.flagBits;\n' : '') +
     (hasEa ? 'let eb = cpu.eaBase, eo = cpu.eaOff, el = cpu.eaLin;\n' : '') +
     'let x = 0, y = 0, r = 0, v = 0, t = 0, a = 0, sp = 0, ss = 0, done = 0, nip = 0, k = 0;\n' +
     (loops ? `for (;;) {\nout: {\n${text}\n}${tail}\n}` : `out: {\n${text}\n}${tail}`);
-  return { source, run: functionFor(`block_${cs.toString(16)}_${startIp.toString(16)}`, source), count };
+  const bytes: number[] = [];
+  for (const [a, e] of runs) for (let p = a; p < e; p++) bytes.push(mem[p]);
+  return { source, run: functionFor(`block_${cs.toString(16)}_${startIp.toString(16)}`, source), count, runs: runs.flat(), bytes: Uint8Array.from(bytes) };
 }
 
 /** Functions made so far, by their source: the same code at the same address (a program run
@@ -584,6 +600,21 @@ function functionFor(name: string, source: string): BlockFunction {
     made.set(key, fn);
   }
   return fn;
+}
+
+/** INC/DEC keep CF: the code that pins it in fb when the previous record defines it, for the
+ *  record's kind when known at compile time (flags.ts lazyCF, specialised). */
+function pinCarry(kind: number | null): string {
+  if (kind === null) return 'if (lk !== 0 && lk < 13) fb = (fb & ~1) | lazyCF(lk, la, lb, lr);';
+  switch (kind) {
+    case 0: case 13: case 14: case 15: case 16: return '';
+    case 1: return 'fb = (fb & ~1) | ((la + lb) >>> 8);';
+    case 2: return 'fb = (fb & ~1) | ((la + lb) >>> 16);';
+    case 5: case 6: return 'fb = (fb & ~1) | (la < lb ? 1 : 0);';
+    case 9: case 10: return 'fb &= ~1;';
+    case 11: case 12: return 'fb = (fb & ~1) | la;';
+    default: return `fb = (fb & ~1) | lazyCF(${kind}, la, lb, lr);`;
+  }
 }
 
 /** The condition of Jcc `cc` over the locals; after CMP/SUB (kind known) the operand compares

@@ -42,7 +42,9 @@ DECODE[0xf3] = PREFIX_REP;
 // The compiled tier (block-compiler.ts, block-cache.ts), when switched on, runs hot straight-line
 // code as JavaScript functions between two `limit` checks of this loop: a block runs only when no
 // `attention` work is pending, no page is hooked and the whole block fits in the budget, so the
-// trap, shadows, interrupts, page hooks and instruction counts stay this loop's.
+// trap, shadows, interrupts, page hooks and instruction counts stay this loop's. Blocks that
+// follow one another run from BlockCache.run without coming back here: nothing a block does
+// raises `attention`, and each one there must fit in what is left of the budget.
 /** An IoBus that is never used; see the constructor. */
 const NO_PORTS: IoBus = { in8: () => 0xff, out8: () => {}, in16: () => 0xffff, out16: () => {} };
 
@@ -344,7 +346,7 @@ export class Cpu extends CpuState {
           this.eaBase = eaBase;
           this.eaOff = eaOff;
           this.eaLin = eaLin;
-          const k = blk.run(this, b, w, blocks.dwords, limit - n);
+          const k = blocks.run(blk, this, b, w, limit - n);
           if (k > 0) {
             n += k;
             ip = this.ipReg;

@@ -212,6 +212,36 @@ describe('compiled tier against the interpreter', () => {
     expect(interp.ax).toBe((500 + 500 * 0x100) & 0xffff);
   });
 
+  it('machines in one process share blocks only where the code bytes are the same', () => {
+    // L: add ax,1 / jmp L, then add ax,0100h at the same CS:IP in a second machine, then the
+    // first code again in a third (which finds the first machine's block).
+    const first = [0x05, 0x01, 0x00, 0xeb, 0xfb];
+    const second = [0x05, 0x00, 0x01, 0xeb, 0xfb];
+    for (const [code, ax] of [[first, 500], [second, 500 * 0x100], [first, 500]] as const) {
+      const { interp, compiled } = differential({ code }, [1000], 2);
+      expect(interp.ax).toBe(ax & 0xffff);
+      // One block, found or made once: a stale one taken would be found stale, dropped and
+      // taken again until the address is given up.
+      expect(compiled.compiledTier?.compiled).toBe(1);
+    }
+  });
+
+  it('a register a block changes holds 16 bits for the next instruction in the block', () => {
+    // mov cx,30 / L: mov ax,cx / mov bx,9001h / mul bx / add si,ax / add di,dx / imul bx /
+    // add si,ax / adc di,dx / mov sp,FFFEh / pop ax / pop bx (SP wraps to 0, then 2) /
+    // add si,sp / add si,ax / add si,bx / mov al,cl / neg al / cbw / add di,ax / loop L / hlt:
+    // products wider than a word, a stack pointer past FFFFh, a byte register under a word one.
+    const code = [0xb9, 0x1e, 0x00, 0x89, 0xc8, 0xbb, 0x01, 0x90, 0xf7, 0xe3, 0x01, 0xc6, 0x01, 0xd7, 0xf7, 0xeb, 0x01, 0xc6,
+      0x11, 0xd7, 0xbc, 0xfe, 0xff, 0x58, 0x5b, 0x01, 0xe6, 0x01, 0xc6, 0x01, 0xde, 0x88, 0xc8, 0xf6, 0xd8, 0x98, 0x01, 0xc7,
+      0xe2, 0xdb, 0xf4];
+    const data = new Uint8Array(0x10000);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 13 + 5) & 0xff;
+    const { interp, compiled } = differential({ code, data, regs: { ss: DATA_SEG } }, [1, 30, 1000], 1);
+    expect(interp.halted).toBe(true);
+    expect(interp.sp).toBe(2);
+    expect(compiled.compiledTier?.compiled).toBeGreaterThan(0);
+  });
+
   it('blocks end before forms they do not hold and never cross a BOP', () => {
     // inc ax / inc ax / BOP 01 (C4 C4 01) / inc ax
     const c = compileBlock(new Uint8Array([0x40, 0x40, 0xc4, 0xc4, 0x01, 0x40]), 0, 0);
@@ -358,6 +388,50 @@ describe('compiled tier against the interpreter', () => {
     expect(interp.halted).toBe(true);
     expect(interp.di).toBeGreaterThanOrEqual(20); // at least the 10 passes with BL = 0, in DIV and in IDIV
     expect(compiled.compiledTier?.compiled).toBeGreaterThan(0);
+  });
+
+  it('a store into a block the running one chains to is seen when the chain gets there', () => {
+    // mov cx,40 / L: mov [cs:P+1],cl / call P / loop L / hlt / P: mov al,FFh (patched) / add ah,al /
+    // inc bx / ret: the block at L ends at the call and goes straight on to P's block, whose
+    // code it has just changed.
+    const code = [0xb9, 40, 0, 0x2e, 0x88, 0x0e, 0x0f, 0x00, 0xe8, 0x03, 0x00, 0xe2, 0xf6, 0xf4, 0xb0, 0xff, 0x00, 0xc4, 0x43, 0xc3];
+    for (const hot of [1, 2, 5]) {
+      const { interp, compiled } = differential({ code }, [3, 1000], hot);
+      expect(interp.ah).toBe(820 & 0xff); // 40 + 39 + ... + 1
+      expect(interp.bx).toBe(40);
+      expect(compiled.compiledTier?.compiled).toBeGreaterThan(2);
+    }
+  });
+
+  it('chained blocks stop at the budget and let interrupts requested between slices in', () => {
+    // Recursive Fibonacci: mov cx,6 / O: push cx / mov ax,9 / push ax / call fib / add dx,ax /
+    // pop cx / loop O / hlt, fib as calls.asm has it (near calls, BP frame, RET 2): blocks that
+    // end in calls and returns, run one after another. An interrupt (inc si / iret at 0000:0420)
+    // is requested before every slice, with IF set.
+    const code = [0xb9, 0x06, 0x00, 0x51, 0xb8, 0x09, 0x00, 0x50, 0xe8, 0x06, 0x00, 0x01, 0xc2, 0x59, 0xe2, 0xf3,
+      0xf4, 0x55, 0x89, 0xe5, 0x53, 0x8b, 0x46, 0x04, 0x83, 0xf8, 0x02, 0x72, 0x13, 0x48, 0x50, 0xe8,
+      0xef, 0xff, 0x89, 0xc3, 0x8b, 0x46, 0x04, 0x83, 0xe8, 0x02, 0x50, 0xe8, 0xe3, 0xff, 0x01, 0xd8,
+      0x5b, 0x5d, 0xc2, 0x02, 0x00];
+    const interp = machine({ code, flags: 0x200 }, false);
+    const compiled = machine({ code, flags: 0x200 }, true, 2);
+    for (const c of [interp, compiled]) {
+      c.mem.set([0x20, 0x04, 0x00, 0x00], 8 * 4);
+      c.mem.set([0x46, 0xcf], 0x420);
+      c.pic = { acknowledge: () => { c.intr = false; return 8; } };
+    }
+    let slices = 0;
+    while (!interp.halted) {
+      const budget = 20 + ((slices * 37) % 400);
+      for (const c of [interp, compiled]) {
+        c.intr = true;
+        c.run(budget);
+      }
+      expect(state(compiled)).toBe(state(interp));
+      slices++;
+    }
+    expect(interp.dx).toBe(6 * 34);
+    expect(interp.si).toBe(slices);
+    expect(compiled.compiledTier?.compiled).toBeGreaterThan(4);
   });
 
   it('with TF set every instruction is interpreted and single-stepped as before', () => {

@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { Cpu } from '../../src/cpu/cpu';
 import { IoPorts } from '../../src/cpu/bus';
-import { exerciseOpcodeTable } from '../../src/cpu/feedback-warmup';
+import { exerciseOpcodeTable, exerciseCompiledTier } from '../../src/cpu/feedback-warmup';
 import { runGuest } from '../helpers/guest';
 
 /** A CPU in the middle of something: random memory, registers, a lazy flag record, a pending
@@ -74,6 +74,24 @@ describe('feedback warm-up', () => {
     // The saved state is live again: the pending interrupt and the hooked page still act.
     expect(cpu.attention).toBe(true);
     expect(cpu.hooked).toBe(true);
+  });
+
+  it('runs the compiled tier\'s loop with a tier of its own and leaves the CPU, its tier and memory untouched', () => {
+    const { cpu, calls } = busyCpu();
+    cpu.setCompiledTier(true);
+    const tier = cpu.compiledTier;
+    const memory = cpu.bytes.slice();
+    const fields = Object.entries(cpu);
+    const ran = exerciseCompiledTier(cpu);
+    // 20 passes of six calls, some 600 instructions to the HLT, with two tiers.
+    expect(ran).toBeGreaterThan(1100);
+    expect(calls).toEqual([]);
+    const changed = Object.entries(cpu).filter(([k, v], i) => fields[i][0] !== k || !Object.is(fields[i][1], v));
+    expect(changed).toEqual([]);
+    expect(cpu.compiledTier).toBe(tier);
+    expect(tier?.compiled).toBe(0);
+    expect(Buffer.compare(cpu.bytes, memory)).toBe(0);
+    expect(cpu.attention).toBe(true);
   });
 
   it('refuses to run inside run() (a BOP handler cannot warm up mid-instruction)', () => {
