@@ -20,7 +20,9 @@
 // The loop's interrupt path gets its feedback too: a hardware interrupt from a fresh controller
 // of the machine's own kind (the machine hands over a way to make one), and the single-step trap.
 // Without it the first timer interrupt after V8 had compiled the loop threw the compiled loop
-// away (the cold `cpuwork` run every time, one CL 5.10 run in eight).
+// away (the cold `cpuwork` run every time, one CL 5.10 run in eight). With the compiled tier on,
+// a loop of procedures runs through a tier of its own first (exerciseCompiledTier), so the loop's
+// block paths are fed as well.
 //
 // Once per process, after the program has run long enough to pay for it (machine.ts): a program
 // that exits at once never does. About 2,800 instructions, 10-30 ms, mostly each site's first
