@@ -39,13 +39,15 @@ export interface CliRun {
 export function runCli(
   cli: string,
   args: string[],
-  opts: { cwd: string; input?: string | Buffer; stdinFile?: string; killWhenOutput?: string; killSignal?: NodeJS.Signals } = { cwd: tmpdir() },
+  opts: { cwd: string; input?: string | Buffer; stdinFile?: string; stdoutGone?: boolean; killWhenOutput?: string; killSignal?: NodeJS.Signals } = { cwd: tmpdir() },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     // stdinFile: the child's stdin is that file itself, as `vdm86 PROG < FILE` gives it.
     const stdinFd = opts.stdinFile === undefined ? null : openSync(opts.stdinFile, 'r');
     const child = spawn(process.execPath, [cli, ...args], { cwd: opts.cwd, stdio: [stdinFd ?? 'pipe', 'pipe', 'pipe'] });
     if (stdinFd !== null) closeSync(stdinFd);
+    // stdoutGone: the reader of stdout goes before the command writes (vdm86 ... | head).
+    if (opts.stdoutGone) child.stdout?.destroy();
     const out: Buffer[] = [];
     let err = '';
     let killed = false;
