@@ -30,6 +30,7 @@
 import type { Cpu } from './cpu';
 import { IoPorts } from './bus';
 import { REG, SEG } from './state';
+import { FLAG } from './flags';
 
 /** Where the test instructions are placed, and the one segment DS, ES and SS all are: every
  *  store an instruction can make lands in one of the two (INT and far CALL push on SS), so only
@@ -46,8 +47,6 @@ const HANDLER_IP = 0x0f00;
 /** The interrupt vector table (256 far pointers at 0000:0000), saved and put back around them. */
 const IVT_BYTES = 0x400;
 const IRET = 0xcf;
-const FLAG_TF = 0x0100;
-const FLAG_IF = 0x0200;
 
 /** Attaches a fresh interrupt controller of the machine's own kind to the CPU (it becomes
  *  cpu.pic) with a request pending on it: the warm-up's hardware interrupt. */
@@ -151,10 +150,10 @@ function runInterrupts(cpu: Cpu, interruptSource: InterruptSource | undefined): 
       mem[v + 3] = CODE_SEG >> 8;
     }
     mem[(CODE_SEG << 4) + HANDLER_IP] = IRET;
-    nops(cpu, FLAG_TF);
+    nops(cpu, FLAG.TF);
     cpu.run(4);
     if (interruptSource) {
-      nops(cpu, FLAG_IF);
+      nops(cpu, FLAG.IF);
       interruptSource();
       cpu.run(4);
     }
