@@ -4,8 +4,8 @@
 // their details.
 import { Cpu } from './cpu/cpu';
 import { IoPorts } from './cpu/bus';
-import { BopTable, rewindToBop } from './cpu/bop';
-import { warmUpFeedback } from './cpu/feedback-warmup';
+import { BOP_INTERNAL, BopTable, rewindToBop } from './cpu/bop';
+import { warmUpFeedback, type WarmUpHooks } from './cpu/feedback-warmup';
 import { loadRom } from './bios/rom';
 import { installShell } from './shell/host';
 import { systemClock, systemScheduler, type HostClock, type HostScheduler } from './host/clock';
@@ -95,11 +95,19 @@ export class Machine implements Board {
     this.mem = this.cpu.mem;
     this.cpu.bopEnabled = true;
     this.cpu.onBop = (n) => this.bop(n);
+    this.bops.set(BOP_INTERNAL.WARM_UP, () => {});
     this.dma.attach(this.io);
     loadRom(this.mem);
     // vdm86's COMMAND.COM calls into src/shell through its own BOP (roms/shell/command.asm).
     installShell(this);
   }
+
+  /** What the CPU loop's warm-up borrows (cpu/feedback-warmup.ts): a spare PIC of the machine's
+   *  own kind, and the BOP kept for it. */
+  private readonly warmUpHooks: WarmUpHooks = {
+    interrupt: () => new Pic(this.cpu).raise(0),
+    bop: BOP_INTERNAL.WARM_UP,
+  };
 
   private bop(n: number): void {
     // docs/DESIGN.md: a BOP with no handler raises INT 6.
@@ -176,7 +184,7 @@ export class Machine implements Board {
       }
       try {
         executed += this.cpu.run(budget);
-        if (executed >= WARM_UP_AFTER) warmUpFeedback(this.cpu, () => new Pic(this.cpu).raise(0));
+        if (executed >= WARM_UP_AFTER) warmUpFeedback(this.cpu, this.warmUpHooks);
       } catch (err) {
         this.terminate(faultAt(this.cpu, errorMessage(err)));
         break;

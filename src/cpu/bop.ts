@@ -32,6 +32,9 @@ export const BOP_INTERNAL = {
   ROM_BASIC_ENTRY: 0xf3,
   /** The shell: vdm86's COMMAND.COM (roms/shell) asks src/shell/ for its next request. */
   SHELL: 0xf4,
+  /** The CPU loop's warm-up (cpu/feedback-warmup.ts) runs its BOP path with this one, which
+   *  does nothing (a guest that runs it gets nothing either, not INT 6). */
+  WARM_UP: 0xf5,
 } as const;
 
 export class BopTable {

@@ -18,7 +18,8 @@
 // own Cpu object: a second one would widen the field types V8 recorded for the first.
 //
 // The loop's interrupt path gets its feedback too: a hardware interrupt from a fresh controller
-// of the machine's own kind (the machine hands over a way to make one), and the single-step trap.
+// of the machine's own kind (the machine hands over a way to make one), and the single-step trap;
+// and its BOP path, through a BOP the machine keeps for it that does nothing.
 // Without it the first timer interrupt after V8 had compiled the loop threw the compiled loop
 // away (the cold `cpuwork` run every time, one CL 5.10 run in eight). With the compiled tier on,
 // a loop of procedures runs through a tier of its own first (exerciseCompiledTier), so the loop's
@@ -31,6 +32,7 @@ import type { Cpu } from './cpu';
 import { IoPorts } from './bus';
 import { REG, SEG } from './state';
 import { FLAG } from './flags';
+import { BOP_OPCODE } from './bop';
 
 /** Where the test instructions are placed, and the one segment DS, ES and SS all are: every
  *  store an instruction can make lands in one of the two (INT and far CALL push on SS), so only
@@ -50,9 +52,16 @@ const IRET = 0xcf;
 const NOPS = [0x90, 0x90];
 const REP_MOVSB = [0xf3, 0xa4, 0x90];
 
-/** Attaches a fresh interrupt controller of the machine's own kind to the CPU (it becomes
- *  cpu.pic) with a request pending on it: the warm-up's hardware interrupt. */
-export type InterruptSource = () => void;
+/** What the machine lends the warm-up for the loop's paths that reach outside the CPU. */
+export interface WarmUpHooks {
+  /** Attaches a fresh interrupt controller of the machine's own kind to the CPU (it becomes
+   *  cpu.pic) with a request pending on it: the warm-up's hardware interrupt. */
+  interrupt?: () => void;
+  /** A BOP number whose handler does nothing, run through the CPU's own onBop: the loop's BOP
+   *  path (a program that computes before its first DOS call reached it only after V8 had
+   *  compiled the loop, which threw the compiled loop away). */
+  bop?: number;
+}
 
 /** Opcodes whose ModRM reg field selects the operation. */
 const GROUPS = [0x80, 0x81, 0x82, 0x83, 0xd0, 0xd1, 0xd2, 0xd3, 0xf6, 0xf7, 0xfe, 0xff];
@@ -100,14 +109,14 @@ function generator(seed: number): () => number {
 
 /** Once per process: runs the opcode table through `cpu` (see the top of this file), and the
  *  compiled tier's paths when the CPU has it on. */
-export function warmUpFeedback(cpu: Cpu, interruptSource?: InterruptSource): void {
+export function warmUpFeedback(cpu: Cpu, hooks: WarmUpHooks = {}): void {
   if (warmed) return;
   warmed = true;
   try {
     // The tier first: V8 may start optimising the run loop while the table runs, with the
     // feedback gathered by then.
     if (cpu.compiledTier !== null) exerciseCompiledTier(cpu);
-    exerciseOpcodeTable(cpu, interruptSource);
+    exerciseOpcodeTable(cpu, hooks);
   } catch {
     // Only V8 gains from the warm-up; a fault in it must not end the program's run (isolated()
     // has put the CPU back). The tests run exerciseOpcodeTable() itself, where it would show.
@@ -116,14 +125,14 @@ export function warmUpFeedback(cpu: Cpu, interruptSource?: InterruptSource): voi
 
 /** Runs the table through `cpu` inside Cpu.isolated(): afterwards the CPU and its memory are as
  *  they were. Returns the instructions run. */
-export function exerciseOpcodeTable(cpu: Cpu, interruptSource?: InterruptSource): number {
+export function exerciseOpcodeTable(cpu: Cpu, hooks: WarmUpHooks = {}): number {
   const ports = new IoPorts();
   ports.hook(STOP_PORT, STOP_PORT, { in8: () => 0xff, out8: () => cpu.stop() });
   let ran = 0;
   cpu.isolated(ports, WINDOW_FROM, WINDOW_TO, () => {
     const before = cpu.instructions;
     runForms(cpu);
-    runInterrupts(cpu, interruptSource);
+    runOutside(cpu, hooks);
     ran = cpu.instructions - before;
   });
   return ran;
@@ -145,10 +154,10 @@ function place(cpu: Cpu, flags: number, code: number[], cx: number): void {
   cpu.mem.set(code, (CODE_SEG << 4) + CODE_IP);
 }
 
-/** The run loop's interrupt paths: the single-step trap and, given a source, a hardware
- *  interrupt, each into a handler that is an IRET. The vector table lies outside the window
- *  isolated() restores, so it is saved and put back here. */
-function runInterrupts(cpu: Cpu, interruptSource: InterruptSource | undefined): void {
+/** The run loop's paths to the world outside the CPU: the single-step trap and, given the
+ *  hooks, a hardware interrupt (each into a handler that is an IRET) and a BOP. The vector table
+ *  lies outside the window isolated() restores, so it is saved and put back here. */
+function runOutside(cpu: Cpu, hooks: WarmUpHooks): void {
   const mem = cpu.mem;
   const ivt = mem.slice(0, IVT_BYTES);
   try {
@@ -166,14 +175,19 @@ function runInterrupts(cpu: Cpu, interruptSource: InterruptSource | undefined): 
     place(cpu, FLAG.TF, REP_MOVSB, 8);
     cpu.run(2);
     cpu.run(6);
-    if (interruptSource) {
+    if (hooks.interrupt) {
       place(cpu, FLAG.IF, NOPS, 0);
-      interruptSource();
+      hooks.interrupt();
       cpu.run(4);
       place(cpu, FLAG.IF, REP_MOVSB, 8);
       cpu.run(2);
-      interruptSource();
+      hooks.interrupt();
       cpu.run(6);
+    }
+    if (hooks.bop !== undefined) {
+      place(cpu, 0, [BOP_OPCODE, BOP_OPCODE, hooks.bop & 0xff, 0x90], 0);
+      cpu.bopEnabled = true;
+      cpu.run(2);
     }
   } finally {
     mem.set(ivt, 0);
@@ -230,7 +244,7 @@ function runForms(cpu: Cpu): void {
   const mem = cpu.mem;
   const rnd = generator(0x8086);
   const base = (CODE_SEG << 4) + CODE_IP;
-  /** One instruction from a random state (IF and TF clear, CX small for REP and LOOP), behind
+  /** One instruction from a random state (TF clear, CX small for REP and LOOP), behind
    *  `producer`. */
   const one = (producer: number[], bytes: number[], cx: number, dx = rnd(), budget = 2): void => {
     cpu.reset();
@@ -243,7 +257,9 @@ function runForms(cpu: Cpu): void {
     cpu.sregs[SEG.ES] = DATA_SEG;
     cpu.sregs[SEG.SS] = DATA_SEG;
     cpu.ip = CODE_IP;
-    cpu.flags = rnd() & 0x08d5;
+    // IF now and then (no interrupt can come: isolated() took the controller away), so that
+    // setFlags sees IF change while the table runs.
+    cpu.flags = rnd() & (0x08d5 | FLAG.IF);
     let at = base;
     for (let i = 0; i < producer.length; i++) mem[at++] = producer[i];
     for (let i = 0; i < bytes.length; i++) mem[at++] = bytes[i];
