@@ -13,7 +13,7 @@ import { insideRun } from '../src/run-scope';
 import type { ByteStream } from '../src/host/input';
 import { FileInput } from '../src/host/file-input';
 import type { Machine } from '../src/machine';
-import { existsSync, fstatSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, statSync, type Stats } from 'node:fs';
 import { isatty } from 'node:tty';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, resolve } from 'node:path';
@@ -155,12 +155,17 @@ Regression tests of DOS programs: vdm86 test --help. A new VDD plugin: vdm86 vdd
 /** /dev/null's device number on Linux (major 1, minor 3). */
 const LINUX_DEV_NULL = 0x103;
 
+/** The character device /dev/null (known by its number on Linux only). */
+function isDevNull(st: Stats): boolean {
+  return process.platform === 'linux' && st.isCharacterDevice() && st.rdev === LINUX_DEV_NULL;
+}
+
 /** tty.isatty(fd) without making the stream: only a character device can be a terminal, and
  *  /dev/null, the stdin of scripts and services, is one that is not. */
 function isTerminal(fd: number): boolean {
   try {
     const st = fstatSync(fd);
-    if (!st.isCharacterDevice() || (process.platform === 'linux' && st.rdev === LINUX_DEV_NULL)) return false;
+    if (!st.isCharacterDevice() || isDevNull(st)) return false;
   } catch {
     // let isatty answer
   }
@@ -177,7 +182,7 @@ function stdout(): NodeJS.WriteStream {
 function stdinIsFile(): boolean {
   try {
     const st = fstatSync(0);
-    return st.isFile() || (process.platform === 'linux' && st.isCharacterDevice() && st.rdev === LINUX_DEV_NULL);
+    return st.isFile() || isDevNull(st);
   } catch {
     return false;
   }

@@ -400,6 +400,7 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
   if (stdinMode === 'file' && options.inputFile !== undefined) throw new RunOptionError('inputFile and stdinMode "file" both give handle 0');
   if (stdoutMode === 'file' && options.outputFile) throw new RunOptionError('outputFile and stdoutMode "file" both give handle 1');
   const stdoutTarget: RunOutput = options.stdout ?? (process.stdout as unknown as RunOutput);
+  const stop = (message: string) => machine.terminate({ reason: 'stopped', exitCode: -1, message });
   // Handle 1 as a file: written as it comes, straight to the descriptor when there is one (so a
   // slow pipe holds the program back rather than a queue growing in memory). A pipe nobody reads
   // holds it back no longer than the run may last (timeoutMs of host time) or until aborted.
@@ -418,7 +419,7 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
             // The reader of stdout went away (vdm86 PROG | head): nobody wants the rest, so the
             // run ends as a Unix tool does on SIGPIPE, stopped, and not as a fault of the guest.
             if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
-            machine.terminate({ reason: 'stopped', exitCode: -1, message: 'standard output was closed (its reader went away)' });
+            stop('standard output was closed (its reader went away)');
           }
         }
       : options.outputFile ?? null;
@@ -460,7 +461,6 @@ async function runProgramScoped(program: string, options: RunOptions, late: Late
   let keys: KeySource | null = null;
   const onKey = (k: HostKey) => bios.type(k);
   const onEnd = () => bios.endInput();
-  const stop = (message: string) => machine.terminate({ reason: 'stopped', exitCode: -1, message });
   const input = options.stdin;
   // stdin as a redirected file: one stream for handle 0 and, on demand, the keyboard.
   let piped: InputStream | null = null;

@@ -17,16 +17,16 @@
 // optimises them, and that compiled loop is the one the program keeps. It must be the machine's
 // own Cpu object: a second one would widen the field types V8 recorded for the first.
 //
-// The loop's interrupt path gets its feedback too: a hardware interrupt from a fresh controller
-// of the machine's own kind (the machine hands over a way to make one), and the single-step trap;
-// and its BOP path, through a BOP the machine keeps for it that does nothing.
-// Without it the first timer interrupt after V8 had compiled the loop threw the compiled loop
-// away (the cold `cpuwork` run every time, one CL 5.10 run in eight). With the compiled tier on,
-// a loop of procedures runs through a tier of its own first (exerciseCompiledTier), so the loop's
-// block paths are fed as well.
+// The loop's paths outside the CPU get their feedback too (runOutside): a hardware interrupt from
+// a fresh controller of the machine's own kind (the machine hands over a way to make one), the
+// single-step trap, both again during a resumed REP string, and a BOP the machine keeps for it
+// that does nothing. Without them the first timer interrupt, or the first BOP, after V8 had
+// compiled the loop threw the compiled loop away (the cold `cpuwork` run every time, one CL 5.10
+// run in eight). With the compiled tier on, a loop of procedures runs through a tier of its own
+// first (exerciseCompiledTier), so the loop's block paths are fed as well.
 //
 // Once per process, after the program has run long enough to pay for it (machine.ts): a program
-// that exits at once never does. About 2,800 instructions, 10-30 ms, mostly each site's first
+// that exits at once never does. About 3,000 instructions, ~12 ms, mostly each site's first
 // visit, which the program would otherwise pay as it went.
 import type { Cpu } from './cpu';
 import { IoPorts } from './bus';
@@ -138,18 +138,23 @@ export function exerciseOpcodeTable(cpu: Cpu, hooks: WarmUpHooks = {}): number {
   return ran;
 }
 
-/** `code` at CS:IP from a clean state with `flags` and CX = `cx`. */
-function place(cpu: Cpu, flags: number, code: number[], cx: number): void {
+/** The CPU reset, with CS:IP at the code and DS, ES and SS the data segment. */
+function startAt(cpu: Cpu): void {
   cpu.reset();
-  cpu.regs[REG.CX] = cx;
-  cpu.regs[REG.SP] = 0xfff0;
-  cpu.regs[REG.SI] = 0x1000;
-  cpu.regs[REG.DI] = 0x2000;
   cpu.sregs[SEG.CS] = CODE_SEG;
   cpu.sregs[SEG.DS] = DATA_SEG;
   cpu.sregs[SEG.ES] = DATA_SEG;
   cpu.sregs[SEG.SS] = DATA_SEG;
   cpu.ip = CODE_IP;
+}
+
+/** `code` at CS:IP from a clean state with `flags` and CX = `cx`. */
+function place(cpu: Cpu, flags: number, code: number[], cx: number): void {
+  startAt(cpu);
+  cpu.regs[REG.CX] = cx;
+  cpu.regs[REG.SP] = 0xfff0;
+  cpu.regs[REG.SI] = 0x1000;
+  cpu.regs[REG.DI] = 0x2000;
   cpu.flags = flags;
   cpu.mem.set(code, (CODE_SEG << 4) + CODE_IP);
 }
@@ -226,14 +231,9 @@ export function exerciseCompiledTier(cpu: Cpu): number {
     // Twice: a tier that compiles at first sight, then one with the usual threshold, which finds
     // the first one's blocks at each address's first start (as a program run again does).
     for (const hot of [1, undefined]) {
-      cpu.reset();
+      startAt(cpu);
       cpu.setCompiledTier(true, { hot });
-      cpu.sregs[SEG.CS] = CODE_SEG;
-      cpu.sregs[SEG.DS] = DATA_SEG;
-      cpu.sregs[SEG.ES] = DATA_SEG;
-      cpu.sregs[SEG.SS] = DATA_SEG;
       cpu.regs[REG.SP] = 0xfffe;
-      cpu.ip = CODE_IP;
       for (let i = 0; !cpu.halted && i < 100; i++) ran += cpu.run(TIER_SLICES[i % TIER_SLICES.length]);
     }
   });
@@ -247,16 +247,11 @@ function runForms(cpu: Cpu): void {
   /** One instruction from a random state (TF clear, CX small for REP and LOOP), behind
    *  `producer`. */
   const one = (producer: number[], bytes: number[], cx: number, dx = rnd(), budget = 2): void => {
-    cpu.reset();
+    startAt(cpu);
     for (let r = 0; r < 8; r++) cpu.regs[r] = rnd();
     cpu.regs[REG.CX] = cx;
     cpu.regs[REG.DX] = dx;
     cpu.regs[REG.SP] = 0x8000 | (rnd() & 0x7ffe);
-    cpu.sregs[SEG.CS] = CODE_SEG;
-    cpu.sregs[SEG.DS] = DATA_SEG;
-    cpu.sregs[SEG.ES] = DATA_SEG;
-    cpu.sregs[SEG.SS] = DATA_SEG;
-    cpu.ip = CODE_IP;
     // IF now and then (no interrupt can come: isolated() took the controller away), so that
     // setFlags sees IF change while the table runs.
     cpu.flags = rnd() & (0x08d5 | FLAG.IF);
@@ -268,29 +263,25 @@ function runForms(cpu: Cpu): void {
   /** Behind a random flag producer, so the flags the instruction reads are a lazy record. */
   const test = (bytes: number[], cx: number): void => one(PRODUCERS[rnd() % PRODUCERS.length], bytes, cx);
   const operands = (): number[] => [rnd() & 0xff, rnd() & 0xff, rnd() & 0xff, rnd() & 0xff, rnd() & 0xff];
+  /** `op`'s forms: a group's reg field picks the operation, so each member with a register and a
+   *  memory operand; elsewhere it names a register, so one register and two memory forms, with
+   *  random mod and r/m (over the whole table every addressing form comes up). */
+  const forms = (op: number): void => {
+    const group = GROUPS.includes(op);
+    for (let i = 0; i < (group ? 16 : 3); i++) {
+      const reg = group ? i >> 1 : rnd() & 7;
+      const mod = i & 1 ? 3 : rnd() % 3;
+      test([op, (mod << 6) | (reg << 3) | (rnd() & 7), ...operands()], rnd() & 7);
+    }
+  };
 
   for (let i = 0; i < PRIMER_RUNS; i++) one(NOP, NOP, 0);
   for (let op = 0; op < 0x100; op++) {
     // Prefixes run in front of other instructions below.
     if (SEGMENT_PREFIXES.includes(op) || (op >= 0xf0 && op <= 0xf3)) continue;
-    // A group's reg field picks the operation: each member with a register and a memory operand.
-    // Elsewhere it names a register: one register and two memory forms, with random mod and r/m
-    // (over the whole table every addressing form comes up).
-    const group = GROUPS.includes(op);
-    for (let i = 0; i < (group ? 16 : 3); i++) {
-      const reg = group ? i >> 1 : rnd() & 7;
-      const mod = i & 1 ? 3 : rnd() % 3;
-      test([op, (mod << 6) | (reg << 3) | (rnd() & 7), ...operands()], rnd() & 7);
-    }
+    forms(op);
   }
-  for (const op of SECOND_VISIT) {
-    const group = GROUPS.includes(op);
-    for (let i = 0; i < (group ? 16 : 3); i++) {
-      const reg = group ? i >> 1 : rnd() & 7;
-      const mod = i & 1 ? 3 : rnd() % 3;
-      test([op, (mod << 6) | (reg << 3) | (rnd() & 7), ...operands()], rnd() & 7);
-    }
-  }
+  for (const op of SECOND_VISIT) forms(op);
   // Twice, for the same reason as SECOND_VISIT (repeatFast's cut-by-the-budget exit).
   for (let pass = 0; pass < 2; pass++) {
     for (const prefix of [0xf3, 0xf2]) {

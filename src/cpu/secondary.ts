@@ -130,18 +130,16 @@ export function executeSecondary(
       const wide = (op & 1) !== 0;
       const count = op >= 0xd2 ? c.regs8[REG8_INDEX[1]] : 1;
       const a = (modrm >> 3) & 7;
-      if (modrm >= 0xc0) {
-        if (wide) r[modrm & 7] = shift(c, a, r[modrm & 7], count, true);
-        else {
-          const d = REG8_INDEX[modrm & 7];
-          c.regs8[d] = shift(c, a, c.regs8[d], count, false);
-        }
-      } else if (wide) {
-        c.wr16(eaBase, eaOff, shift(c, a, c.rd16(eaBase, eaOff), count, true));
-      } else {
-        const lin = (eaBase + eaOff) & MASK;
-        c.wr8(lin, shift(c, a, c.rd8(lin), count, false));
-      }
+      const reg = modrm >= 0xc0;
+      const lin = (eaBase + eaOff) & MASK;
+      const r8 = REG8_INDEX[modrm & 7];
+      const v = reg ? (wide ? r[modrm & 7] : c.regs8[r8]) : wide ? c.rd16(eaBase, eaOff) : c.rd8(lin);
+      const res = shift(c, a, v, count, wide);
+      if (reg) {
+        if (wide) r[modrm & 7] = res;
+        else c.regs8[r8] = res;
+      } else if (wide) c.wr16(eaBase, eaOff, res);
+      else c.wr8(lin, res);
       break;
     }
 
