@@ -85,7 +85,7 @@ const NOP = [0x90];
 const PRIMER_RUNS = 256;
 /** Run a second time after the table. V8 gives a function its feedback vector only once it has
  *  run for a while (lazy feedback allocation), so the table's first visits of the helpers these
- *  reach (group3Byte/Word, stringStep, executeSecondary's XCHG, setFlags) recorded nothing:
+ *  reach (group3Byte/Word, stringStep, the XCHG family of secondary.ts, setFlags) recorded nothing:
  *  --trace-deopt showed four to six deoptimisations and recompiles of them in a CL 5.10 run. */
 const SECOND_VISIT = [0x86, 0x87, 0x9d, 0xa4, 0xa5, 0xa6, 0xa7, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf, 0xcf, 0xf6, 0xf7];
 /** Instructions whose result depends on the flags: Jcc, ADC/SBB, LOOPZ/LOOPNZ, the BCD
@@ -262,7 +262,18 @@ function runForms(cpu: Cpu): void {
   };
   /** Behind a random flag producer, so the flags the instruction reads are a lazy record. */
   const test = (bytes: number[], cx: number): void => one(PRODUCERS[rnd() % PRODUCERS.length], bytes, cx);
-  const operands = (): number[] => [rnd() & 0xff, rnd() & 0xff, rnd() & 0xff, rnd() & 0xff, rnd() & 0xff];
+  /** The instruction being made: `lead` bytes and then five random ones (ModRM displacement and
+   *  immediates). One array, refilled: some 3,000 fresh ones were most of what the warm-up
+   *  allocated (~0.6 MB a process). */
+  const code: number[] = [];
+  const withOperands = (n: number, b0: number, b1 = 0, b2 = 0): number[] => {
+    code.length = 0;
+    code.push(b0);
+    if (n > 1) code.push(b1);
+    if (n > 2) code.push(b2);
+    for (let i = 0; i < 5; i++) code.push(rnd() & 0xff);
+    return code;
+  };
   /** `op`'s forms: a group's reg field picks the operation, so each member with a register and a
    *  memory operand; elsewhere it names a register, so one register and two memory forms, with
    *  random mod and r/m (over the whole table every addressing form comes up). */
@@ -271,7 +282,7 @@ function runForms(cpu: Cpu): void {
     for (let i = 0; i < (group ? 16 : 3); i++) {
       const reg = group ? i >> 1 : rnd() & 7;
       const mod = i & 1 ? 3 : rnd() % 3;
-      test([op, (mod << 6) | (reg << 3) | (rnd() & 7), ...operands()], rnd() & 7);
+      test(withOperands(2, op, (mod << 6) | (reg << 3) | (rnd() & 7)), rnd() & 7);
     }
   };
 
@@ -283,22 +294,25 @@ function runForms(cpu: Cpu): void {
   }
   for (const op of SECOND_VISIT) forms(op);
   // Twice, for the same reason as SECOND_VISIT (repeatFast's cut-by-the-budget exit).
+  const repForm: number[] = [0, 0];
   for (let pass = 0; pass < 2; pass++) {
     for (const prefix of [0xf3, 0xf2]) {
       for (let op = 0xa4; op <= 0xaf; op++) {
-        test([prefix, op], 0);
-        test([prefix, op], 1 + (rnd() & 7));
+        repForm[0] = prefix;
+        repForm[1] = op;
+        test(repForm, 0);
+        test(repForm, 1 + (rnd() & 7));
       }
     }
   }
   for (const ovr of SEGMENT_PREFIXES) {
-    for (const op of OVERRIDDEN) test([ovr, op, rnd() & 0xc7, ...operands()], 3);
+    for (const op of OVERRIDDEN) test(withOperands(3, ovr, op, rnd() & 0xc7), 3);
   }
   // Instructions that read the flags behind a byte and a word compare (the run loop's Jcc reads
   // those records directly) and two other records at random (flags.ts works out the rest).
   for (const op of FLAG_READERS) {
     for (const producer of [CMP8, CMP16, PRODUCERS[rnd() % PRODUCERS.length], PRODUCERS[rnd() % PRODUCERS.length]]) {
-      one(producer, [op, rnd() & 0xff, ...operands()], 1 + (rnd() & 7));
+      one(producer, withOperands(2, op, rnd() & 0xff), 1 + (rnd() & 7));
     }
   }
   // A stop request between instructions (OUT DX,AL to the stop port): run() returns early.

@@ -512,7 +512,7 @@ export class FileSystem {
     const jft = new Jft(this.mem, psp);
     const n = jft.size;
     for (let h = 0; h < n; h++) if (jft.get(h) !== JFT_FREE) this.closeHandle(h, psp);
-    for (const [sfn, a] of [...this.sft.inUse()]) {
+    for (const [sfn, a] of this.sft.inUse()) {
       if (this.sft.openMode(a) & OPEN_MODE_FCB && this.sft.ownerPsp(a) === psp) {
         this.sft.setRefCount(a, 1);
         this.release(sfn);
@@ -526,7 +526,7 @@ export class FileSystem {
    *  leaked per run). */
   closeAll(): void {
     try {
-      for (const [sfn, a] of [...this.sft.inUse()]) {
+      for (const [sfn, a] of this.sft.inUse()) {
         if (this.sft.isDevice(a)) continue;
         this.sft.setRefCount(a, 1);
         this.release(sfn);

@@ -163,9 +163,10 @@ export class PathResolver {
     return typeof d === 'number' ? -1 : d.version;
   }
 
-  /** The host entry a DOS name stands for in a host folder, or a DOS error / undefined. */
-  private lookup(hostDir: string, dosName: string): NamedEntry | undefined | number {
-    const d = this.folder(hostDir);
+  /** The host entry a DOS name stands for in a host folder, or a DOS error / undefined. `known`
+   *  is the folder's stat when the caller has just taken it. */
+  private lookup(hostDir: string, dosName: string, known: HostStat | null = null): NamedEntry | undefined | number {
+    const d = this.folder(hostDir, known);
     return typeof d === 'number' ? d : d.byDos.get(dosName);
   }
 
@@ -177,10 +178,10 @@ export class PathResolver {
    * changed(). So a program creating thousands of files does not re-list the folder per call
    * (issue 14: creating files was quadratic), while a change made by another host process is seen.
    */
-  private folder(hostDir: string): NamedFolder | number {
-    let st: HostStat | null;
+  private folder(hostDir: string, known: HostStat | null = null): NamedFolder | number {
+    let st: HostStat | null = known;
     try {
-      st = statPath(hostDir);
+      st ??= statPath(hostDir);
     } catch (err) {
       return dosErrorOf(err);
     }
@@ -297,10 +298,12 @@ export class PathResolver {
     const letter = drive.letter;
 
     let host = drive.root;
+    // The stat of `host` when this walk has just taken it (each folder is stat'ed once a walk).
+    let hostStat: HostStat | null = null;
     const names: string[] = [];
     for (let i = 0; i < comps.length - 1; i++) {
       const want = fromFcbForm(comps[i]);
-      const hit = this.lookup(host, want);
+      const hit = this.lookup(host, want, hostStat);
       if (typeof hit === 'number') return hit;
       if (!hit) {
         const dev = comps.length === 2 && want === 'DEV' && deviceByName(deviceBaseName(comps[1]));
@@ -313,6 +316,7 @@ export class PathResolver {
       const st = statPath(next);
       if (!st || st.kind !== 'dir') return E.PATH_NOT_FOUND;
       host = next;
+      hostStat = st;
       names.push(hit.dos);
     }
 
@@ -341,13 +345,13 @@ export class PathResolver {
     let hostName = dosToHostName(want); // a new entry is created under its DOS name
     let stat: HostStat | null = null;
     if (!parsed.wild) {
-      const hit = this.lookup(host, want);
+      const hit = this.lookup(host, want, hostStat);
       if (typeof hit === 'number') return hit;
       if (hit) {
         hostName = hit.host;
         const path = joinPath(host, hit.host);
-        const escape = this.containment(drive, path);
-        if (escape) return escape;
+        // No containment() here: confined() below checks this entry's link, if it is one, with
+        // its folder, and a link out is error 5 either way.
         stat = statPath(path);
         if (!stat && entryExists(path)) return E.ACCESS_DENIED;
       }

@@ -36,30 +36,90 @@ export interface SftSlot {
   linear: number;
 }
 
-/** Walks the chain from LoL+04h by the rules above, calling `visit` for each entry in SFN order
- *  until it returns true; returns the slot it stopped at, or null. */
+/** A walk along the chain from LoL+04h by the rules above, one entry per next(): no callback and
+ *  no object per entry (the kernel walks the chain at every open, for the free entry and the
+ *  sharing check). */
+class SftWalk {
+  /** The current entry: its SFN, segment and offset (valid after next() returned true). */
+  sfn = -1;
+  seg = 0;
+  off = 0;
+  private blockSeg: number;
+  private blockOff: number;
+  private index = 0;
+  private count = 0;
+  private blocks = 0;
+
+  constructor(private readonly mem: Uint8Array) {
+    this.blockOff = rd16(mem, DOS_SEG, DOSMEM.LOL + LOL.FIRST_SFT);
+    this.blockSeg = rd16(mem, DOS_SEG, DOSMEM.LOL + LOL.FIRST_SFT + 2);
+    this.count = this.blockOff === END_OF_CHAIN ? 0 : rd16(mem, this.blockSeg, this.blockOff + SFT_BLOCK.COUNT);
+  }
+
+  /** Moves to the next entry; false when the chain (or the walk's limits) has ended. */
+  next(): boolean {
+    const mem = this.mem;
+    while (this.index >= this.count) {
+      if (this.blockOff === END_OF_CHAIN || ++this.blocks >= MAX_SFT_BLOCKS) return false;
+      const next = rd16(mem, this.blockSeg, this.blockOff + SFT_BLOCK.NEXT);
+      this.blockSeg = rd16(mem, this.blockSeg, this.blockOff + SFT_BLOCK.NEXT + 2);
+      this.blockOff = next;
+      this.index = 0;
+      this.count = next === END_OF_CHAIN ? 0 : rd16(mem, this.blockSeg, next + SFT_BLOCK.COUNT);
+    }
+    if (this.sfn + 1 > MAX_SFN) return false;
+    this.sfn++;
+    this.seg = this.blockSeg;
+    this.off = (this.blockOff + SFT_BLOCK.ENTRIES + this.index * SFT.ENTRY_SIZE) & 0xffff;
+    this.index++;
+    return true;
+  }
+
+  slot(): SftSlot {
+    return { sfn: this.sfn, seg: this.seg, off: this.off, linear: linear(this.seg, this.off) };
+  }
+}
+
+/** Walks the chain calling `visit` for each entry in SFN order until it returns true; returns the
+ *  slot it stopped at, or null. */
 function walkSft(mem: Uint8Array, visit: (sfn: number, seg: number, off: number) => boolean): SftSlot | null {
+  const w = new SftWalk(mem);
+  while (w.next()) if (visit(w.sfn, w.seg, w.off)) return w.slot();
+  return null;
+}
+
+/** Where sftLinear found its entry (segment and offset), for sftSlot. */
+let foundSeg = 0;
+let foundOff = 0;
+
+/** The linear address of entry `sfn` by the rules above, or -1 when the chain has no such entry
+ *  (or sfn is FFh). One loop over the blocks, no callback and no object: the kernel comes here
+ *  on every handle call (a CL 5.10 run makes thousands), where a walk by walkSft made a closure
+ *  and visited entry by entry. */
+export function sftLinear(mem: Uint8Array, sfn: number): number {
+  if (sfn < 0 || sfn > MAX_SFN) return -1;
   let off = rd16(mem, DOS_SEG, DOSMEM.LOL + LOL.FIRST_SFT);
   let seg = rd16(mem, DOS_SEG, DOSMEM.LOL + LOL.FIRST_SFT + 2);
-  let sfn = 0;
+  let first = 0;
   for (let block = 0; block < MAX_SFT_BLOCKS && off !== END_OF_CHAIN; block++) {
     const count = rd16(mem, seg, off + SFT_BLOCK.COUNT);
-    for (let i = 0; i < count; i++, sfn++) {
-      if (sfn > MAX_SFN) return null;
-      const entry = (off + SFT_BLOCK.ENTRIES + i * SFT.ENTRY_SIZE) & 0xffff;
-      if (visit(sfn, seg, entry)) return { sfn, seg, off: entry, linear: linear(seg, entry) };
+    if (sfn < first + count) {
+      foundSeg = seg;
+      foundOff = (off + SFT_BLOCK.ENTRIES + (sfn - first) * SFT.ENTRY_SIZE) & 0xffff;
+      return linear(foundSeg, foundOff);
     }
+    first += count;
     const next = rd16(mem, seg, off + SFT_BLOCK.NEXT);
     seg = rd16(mem, seg, off + SFT_BLOCK.NEXT + 2);
     off = next;
   }
-  return null;
+  return -1;
 }
 
 /** Entry `sfn` of the chain, or null when the chain has no such entry (or sfn is FFh). */
 export function sftSlot(mem: Uint8Array, sfn: number): SftSlot | null {
-  if (sfn < 0 || sfn > MAX_SFN) return null;
-  return walkSft(mem, (n) => n === sfn);
+  const a = sftLinear(mem, sfn);
+  return a < 0 ? null : { sfn, seg: foundSeg, off: foundOff, linear: a };
 }
 
 /** Every entry of the chain, in SFN order. */
@@ -74,7 +134,9 @@ export function sftSlots(mem: Uint8Array): SftSlot[] {
 
 /** The first entry whose reference count is 0, or null when all are in use. */
 function freeSftSlot(mem: Uint8Array): SftSlot | null {
-  return walkSft(mem, (_sfn, seg, off) => rd16(mem, seg, off + SFT.REF_COUNT) === 0);
+  const w = new SftWalk(mem);
+  while (w.next()) if (rd16(mem, w.seg, w.off + SFT.REF_COUNT) === 0) return w.slot();
+  return null;
 }
 
 /** Takes the first free entry for a new open: zeroed (the caller fills it); null when all are in
@@ -163,7 +225,7 @@ export class SftChain {
 
   /** The linear address of entry `sfn`, or -1 when the chain has no such entry. */
   address(sfn: number): number {
-    return sftSlot(this.mem, sfn)?.linear ?? -1;
+    return sftLinear(this.mem, sfn);
   }
 
   /** Number of entries along the chain. */
@@ -176,11 +238,17 @@ export class SftChain {
     return allocateSftEntry(this.mem)?.sfn ?? -1;
   }
 
-  /** Every entry in use, as (sfn, address). */
-  *inUse(): Generator<[number, number]> {
-    for (const slot of sftSlots(this.mem)) {
-      if (rdLin16(this.mem, slot.linear + SFT.REF_COUNT) !== 0) yield [slot.sfn, slot.linear];
+  /** Every entry in use, as (sfn, address): a list made now, so the caller may close entries
+   *  as it goes. */
+  inUse(): [number, number][] {
+    const mem = this.mem;
+    const used: [number, number][] = [];
+    const w = new SftWalk(mem);
+    while (w.next()) {
+      const a = linear(w.seg, w.off);
+      if (rdLin16(mem, a + SFT.REF_COUNT) !== 0) used.push([w.sfn, a]);
     }
+    return used;
   }
 
   // ---- field accessors (entry given by linear address)

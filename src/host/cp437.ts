@@ -25,21 +25,33 @@ export const CP437: readonly string[] = (() => {
   return t;
 })();
 
-const REVERSE = new Map<number, number>();
-// ASCII (control codes included) stays itself; then each glyph maps to its byte, except that
-// 00h's blank does not take the space.
-for (let b = 0; b < 0x80; b++) REVERSE.set(b, b);
-for (let b = 1; b < 0x100; b++) if (!REVERSE.has(CP437[b].codePointAt(0) as number)) REVERSE.set(CP437[b].codePointAt(0) as number, b);
-// Common look-alikes a host may produce.
-REVERSE.set(0x00b5, 0xe6); // micro sign -> mu
-REVERSE.set(0x03b2, 0xe1); // beta -> sharp s glyph
-REVERSE.set(0x2211, 0xe4); // n-ary summation -> Sigma
-REVERSE.set(0x2126, 0xea); // ohm -> Omega
-REVERSE.set(0x2205, 0xed); // empty set -> phi
+let reverse: Map<number, number> | null = null;
+
+/** Unicode -> CP437 for what is not ASCII, made at its first use: most runs type no such text,
+ *  and a start-up pays for every object it makes (see bin/vdm86.js). */
+function reverseMap(): Map<number, number> {
+  if (reverse) return reverse;
+  const map = new Map<number, number>();
+  // Each glyph maps to its byte (the lower byte where two show the same glyph), except that
+  // 00h's blank does not take the space; ASCII is toCp437's own.
+  for (let b = 1; b < 0x100; b++) {
+    const cp = CP437[b].codePointAt(0) as number;
+    if (cp >= 0x80 && !map.has(cp)) map.set(cp, b);
+  }
+  // Common look-alikes a host may produce.
+  map.set(0x00b5, 0xe6); // micro sign -> mu
+  map.set(0x03b2, 0xe1); // beta -> sharp s glyph
+  map.set(0x2211, 0xe4); // n-ary summation -> Sigma
+  map.set(0x2126, 0xea); // ohm -> Omega
+  map.set(0x2205, 0xed); // empty set -> phi
+  return (reverse = map);
+}
 
 /** The CP437 byte for a Unicode code point, or -1 when it has none. */
 export function toCp437(codePoint: number): number {
-  return REVERSE.get(codePoint) ?? -1;
+  // ASCII (control codes included) stays itself.
+  if (codePoint >= 0 && codePoint < 0x80) return codePoint;
+  return reverseMap().get(codePoint) ?? -1;
 }
 
 /** The CP437 byte for a Unicode code point, or '?' (3Fh) when it has none. */

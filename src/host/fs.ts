@@ -93,10 +93,13 @@ function toStat(s: Stats): HostStat {
   };
 }
 
-/** stat() following symbolic links; null when nothing is there (or a link dangles). */
+/** stat() following symbolic links; null when nothing is there (or a link dangles). A missing
+ *  entry is an answer, not an exception (an exception costs a stack trace: the DOS kernel asks
+ *  about missing files all the time, e.g. a compiler searching its INCLUDE path). */
 export function statPath(path: string): HostStat | null {
   try {
-    return toStat(statSync(path));
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st ? toStat(st) : null;
   } catch (err) {
     const e = toHostError(err);
     if (e.code === 'not-found' || e.code === 'not-dir' || e.code === 'loop') return null;
@@ -107,8 +110,7 @@ export function statPath(path: string): HostStat | null {
 /** True when a directory entry exists at `path` itself (a dangling symbolic link counts). */
 export function entryExists(path: string): boolean {
   try {
-    lstatSync(path);
-    return true;
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }
@@ -117,7 +119,7 @@ export function entryExists(path: string): boolean {
 /** True when the entry at `path` is itself a symbolic link (not followed). */
 export function isSymbolicLink(path: string): boolean {
   try {
-    return lstatSync(path).isSymbolicLink();
+    return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   } catch {
     return false;
   }

@@ -128,12 +128,22 @@ export class TerminalRenderer {
 /** The screen as plain text lines (CP437 shown as Unicode), trailing blanks trimmed. */
 export function frameLines(frame: TextFrame): string[] {
   const lines: string[] = [];
+  const { cols, cells } = frame;
   for (let r = 0; r < frame.rows; r++) {
+    // Trailing blanks (00h, 20h and FFh all show as one) are never built: every run ends with
+    // this, and most of a screen is blank.
+    const start = r * cols;
+    let end = start + cols;
+    while (end > start && isBlank(cells[end - 1] & 0xff)) end--;
     let line = '';
-    for (let c = 0; c < frame.cols; c++) line += CP437[frame.cells[r * frame.cols + c] & 0xff];
-    lines.push(line.replace(/[ \u00a0]+$/, ''));
+    for (let i = start; i < end; i++) line += CP437[cells[i] & 0xff];
+    lines.push(line);
   }
   return lines;
+}
+
+function isBlank(ch: number): boolean {
+  return ch === 0x00 || ch === 0x20 || ch === 0xff;
 }
 
 /** The screen dump printed at exit: its lines up to the last one with text. */
