@@ -126,9 +126,12 @@ export async function buildCommand(build, root, outdir) {
     legalComments: 'none',
     supported: { 'dynamic-import': false },
     // Modules that find files beside themselves (the shell's roms/shell, the test runner's worker)
-    // read import.meta.url: in this CommonJS bundle it is the bundle's own file.
-    define: { 'import.meta.url': '__vdm86_bundle_url' },
-    banner: { js: "const __vdm86_bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+    // read import.meta.url: in this CommonJS bundle it is the bundle's own file, made into a URL
+    // at the first read (pathToFileURL at every start cost ~0.5 ms).
+    define: { 'import.meta.url': '__vdm86_bundle.url', 'import.meta.dirname': '__dirname' },
+    banner: {
+      js: "const __vdm86_bundle = { get url() { const url = require('node:url').pathToFileURL(__filename).href; Object.defineProperty(this, 'url', { value: url }); return url; } };",
+    },
     plugins: [pluginLoaderApart],
   });
   await build({

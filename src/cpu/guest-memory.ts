@@ -115,6 +115,9 @@ export function fillLinear(mem: Uint8Array, lin: number, count: number, value: n
  *  the segment, as the 8086's own string instructions (REP MOVSB in DOS copying a PSP, an FCB, a
  *  DTA entry) and word accesses address memory. For structures DOS moves, not for transfers. */
 export function copyFromSegment(mem: Uint8Array, seg: number, off: number, len: number): Uint8Array {
+  const start = linear(seg, off);
+  // No wrap (offset or 1 MiB): one copy, as copyToSegment does.
+  if ((off & 0xffff) + len <= 0x10000 && start + len <= MEMORY_SIZE) return mem.slice(start, start + len);
   const out = new Uint8Array(len);
   for (let i = 0; i < len; i++) out[i] = mem[linear(seg, off + i)];
   return out;

@@ -14,7 +14,8 @@ let cached: string | null | undefined;
 /** The host folder that drive Z: maps to by default, or null if there is none to be had. */
 export function shellFolder(): string | null {
   if (cached !== undefined) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // import.meta.dirname (Node 20.11) spares making a URL and parsing it back (~0.5 ms a start).
+  let dir = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'roms', 'shell');
     if (statPath(join(candidate, SHELL_FILE))?.kind === 'file') return (cached = candidate);
