@@ -3,7 +3,7 @@
 // not found, bad program file, limits, guest faults) as one stderr line and a reserved exit code
 // (EXIT below); --result-json records the run for scripts that need to tell them apart exactly.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { runProgram, RunOptionError, type RunOptions, type RunOutput, type RunReason, type RunResult, type ScreenMode, type StdioMode } from '../src/run';
+import { runProgram, RunOptionError, type RunOptions, type StopSignal, type RunOutput, type RunReason, type RunResult, type ScreenMode, type StdioMode } from '../src/run';
 import { writeTextFile } from '../src/host/text-file';
 import { screenText } from '../src/host/terminal';
 import { VERSION } from '../src/index';
@@ -273,6 +273,31 @@ function vddCommand(argv: string[]): number {
 /** The run was ended by a limit, a fault or a signal (not by the program's own exit). */
 let runEndedEarly = false;
 
+/** The run's stop signal: aborted with the name of the host signal that came (runProgram's
+ *  StopSignal). Not an AbortController: making one costs ~1 ms of every start (Node loads its
+ *  event-target modules), and the run needs only this much of it. */
+class SignalStop implements StopSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  private readonly listeners: (() => void)[] = [];
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    for (const l of [...this.listeners]) l();
+  }
+
+  addEventListener(_type: 'abort', listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    const i = this.listeners.indexOf(listener);
+    if (i >= 0) this.listeners.splice(i, 1);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   // `vdm86 test ...` (the test runner) and `vdm86 vdd ...` (the VDD tools) are commands of their
   // own; anything else is a program to run.
@@ -280,10 +305,10 @@ async function main(argv: string[]): Promise<number> {
   if (argv[2] === 'vdd' && argv.length > 3) return vddCommand(argv.slice(3));
   // Signals are taken first, so one that comes while vdm86 is still starting still ends the run
   // with its message (runProgram sees the signal already aborted and stops at once).
-  const controller = new AbortController();
+  const stopSignal = new SignalStop();
   const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(EXIT.STOPPED); // a second signal: leave now
-    controller.abort(signal);
+    if (stopSignal.aborted) process.exit(EXIT.STOPPED); // a second signal: leave now
+    stopSignal.abort(signal);
   };
   // SIGQUIT, SIGUSR2 and SIGALRM too: by default they end Node at once, with the terminal raw.
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGALRM'] as const) process.on(s, onSignal);
@@ -351,7 +376,7 @@ async function main(argv: string[]): Promise<number> {
     vddTrace: o.vddTrace ? (line) => void process.stderr.write(`vdd: ${line}\n`) : undefined,
     handles: o.handles ? (text) => void process.stderr.write(text) : undefined,
     captureOutput: false,
-    signal: controller.signal,
+    signal: stopSignal,
     onMachine: ({ bios, machine }) => {
       bios.console.addSink((ch) => {
         lastByte = ch;

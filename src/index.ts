@@ -8,7 +8,7 @@ export * from './vdd';
 export { runVddTest, type VddTestOptions, type VddTestResult } from './vdd-harness';
 // Running a program (the library form of the vdm86 command) and the BIOS/console pieces it is made of.
 export { DEFAULT_CAPTURE_LIMIT } from './host/stream';
-export { runProgram, RunOptionError, type RunOptions, type RunResult, type RunReason, type RunContext, type RunOutput, type ScreenMode, type DriveSpec, type DrivesOption } from './run';
+export { runProgram, RunOptionError, type RunOptions, type RunResult, type RunReason, type RunContext, type StopSignal, type RunOutput, type ScreenMode, type DriveSpec, type DrivesOption } from './run';
 export { Machine, BufferConsole, type MachineEnd, type EndReason, type ConsoleIO, type MachineOptions, type RunLimits, type TimedDevice } from './machine';
 export { installBios, Bios, type BiosOptions } from './bios/bios';
 // The DOS kernel, for machines built by hand (README "The library").

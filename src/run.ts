@@ -45,6 +45,16 @@ export interface RunOutput {
   off?(event: 'resize', fn: () => void): unknown;
 }
 
+/** What runProgram asks of RunOptions.signal: the part of AbortSignal it uses. The vdm86 command
+ *  passes a light one of its own (bin/cli.ts): an AbortController costs ~1 ms to make in a fresh
+ *  process (Node loads its event-target modules then). */
+export interface StopSignal {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 /** Everything a run can be given to work with: the machine, its DOS kernel and its BIOS. */
 export interface RunContext {
   machine: Machine;
@@ -117,8 +127,9 @@ export interface RunOptions {
   /** At most this many bytes of console output are kept for the result (the last ones; the
    *  result's `outputDropped` counts the rest). Default 16 MiB (DEFAULT_CAPTURE_LIMIT). */
   maxOutputBytes?: number;
-  /** Ends the run with reason 'stopped' when aborted. */
-  signal?: AbortSignal;
+  /** Ends the run with reason 'stopped' when aborted: an AbortSignal, or anything with its
+   *  `aborted`, `reason` and 'abort' listeners (StopSignal). */
+  signal?: StopSignal;
   /** Host's current folder for relative paths. Default process.cwd(). */
   hostCwd?: string;
   /** Called once the machine, BIOS and DOS exist and before the program is loaded: the place to

@@ -5,6 +5,10 @@
 // beyond ASCII cross between the two through code page 437.
 import { CP437, toCp437 } from '../host/cp437';
 
+/** A string of ASCII characters only: the kernel's names are, nearly always, and then need no
+ *  character-by-character conversion (a start names every entry of the program's folder). */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Characters DOS refuses in a file name (besides controls and space), as MS-DOS 5 does. */
 const INVALID_CHARS = '"*+,./:;<=>?[\\]|';
 
@@ -17,6 +21,8 @@ export function isNameChar(c: number): boolean {
 /** DOS's upper-casing of name bytes: ASCII letters only (the country table's upper half is
  *  identity for the names vdm86 produces). */
 export function upperDos(s: string): string {
+  // ASCII only (the usual case): toUpperCase touches only a-z there, as DOS does.
+  if (ASCII.test(s)) return s.toUpperCase();
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -100,6 +106,8 @@ export function matchFcb(pattern: string, name: string): boolean {
 
 /** A host name as CP437 bytes, or null when some character has no CP437 form. */
 export function hostToDosBytes(hostName: string): string | null {
+  // ASCII is itself in CP437.
+  if (ASCII.test(hostName)) return hostName;
   let out = '';
   for (const ch of hostName) {
     const c = ch.codePointAt(0) as number;
