@@ -41,6 +41,18 @@ describe('vdm86 command', () => {
     expect(values(r.stdout.toString()).tail).toBe('[ /x --timeout -y]');
   });
 
+  it('runs a plain command line (a program and its arguments, no options) as commander would read it', async () => {
+    // The command reads this form itself, without commander (bin/cli.ts plainRun): the program
+    // must see the same tail, and the run the same defaults (stdout a pipe: the screen on stderr).
+    const dir = withPrograms('bios-cli.com');
+    const plain = await runCli(cli, ['bios-cli.com', '/x', '--timeout', '-y'], { cwd: dir });
+    const parsed = await runCli(cli, ['--redirect', 'bios-cli.com', '/x', '--timeout', '-y'], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(values(plain.stderr.toString()).tail).toBe('[ /x --timeout -y]');
+    expect(plain.stderr.toString()).toBe(parsed.stderr.toString());
+    expect(plain.stdout.toString()).toBe(parsed.stdout.toString());
+  });
+
   it('sets the environment, memory size, DOS version and starting directory', async () => {
     const dir = withPrograms('bios-cli.com');
     mkdirSync(join(dir, 'SUB'));
