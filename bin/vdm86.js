@@ -46,12 +46,13 @@ let cacheFd = -1;
 try {
   const fd = openSync(bundle, 'r');
   const st = fstatSync(fd);
+  let cacheSize = 0;
   try {
     cacheFd = openSync(cacheFile, 'r');
+    cacheSize = fstatSync(cacheFd).size;
   } catch {
-    // no cache yet
+    // no cache yet (or none to be had): compiled from source, and a new one written at exit
   }
-  const cacheSize = cacheFd < 0 ? 0 : fstatSync(cacheFd).size;
   buf = Buffer.allocUnsafe(Math.max(HEAD.length + st.size + TAIL.length, cacheSize));
   HEAD.copy(buf, 0);
   const got = readInto(fd, buf, HEAD.length, st.size);
