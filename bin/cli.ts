@@ -2,7 +2,8 @@
 // turns its DOS exit code into the process exit code, and reports vdm86's own verdicts (program
 // not found, bad program file, limits, guest faults) as one stderr line and a reserved exit code
 // (EXIT below); --result-json records the run for scripts that need to tell them apart exactly.
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { commander, invalidArgument, isCommanderError } from '../src/host/commander';
 import { runProgram, RunOptionError, type RunOptions, type StopSignal, type RunOutput, type RunReason, type RunResult, type ScreenMode, type StdioMode } from '../src/run';
 import { writeTextFile } from '../src/host/text-file';
 import { screenText } from '../src/host/terminal';
@@ -49,25 +50,25 @@ function positiveNumber(what: string, integer: boolean) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-      throw new InvalidArgumentError(`${what} must be a positive ${integer ? 'integer' : 'number'}`);
+      throw invalidArgument(`${what} must be a positive ${integer ? 'integer' : 'number'}`);
     }
     return n;
   };
 }
 
 function screenMode(value: string): ScreenMode {
-  if (value !== 'tty' && value !== 'stream' && value !== 'none') throw new InvalidArgumentError('expected tty, stream or none');
+  if (value !== 'tty' && value !== 'stream' && value !== 'none') throw invalidArgument('expected tty, stream or none');
   return value;
 }
 
 function stdioMode(value: string): StdioMode {
-  if (value !== 'file' && value !== 'console') throw new InvalidArgumentError('expected file or console');
+  if (value !== 'file' && value !== 'console') throw invalidArgument('expected file or console');
   return value;
 }
 
 function envPair(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const eq = value.indexOf('=');
-  if (eq <= 0) throw new InvalidArgumentError(`expected NAME=VALUE, got "${value}"`);
+  if (eq <= 0) throw invalidArgument(`expected NAME=VALUE, got "${value}"`);
   return { ...previous, [value.slice(0, eq).toUpperCase()]: value.slice(eq + 1) };
 }
 
@@ -99,13 +100,13 @@ interface CliOptions {
 /** "--disk-quota 200M": bytes, with an optional K, M or G (binary multiples). */
 function byteSize(value: string): number {
   const m = /^(\d+)([KMG]?)$/i.exec(value.trim());
-  if (!m) throw new InvalidArgumentError(`--disk-quota expects bytes, e.g. 500000, 64K, 200M or 2G (got "${value}")`);
+  if (!m) throw invalidArgument(`--disk-quota expects bytes, e.g. 500000, 64K, 200M or 2G (got "${value}")`);
   const scale = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2].toUpperCase() as '' | 'K' | 'M' | 'G'];
   return Number(m[1]) * scale;
 }
 
 function buildCommand(): Command {
-  return new Command('vdm86')
+  return new (commander().Command)('vdm86')
     .description('Run a DOS program (.COM, .EXE, or a .BAT through the shell) on an emulated 8086 with DOS 5 and a PC BIOS; with no program, a DOS prompt.')
     .version(VERSION, '-V, --version')
     .argument('[program]', 'the program: a host path (a folder outside every drive is mapped as the next free letter from D:), or a DOS path on a mapped drive')
@@ -242,7 +243,7 @@ function resultRecord(program: string, result: RunResult, processExitCode: numbe
 
 /** `vdm86 vdd init NAME [--dir DIR]`: writes the start of a new VDD (src/vdd-scaffold.ts). */
 function vddCommand(argv: string[]): number {
-  const cmd = new Command('vdm86 vdd').description('VDD plugin tools (docs/vdd.md)').exitOverride();
+  const cmd = new (commander().Command)('vdm86 vdd').description('VDD plugin tools (docs/vdd.md)').exitOverride();
   cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `vdm86: ${s}` : s) });
   let code = 0;
   cmd
@@ -264,7 +265,7 @@ function vddCommand(argv: string[]): number {
   try {
     cmd.parse(argv, { from: 'user' });
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT.USAGE;
+    if (isCommanderError(err)) return err.exitCode === 0 ? 0 : EXIT.USAGE;
     throw err;
   }
   return code;
@@ -323,7 +324,7 @@ function parseOptions(argv: string[]): ParsedCommand | number {
   try {
     cmd.parse(argv);
   } catch (err) {
-    if (err instanceof CommanderError) {
+    if (isCommanderError(err)) {
       return err.exitCode === 0 ? 0 : EXIT.USAGE;
     }
     throw err;

@@ -1,7 +1,8 @@
 // `vdm86 test [options] [FILES|DIRS...]`: the runner's command line. One line per case with a
 // running count (and a progress bar on a terminal), failure details as they happen, a summary,
 // reports for CI (--reporter), and exit status 0 only when every case passed.
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { commander, invalidArgument, isCommanderError } from '../host/commander';
 import { availableParallelism } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { runSuite } from './runner';
@@ -29,7 +30,7 @@ interface TestCliOptions {
 function positive(what: string) {
   return (v: string): number => {
     const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${what} must be a positive number`);
+    if (!Number.isFinite(n) || n <= 0) throw invalidArgument(`${what} must be a positive number`);
     return n;
   };
 }
@@ -39,13 +40,13 @@ function wrap<T>(fn: (v: string) => T) {
     try {
       return fn(v);
     } catch (err) {
-      throw new InvalidArgumentError((err as Error).message);
+      throw invalidArgument((err as Error).message);
     }
   };
 }
 
 function buildCommand(): Command {
-  return new Command('vdm86 test')
+  return new (commander().Command)('vdm86 test')
     .description('Run DOS program test cases (YAML case files; folders are searched for *.case.yaml).')
     .argument('[paths...]', 'case files and folders', ['.'])
     .option('-u, --update', 'rewrite golden files (stdout, files, screens) with what the programs produce')
@@ -116,7 +117,7 @@ export async function runTestCommand(args: string[]): Promise<number> {
   try {
     cmd.parse(args, { from: 'user' });
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT.USAGE;
+    if (isCommanderError(err)) return err.exitCode === 0 ? 0 : EXIT.USAGE;
     throw err;
   }
   const paths = cmd.processedArgs[0] as string[];
