@@ -3,7 +3,7 @@
 // not found, bad program file, limits, guest faults) as one stderr line and a reserved exit code
 // (EXIT below); --result-json records the run for scripts that need to tell them apart exactly.
 import type { Command } from 'commander';
-import { commander, invalidArgument, isCommanderError } from '../src/host/commander';
+import { command, invalidArgument, isCommanderError } from '../src/host/commander';
 import { runProgram, RunOptionError, type RunOptions, type StopSignal, type RunOutput, type RunReason, type RunResult, type ScreenMode, type StdioMode } from '../src/run';
 import { writeTextFile } from '../src/host/text-file';
 import { screenText } from '../src/host/terminal';
@@ -106,7 +106,7 @@ function byteSize(value: string): number {
 }
 
 function buildCommand(): Command {
-  return new (commander().Command)('vdm86')
+  return command('vdm86')
     .description('Run a DOS program (.COM, .EXE, or a .BAT through the shell) on an emulated 8086 with DOS 5 and a PC BIOS; with no program, a DOS prompt.')
     .version(VERSION, '-V, --version')
     .argument('[program]', 'the program: a host path (a folder outside every drive is mapped as the next free letter from D:), or a DOS path on a mapped drive')
@@ -243,7 +243,7 @@ function resultRecord(program: string, result: RunResult, processExitCode: numbe
 
 /** `vdm86 vdd init NAME [--dir DIR]`: writes the start of a new VDD (src/vdd-scaffold.ts). */
 function vddCommand(argv: string[]): number {
-  const cmd = new (commander().Command)('vdm86 vdd').description('VDD plugin tools (docs/vdd.md)').exitOverride();
+  const cmd = command('vdm86 vdd').description('VDD plugin tools (docs/vdd.md)').exitOverride();
   cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `vdm86: ${s}` : s) });
   let code = 0;
   cmd

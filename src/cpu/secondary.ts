@@ -259,22 +259,6 @@ function halt(c: CpuState): void {
   c.attention = true;
 }
 
-function group3ByteOp(c: CpuState, _op: number, modrm: number, eaBase: number, eaOff: number, _ovr: number, rep: number): void {
-  group3Byte(c, modrm, eaBase, eaOff, rep !== 0);
-}
-
-function group3WordOp(c: CpuState, _op: number, modrm: number, eaBase: number, eaOff: number, _ovr: number, rep: number): void {
-  group3Word(c, modrm, eaBase, eaOff, rep !== 0);
-}
-
-function group4Op(c: CpuState, _op: number, modrm: number, eaBase: number, eaOff: number): void {
-  group4(c, modrm, eaBase, eaOff);
-}
-
-function group5Op(c: CpuState, _op: number, modrm: number, eaBase: number, eaOff: number): void {
-  group5(c, (modrm >> 3) & 7, modrm, eaBase, eaOff);
-}
-
 /** opcode -> its family. */
 const FAMILIES: Family[] = (() => {
   const t: Family[] = new Array<Family>(256).fill(notSecondary);
@@ -295,15 +279,15 @@ const FAMILIES: Family[] = (() => {
   put(jumpFar, 0xea);
   put(halt, 0xf4);
   put(flagSet, 0xf5, 0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd);
-  put(group3ByteOp, 0xf6);
-  put(group3WordOp, 0xf7);
-  put(group4Op, 0xfe);
-  put(group5Op, 0xff);
+  put(group3Byte, 0xf6);
+  put(group3Word, 0xf7);
+  put(group4, 0xfe);
+  put(group5, 0xff);
   return t;
 })();
 
 /** F6h: TEST Eb,Ib (reg 1 is an 8086 alias), NOT, NEG, MUL, IMUL, DIV, IDIV. */
-function group3Byte(c: CpuState, modrm: number, eaBase: number, eaOff: number, rep: boolean): void {
+function group3Byte(c: CpuState, _op: number, modrm: number, eaBase: number, eaOff: number, _ovr: number, rep: number): void {
   const a = (modrm >> 3) & 7;
   const reg = modrm >= 0xc0;
   const lin = (eaBase + eaOff) & MASK;
@@ -321,16 +305,16 @@ function group3Byte(c: CpuState, modrm: number, eaBase: number, eaOff: number, r
       break;
     }
     case 4: mul8(c, v); break;
-    case 5: imul8(c, v, rep); break;
+    case 5: imul8(c, v, rep !== 0); break;
     default:
       // A divide error returns to the next instruction (8086), with ipReg already there.
-      if (!(a === 6 ? div8(c, v) : idiv8(c, v, rep))) c.enterInterrupt(VECTOR.DIVIDE);
+      if (!(a === 6 ? div8(c, v) : idiv8(c, v, rep !== 0))) c.enterInterrupt(VECTOR.DIVIDE);
       break;
   }
 }
 
 /** F7h: the word forms of group 3. */
-function group3Word(c: CpuState, modrm: number, eaBase: number, eaOff: number, rep: boolean): void {
+function group3Word(c: CpuState, _op: number, modrm: number, eaBase: number, eaOff: number, _ovr: number, rep: number): void {
   const a = (modrm >> 3) & 7;
   const reg = modrm >= 0xc0;
   const v = reg ? c.regs[modrm & 7] : c.rd16(eaBase, eaOff);
@@ -347,18 +331,18 @@ function group3Word(c: CpuState, modrm: number, eaBase: number, eaOff: number, r
       break;
     }
     case 4: mul16(c, v); break;
-    case 5: imul16(c, v, rep); break;
+    case 5: imul16(c, v, rep !== 0); break;
     default:
-      if (!(a === 6 ? div16(c, v) : idiv16(c, v, rep))) c.enterInterrupt(VECTOR.DIVIDE);
+      if (!(a === 6 ? div16(c, v) : idiv16(c, v, rep !== 0))) c.enterInterrupt(VECTOR.DIVIDE);
       break;
   }
 }
 
 /** FEh: INC/DEC Eb; reg 2-7 are undefined and vdm86 runs them as their FFh counterparts. */
-function group4(c: CpuState, modrm: number, eaBase: number, eaOff: number): void {
+function group4(c: CpuState, op: number, modrm: number, eaBase: number, eaOff: number): void {
   const a = (modrm >> 3) & 7;
   if (a >= 2) {
-    group5(c, a, modrm, eaBase, eaOff);
+    group5(c, op, modrm, eaBase, eaOff);
     return;
   }
   const lin = (eaBase + eaOff) & MASK;
@@ -370,7 +354,8 @@ function group4(c: CpuState, modrm: number, eaBase: number, eaOff: number): void
 }
 
 /** FFh: INC, DEC, CALL, CALL far, JMP, JMP far, PUSH (reg 7 is an 8086 alias of PUSH). */
-function group5(c: CpuState, a: number, modrm: number, eaBase: number, eaOff: number): void {
+function group5(c: CpuState, _op: number, modrm: number, eaBase: number, eaOff: number): void {
+  const a = (modrm >> 3) & 7;
   const r = c.regs;
   const s = c.sregs;
   const reg = modrm >= 0xc0;

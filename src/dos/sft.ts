@@ -36,18 +36,21 @@ export interface SftSlot {
   linear: number;
 }
 
-/** A walk along the chain from LoL+04h by the rules above, one entry per next(): no callback and
- *  no object per entry (the kernel walks the chain at every open, for the free entry and the
- *  sharing check). */
+/** A walk along the chain from LoL+04h by the rules above, one entry per next(), or straight to
+ *  an entry by its number, a block at a time (seek). No callback and no object per entry: the
+ *  kernel finds an entry on every handle call (a CL 5.10 run makes thousands) and walks the chain
+ *  at every open, for the free entry and the sharing check. */
 class SftWalk {
-  /** The current entry: its SFN, segment and offset (valid after next() returned true). */
+  /** The current entry: its SFN, segment and offset (valid after next() or seek() said true). */
   sfn = -1;
   seg = 0;
   off = 0;
   private blockSeg: number;
   private blockOff: number;
+  /** The SFN of the current block's first entry, its entry count, and the next entry's index. */
+  private first = 0;
+  private count: number;
   private index = 0;
-  private count = 0;
   private blocks = 0;
 
   constructor(private readonly mem: Uint8Array) {
@@ -56,23 +59,38 @@ class SftWalk {
     this.count = this.blockOff === END_OF_CHAIN ? 0 : rd16(mem, this.blockSeg, this.blockOff + SFT_BLOCK.COUNT);
   }
 
+  /** Moves to the next block; false at the end of the chain or of the blocks a walk follows. */
+  private nextBlock(): boolean {
+    if (this.blockOff === END_OF_CHAIN || ++this.blocks >= MAX_SFT_BLOCKS) return false;
+    const mem = this.mem;
+    const next = rd16(mem, this.blockSeg, this.blockOff + SFT_BLOCK.NEXT);
+    this.blockSeg = rd16(mem, this.blockSeg, this.blockOff + SFT_BLOCK.NEXT + 2);
+    this.blockOff = next;
+    this.first += this.count;
+    this.index = 0;
+    this.count = next === END_OF_CHAIN ? 0 : rd16(mem, this.blockSeg, next + SFT_BLOCK.COUNT);
+    return true;
+  }
+
   /** Moves to the next entry; false when the chain (or the walk's limits) has ended. */
   next(): boolean {
-    const mem = this.mem;
-    while (this.index >= this.count) {
-      if (this.blockOff === END_OF_CHAIN || ++this.blocks >= MAX_SFT_BLOCKS) return false;
-      const next = rd16(mem, this.blockSeg, this.blockOff + SFT_BLOCK.NEXT);
-      this.blockSeg = rd16(mem, this.blockSeg, this.blockOff + SFT_BLOCK.NEXT + 2);
-      this.blockOff = next;
-      this.index = 0;
-      this.count = next === END_OF_CHAIN ? 0 : rd16(mem, this.blockSeg, next + SFT_BLOCK.COUNT);
-    }
-    if (this.sfn + 1 > MAX_SFN) return false;
-    this.sfn++;
+    while (this.index >= this.count) if (!this.nextBlock()) return false;
+    const sfn = this.first + this.index;
+    if (sfn > MAX_SFN) return false;
+    this.sfn = sfn;
     this.seg = this.blockSeg;
     this.off = (this.blockOff + SFT_BLOCK.ENTRIES + this.index * SFT.ENTRY_SIZE) & 0xffff;
     this.index++;
     return true;
+  }
+
+  /** On a new walk: moves to entry `sfn`, stepping over whole blocks before it; false when the
+   *  chain has no such entry (or sfn is FFh). */
+  seek(sfn: number): boolean {
+    if (sfn < 0 || sfn > MAX_SFN) return false;
+    while (sfn >= this.first + this.count) if (!this.nextBlock()) return false;
+    this.index = sfn - this.first;
+    return this.next();
   }
 
   slot(): SftSlot {
@@ -88,38 +106,16 @@ function walkSft(mem: Uint8Array, visit: (sfn: number, seg: number, off: number)
   return null;
 }
 
-/** Where sftLinear found its entry (segment and offset), for sftSlot. */
-let foundSeg = 0;
-let foundOff = 0;
-
-/** The linear address of entry `sfn` by the rules above, or -1 when the chain has no such entry
- *  (or sfn is FFh). One loop over the blocks, no callback and no object: the kernel comes here
- *  on every handle call (a CL 5.10 run makes thousands), where a walk by walkSft made a closure
- *  and visited entry by entry. */
+/** The linear address of entry `sfn`, or -1 when the chain has no such entry (or sfn is FFh). */
 export function sftLinear(mem: Uint8Array, sfn: number): number {
-  if (sfn < 0 || sfn > MAX_SFN) return -1;
-  let off = rd16(mem, DOS_SEG, DOSMEM.LOL + LOL.FIRST_SFT);
-  let seg = rd16(mem, DOS_SEG, DOSMEM.LOL + LOL.FIRST_SFT + 2);
-  let first = 0;
-  for (let block = 0; block < MAX_SFT_BLOCKS && off !== END_OF_CHAIN; block++) {
-    const count = rd16(mem, seg, off + SFT_BLOCK.COUNT);
-    if (sfn < first + count) {
-      foundSeg = seg;
-      foundOff = (off + SFT_BLOCK.ENTRIES + (sfn - first) * SFT.ENTRY_SIZE) & 0xffff;
-      return linear(foundSeg, foundOff);
-    }
-    first += count;
-    const next = rd16(mem, seg, off + SFT_BLOCK.NEXT);
-    seg = rd16(mem, seg, off + SFT_BLOCK.NEXT + 2);
-    off = next;
-  }
-  return -1;
+  const w = new SftWalk(mem);
+  return w.seek(sfn) ? linear(w.seg, w.off) : -1;
 }
 
 /** Entry `sfn` of the chain, or null when the chain has no such entry (or sfn is FFh). */
 export function sftSlot(mem: Uint8Array, sfn: number): SftSlot | null {
-  const a = sftLinear(mem, sfn);
-  return a < 0 ? null : { sfn, seg: foundSeg, off: foundOff, linear: a };
+  const w = new SftWalk(mem);
+  return w.seek(sfn) ? w.slot() : null;
 }
 
 /** Every entry of the chain, in SFN order. */

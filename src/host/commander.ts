@@ -5,9 +5,14 @@ import type * as Commander from 'commander';
 
 let loaded: typeof Commander | undefined;
 
-export function commander(): typeof Commander {
+function commander(): typeof Commander {
   // A require() esbuild bundles (commander's CommonJS build), run at this first call.
   return (loaded ??= require('commander') as typeof Commander);
+}
+
+/** A new commander Command named `name`. */
+export function command(name: string): Commander.Command {
+  return new (commander().Command)(name);
 }
 
 /** A bad option value, as an option's parser throws it for commander to report. */

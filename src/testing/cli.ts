@@ -2,7 +2,7 @@
 // running count (and a progress bar on a terminal), failure details as they happen, a summary,
 // reports for CI (--reporter), and exit status 0 only when every case passed.
 import type { Command } from 'commander';
-import { commander, invalidArgument, isCommanderError } from '../host/commander';
+import { command, invalidArgument, isCommanderError } from '../host/commander';
 import { availableParallelism } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { runSuite } from './runner';
@@ -46,7 +46,7 @@ function wrap<T>(fn: (v: string) => T) {
 }
 
 function buildCommand(): Command {
-  return new (commander().Command)('vdm86 test')
+  return command('vdm86 test')
     .description('Run DOS program test cases (YAML case files; folders are searched for *.case.yaml).')
     .argument('[paths...]', 'case files and folders', ['.'])
     .option('-u, --update', 'rewrite golden files (stdout, files, screens) with what the programs produce')
