@@ -94,7 +94,7 @@ export class Machine implements Board {
     this.cpu = new Cpu(this.io);
     this.mem = this.cpu.mem;
     this.cpu.bopEnabled = true;
-    this.cpu.onBop = (n) => this.bop(n);
+    this.cpu.bopHandler = this;
     this.bops.set(BOP_INTERNAL.WARM_UP, () => {});
     this.dma.attach(this.io);
     loadRom(this.mem);
@@ -109,7 +109,8 @@ export class Machine implements Board {
     bop: BOP_INTERNAL.WARM_UP,
   };
 
-  private bop(n: number): void {
+  /** The CPU's BopHandler: a BOP the machine's table dispatches. */
+  bop(n: number): void {
     // docs/DESIGN.md: a BOP with no handler raises INT 6.
     if (!this.bops.dispatch(n)) this.cpu.interrupt(6);
   }

@@ -48,6 +48,15 @@ DECODE[0xf3] = PREFIX_REP;
 /** An IoBus that is never used; see the constructor. */
 const NO_PORTS: IoBus = { in8: () => 0xff, out8: () => {}, in16: () => 0xffff, out16: () => {} };
 
+/** What a BOP (C4 C4 nn) reaches: an object with a method rather than a closure, so that the run
+ *  loop's call site has one target for every machine of a process (Machine.prototype.bop). With a
+ *  closure per machine, V8 threw the optimised loop away at the second machine's first BOP
+ *  ("wrong call target") and compiled it again: ~50 ms of every second run in one process (a
+ *  test runner's, a library user's). */
+export interface BopHandler {
+  bop(n: number): void;
+}
+
 export class Cpu extends CpuState {
   // ---- registers -----------------------------------------------------------------------------
   get ax(): number { return this.regs[REG.AX]; } set ax(v: number) { this.regs[REG.AX] = v; }
@@ -101,7 +110,7 @@ export class Cpu extends CpuState {
   }
 
   /** Called for C4 C4 nn when bopEnabled; CS:IP already points past the three bytes. */
-  onBop: ((n: number) => void) | null = null;
+  bopHandler: BopHandler | null = null;
   bopEnabled = false;
 
   private intrLine = false;
@@ -893,7 +902,7 @@ export class Cpu extends CpuState {
 
         // ---- the BOP, and LES/LDS --------------------------------------------------------------
         case 0xc4:
-          if (modrm === 0xc4 && this.bopEnabled && this.onBop) {
+          if (modrm === 0xc4 && this.bopEnabled && this.bopHandler) {
             // BOP nn: C4 C4 nn. The handler sees CS:IP past the three bytes and may change
             // anything, call interrupt(), run() (nested) or stop().
             const nn = b[(csBase + ip) & 0xfffff];
@@ -901,7 +910,7 @@ export class Cpu extends CpuState {
             this.ipReg = ip;
             this.instructions += n + 1 - counted;
             counted = n + 1;
-            this.onBop(nn);
+            this.bopHandler.bop(nn);
             ip = this.ipReg;
             csBase = w[0x80009] << 4;
             this.attention = true;

@@ -57,7 +57,7 @@ export interface WarmUpHooks {
   /** Attaches a fresh interrupt controller of the machine's own kind to the CPU (it becomes
    *  cpu.pic) with a request pending on it: the warm-up's hardware interrupt. */
   interrupt?: () => void;
-  /** A BOP number whose handler does nothing, run through the CPU's own onBop: the loop's BOP
+  /** A BOP number whose handler does nothing, run through the CPU's own bopHandler: the loop's BOP
    *  path (a program that computes before its first DOS call reached it only after V8 had
    *  compiled the loop, which threw the compiled loop away). */
   bop?: number;

@@ -324,15 +324,17 @@ describe('REP string instructions', () => {
 });
 
 describe('BOP hook', () => {
-  it('calls onBop(nn) with IP past C4 C4 nn; the handler may change registers and stop()', () => {
+  it('calls bopHandler.bop(nn) with IP past C4 C4 nn; the handler may change registers and stop()', () => {
     // BOP 42h; inc cx; hlt
     const cpu = setup('C4 C4 42 41 F4');
     cpu.bopEnabled = true;
     const seen: [number, number][] = [];
-    cpu.onBop = (n) => {
-      seen.push([n, cpu.ip]);
-      cpu.ax = 0x1234;
-      cpu.stop();
+    cpu.bopHandler = {
+      bop: (n) => {
+        seen.push([n, cpu.ip]);
+        cpu.ax = 0x1234;
+        cpu.stop();
+      },
     };
     expect(cpu.run(100)).toBe(1);
     expect(seen).toEqual([[0x42, 3]]);
@@ -346,7 +348,7 @@ describe('BOP hook', () => {
   it('is plain 8086 decoding when disabled (C4 with a register operand, then INC DX)', () => {
     const cpu = setup('C4 C4 42 F4');
     let called = false;
-    cpu.onBop = () => (called = true);
+    cpu.bopHandler = { bop: () => (called = true) };
     cpu.run(100);
     expect(called).toBe(false);
     expect(cpu.dx).toBe(1);
@@ -357,7 +359,7 @@ describe('BOP hook', () => {
     // BOP 10h; inc cx; hlt
     const cpu = setup('C4 C4 10 41 F4', { 6: RECORD_HANDLER });
     cpu.bopEnabled = true;
-    cpu.onBop = () => cpu.interrupt(6);
+    cpu.bopHandler = { bop: () => cpu.interrupt(6) };
     cpu.run(100);
     expect(records(cpu)).toEqual([3]);
     expect(cpu.cx).toBe(1);
@@ -371,15 +373,17 @@ describe('BOP hook', () => {
     const cpu = setup(code.join(' '));
     cpu.bopEnabled = true;
     let nested = -1;
-    cpu.onBop = (n) => {
-      if (n === 0xfe) {
-        cpu.stop();
-        return;
-      }
-      const ret = cpu.ip;
-      cpu.ip = 0x20;
-      nested = cpu.run(1000);
-      cpu.ip = ret;
+    cpu.bopHandler = {
+      bop: (n) => {
+        if (n === 0xfe) {
+          cpu.stop();
+          return;
+        }
+        const ret = cpu.ip;
+        cpu.ip = 0x20;
+        nested = cpu.run(1000);
+        cpu.ip = ret;
+      },
     };
     const outer = cpu.run(1000);
     expect(nested).toBe(3); // inc bx, inc bx, BOP FE
@@ -399,15 +403,17 @@ describe('stopAll', () => {
     code.splice(0x20, 5, '43', 'C4', 'C4', '77', '43');
     const cpu = setup(code.join(' '));
     cpu.bopEnabled = true;
-    cpu.onBop = (n) => {
-      if (n === 0x77) {
-        cpu.stopAll();
-        return;
-      }
-      const ret = cpu.ip;
-      cpu.ip = 0x20;
-      cpu.run(1000);
-      cpu.ip = ret;
+    cpu.bopHandler = {
+      bop: (n) => {
+        if (n === 0x77) {
+          cpu.stopAll();
+          return;
+        }
+        const ret = cpu.ip;
+        cpu.ip = 0x20;
+        cpu.run(1000);
+        cpu.ip = ret;
+      },
     };
     expect(cpu.run(1000)).toBe(1); // only the BOP 58h: the outer run stopped after it
     expect(cpu.bx).toBe(1);

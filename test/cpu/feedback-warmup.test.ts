@@ -28,7 +28,7 @@ function busyCpu() {
   cpu.sregs.set([0x1234, 0x2345, 0x3456, 0x4567]);
   cpu.ip = 0x0abc;
   cpu.bopEnabled = true;
-  cpu.onBop = (n) => void calls.push(`bop ${n}`);
+  cpu.bopHandler = { bop: (n) => void calls.push(`bop ${n}`) };
   cpu.pic = { acknowledge: () => (calls.push('ack'), 8) } as unknown as Cpu['pic'];
   cpu.onPageHook = (lin) => void calls.push(`hook ${lin}`);
   cpu.pageHooks[0x20] = 1;
@@ -104,12 +104,14 @@ describe('feedback warm-up', () => {
     cpu.ip = 0;
     cpu.bopEnabled = true;
     let error = '';
-    cpu.onBop = () => {
-      try {
-        exerciseOpcodeTable(cpu);
-      } catch (e) {
-        error = (e as Error).message;
-      }
+    cpu.bopHandler = {
+      bop: () => {
+        try {
+          exerciseOpcodeTable(cpu);
+        } catch (e) {
+          error = (e as Error).message;
+        }
+      },
     };
     cpu.run(1);
     expect(error).toMatch(/inside run/);
