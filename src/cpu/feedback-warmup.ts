@@ -88,6 +88,11 @@ const PRIMER_RUNS = 256;
  *  reach (group3Byte/Word, stringStep, the XCHG family of secondary.ts, setFlags) recorded nothing:
  *  --trace-deopt showed four to six deoptimisations and recompiles of them in a CL 5.10 run. */
 const SECOND_VISIT = [0x86, 0x87, 0x9d, 0xa4, 0xa5, 0xa6, 0xa7, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf, 0xcf, 0xf6, 0xf7];
+/** LOOPNZ, LOOPZ, LOOP and JCXZ, run again with CX at 0, 1 and 2 so that each both jumps and
+ *  falls through: the table's random CX (0-7) left JCXZ's jump untaken, and a loop compiled
+ *  right after the warm-up was thrown away at a program's first JCXZ taken ("insufficient type
+ *  feedback", seen in a CL 5.10 run). */
+const COUNTED_JUMPS = [0xe0, 0xe1, 0xe2, 0xe3];
 /** Instructions whose result depends on the flags: Jcc, ADC/SBB, LOOPZ/LOOPNZ, the BCD
  *  adjustments, PUSHF, LAHF, CMC. */
 const FLAG_READERS = [
@@ -293,6 +298,9 @@ function runForms(cpu: Cpu): void {
     forms(op);
   }
   for (const op of SECOND_VISIT) forms(op);
+  for (const op of COUNTED_JUMPS) {
+    for (let cx = 0; cx < 3; cx++) test(withOperands(2, op, rnd() & 0xff), cx);
+  }
   // Twice, for the same reason as SECOND_VISIT (repeatFast's cut-by-the-budget exit).
   const repForm: number[] = [0, 0];
   for (let pass = 0; pass < 2; pass++) {
