@@ -13,7 +13,7 @@ import { ScaffoldError, writeScaffold } from '../src/vdd-scaffold';
 import { insideRun } from '../src/run-scope';
 import type { ByteStream } from '../src/host/input';
 import { FileInput } from '../src/host/file-input';
-import type { Machine } from '../src/machine';
+import { WARM_UP_AFTER, type Machine } from '../src/machine';
 import { existsSync, fstatSync, statSync, type Stats } from 'node:fs';
 import { isatty } from 'node:tty';
 import { setFlagsFromString } from 'node:v8';
@@ -486,8 +486,10 @@ main(process.argv).then(
   (err) => internalError(err),
 );
 
-/** Instructions a run goes before the command turns V8's on-stack replacement off. */
-const OSR_OFF_AFTER = 2000;
+/** Instructions a run goes before the command turns V8's on-stack replacement off: the
+ *  machine's first slice, after which it warms the CPU loop up (left on longer, OSR compiled the
+ *  loop during the next slice as well: `dhry` and `sieve` 1.06x). */
+const OSR_OFF_AFTER = WARM_UP_AFTER;
 
 /** Turns V8's on-stack replacement off once the program has run its first slice (loading
  *  node:v8 costs ~3 ms, which a program that ends at once should not pay). The machine re-enters

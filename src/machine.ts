@@ -227,11 +227,16 @@ export class Machine implements Board {
 
 /** Instructions a run executes before the CPU's run loop is warmed up (cpu/feedback-warmup.ts),
  *  as its own first slice: a program that ends sooner never pays for the warm-up, and one that
- *  goes on is warmed before V8 first decides to optimise the loop (after some 10,000-20,000
- *  instructions), whose compile job reads the feedback as it stands then: warmed any later, the
- *  loop was compiled twice (measured on a CL 5.10 run: 0.89x the CPU time with 2,000 against
- *  20,000). */
-const WARM_UP_AFTER = 2000;
+ *  goes on is warmed before V8 first decides to optimise the loop, whose compile job reads the
+ *  feedback as it stands then: warmed any later, the loop was compiled twice (measured on a CL
+ *  5.10 run: 0.89x the CPU time with 2,000 against 20,000). A program whose first instructions
+ *  are one tight loop has V8 decide early: with 2,000, `fileio` (a buffer filled in a loop) had
+ *  the loop marked in its first slice, compiled from the warm-up's first call with the table
+ *  not yet run, thrown away and compiled again in every run. With 1,000 it is not (cold runs,
+ *  paired: `fileio` 0.92, `execloop` 0.89, `dhry`, `sieve`, `cpuwork`, `typeout` and CL 5.10
+ *  1.00-1.01). The vdm86 command turns V8's on-stack replacement off at the same point
+ *  (bin/cli.ts). */
+export const WARM_UP_AFTER = 1000;
 
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
