@@ -323,6 +323,22 @@ describe('REP string instructions', () => {
   });
 });
 
+/** A BOP handler that calls `end` at BOP `endOp` and, at any other BOP, runs the code at 20h as a
+ *  nested run (how many instructions it ran is kept in `nested`) and returns to the caller. */
+function nestedRunHandler(cpu: Cpu, endOp: number, end: () => void) {
+  const handler = {
+    nested: -1,
+    bop: (n: number) => {
+      if (n === endOp) return end();
+      const ret = cpu.ip;
+      cpu.ip = 0x20;
+      handler.nested = cpu.run(1000);
+      cpu.ip = ret;
+    },
+  };
+  return handler;
+}
+
 describe('BOP hook', () => {
   it('calls bopHandler.bop(nn) with IP past C4 C4 nn; the handler may change registers and stop()', () => {
     // BOP 42h; inc cx; hlt
@@ -372,21 +388,10 @@ describe('BOP hook', () => {
     code.splice(0x20, 5, '43', '43', 'C4', 'C4', 'FE');
     const cpu = setup(code.join(' '));
     cpu.bopEnabled = true;
-    let nested = -1;
-    cpu.bopHandler = {
-      bop: (n) => {
-        if (n === 0xfe) {
-          cpu.stop();
-          return;
-        }
-        const ret = cpu.ip;
-        cpu.ip = 0x20;
-        nested = cpu.run(1000);
-        cpu.ip = ret;
-      },
-    };
+    const handler = nestedRunHandler(cpu, 0xfe, () => cpu.stop());
+    cpu.bopHandler = handler;
     const outer = cpu.run(1000);
-    expect(nested).toBe(3); // inc bx, inc bx, BOP FE
+    expect(handler.nested).toBe(3); // inc bx, inc bx, BOP FE
     expect(outer).toBe(3); // BOP 58, inc cx, hlt: the nested stop did not end the outer run
     expect(cpu.bx).toBe(2);
     expect(cpu.cx).toBe(1);
@@ -403,18 +408,7 @@ describe('stopAll', () => {
     code.splice(0x20, 5, '43', 'C4', 'C4', '77', '43');
     const cpu = setup(code.join(' '));
     cpu.bopEnabled = true;
-    cpu.bopHandler = {
-      bop: (n) => {
-        if (n === 0x77) {
-          cpu.stopAll();
-          return;
-        }
-        const ret = cpu.ip;
-        cpu.ip = 0x20;
-        cpu.run(1000);
-        cpu.ip = ret;
-      },
-    };
+    cpu.bopHandler = nestedRunHandler(cpu, 0x77, () => cpu.stopAll());
     expect(cpu.run(1000)).toBe(1); // only the BOP 58h: the outer run stopped after it
     expect(cpu.bx).toBe(1);
     expect(cpu.cx).toBe(0);
