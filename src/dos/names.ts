@@ -176,18 +176,27 @@ export function nameDirectory(hostNames: readonly string[]): NamedEntry[] {
       result.set(h, up);
     } else later.push(h);
   }
+  // Where the search for a free N starts, for each run of candidates: a candidate is the base's
+  // first 6 characters at most (fewer as N grows) and the extension, so names alike in those
+  // try the same candidates in the same order. Every N below the start was taken when a search
+  // passed it and stays taken, so the smallest free N is still found. Searching from 1 each
+  // time made a folder of names with one prefix quadratic (5,000 names
+  // "source_file_number_N.txt", all SOURCE~N.TXT: 1.4 s a listing).
+  const searchFrom = new Map<string, number>();
   for (const h of later) {
     const trimmed = h.replace(/^\.+/, '');
     const dot = trimmed.lastIndexOf('.');
     let base = shortChars(dot > 0 ? trimmed.slice(0, dot) : trimmed);
     const ext = shortChars(dot > 0 ? trimmed.slice(dot + 1) : '').slice(0, 3);
     if (!base) base = '_';
-    for (let n = 1; ; n++) {
+    const key = `${base.slice(0, 6)}.${ext}`;
+    for (let n = searchFrom.get(key) ?? 1; ; n++) {
       const tail = `~${n}`;
       const candidate = base.slice(0, 8 - tail.length) + tail + (ext ? `.${ext}` : '');
       if (!taken.has(candidate)) {
         taken.add(candidate);
         result.set(h, candidate);
+        searchFrom.set(key, n + 1);
         break;
       }
     }

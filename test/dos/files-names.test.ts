@@ -82,6 +82,21 @@ describe('short names and name matching', () => {
     expect(again).toEqual(map);
   });
 
+  it('names a folder of one long prefix as the smallest free ~N each, past names already taken', () => {
+    // 1,200 names share "SOURCE" (two bases, both cut to SOURCE~N at one and two digits, SOURC~NN
+    // and SOUR~NNN after), some ~N spellings exist literally, and two extensions share the bases.
+    const hosts: string[] = [];
+    for (let i = 0; i < 500; i++) hosts.push(`source_file_${i}.txt`, `sourcexy_${i}.txt`);
+    for (let i = 0; i < 200; i++) hosts.push(`source_file_${i}.c`);
+    hosts.push('SOURCE~3.TXT', 'SOURC~12.TXT', 'SOUR~150.TXT', 'SOURCE~1.C');
+    const named = nameDirectory(hosts);
+    expect(named.map((e) => e.dos)).toEqual(referenceNames(hosts));
+    expect(new Set(named.map((e) => e.dos)).size).toBe(hosts.length);
+    const map = new Map(named.map((e) => [e.host, e.dos]));
+    expect(map.get('SOURCE~3.TXT')).toBe('SOURCE~3.TXT');
+    expect(map.get('source_file_0.c')).toBe('SOURCE~2.C');
+  });
+
   it('reads typed components as MS-DOS does', () => {
     expect(parseComponent('verylongname.text')).toEqual({ fcb: 'VERYLONGTEX', wild: false });
     expect(parseComponent('*.c')).toEqual({ fcb: '????????C  ', wild: true });
@@ -94,3 +109,38 @@ describe('short names and name matching', () => {
     expect(isValid83('日本.txt')).toBe(false);
   });
 });
+
+/** The short names as the search from ~1 for every name gives them (what nameDirectory did before
+ *  it remembered where each base's search had got to): the answer it must still give. */
+function referenceNames(hosts: string[]): string[] {
+  const chars = (t: string) =>
+    [...t]
+      .filter((ch) => ch !== ' ' && ch !== '.')
+      .map((ch) => (/^[A-Za-z0-9!#$%&'()\-@^_`{}~]$/.test(ch) ? ch.toUpperCase() : '_'))
+      .join('');
+  const sorted = [...hosts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const taken = new Set<string>();
+  const result = new Map<string, string>();
+  const later: string[] = [];
+  for (const h of sorted) {
+    if (isValid83(h) && !taken.has(h.toUpperCase())) {
+      taken.add(h.toUpperCase());
+      result.set(h, h.toUpperCase());
+    } else later.push(h);
+  }
+  for (const h of later) {
+    const trimmed = h.replace(/^\.+/, '');
+    const dot = trimmed.lastIndexOf('.');
+    const base = chars(dot > 0 ? trimmed.slice(0, dot) : trimmed) || '_';
+    const ext = chars(dot > 0 ? trimmed.slice(dot + 1) : '').slice(0, 3);
+    for (let n = 1; ; n++) {
+      const candidate = base.slice(0, 8 - `~${n}`.length) + `~${n}` + (ext ? `.${ext}` : '');
+      if (!taken.has(candidate)) {
+        taken.add(candidate);
+        result.set(h, candidate);
+        break;
+      }
+    }
+  }
+  return hosts.map((h) => result.get(h) as string);
+}
