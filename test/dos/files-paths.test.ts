@@ -6,7 +6,7 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanupTemps, tempDir } from '../helpers/guest';
 import { Drives } from '../../src/dos/drives';
-import { PathResolver, type ResolvedPath } from '../../src/dos/paths';
+import { PathResolver, folderListings, type ResolvedPath } from '../../src/dos/paths';
 import { DOSMEM } from '../../src/dos/sysvars';
 
 afterAll(cleanupTemps);
@@ -56,5 +56,26 @@ describe('path resolution', () => {
     // A folder changed just now is never trusted from an earlier listing.
     writeFileSync(join(dir, 'b.txt'), 'b');
     expect(ok(paths.resolve('B.TXT')).stat?.kind).toBe('file');
+  });
+
+  it('keeps a listing once the folder has been still for 100 ms where times are fine, 2 s where coarse', () => {
+    const listings = (dir: string) => {
+      const { paths } = resolver(dir);
+      const before = folderListings.count;
+      ok(paths.resolve('A.TXT'));
+      ok(paths.resolve('B.TXT'));
+      return folderListings.count - before;
+    };
+    // Changed 300 ms ago, at a time no whole 10 ms (a fine-grained file system): listed once.
+    const fine = tempDir();
+    const t = (Date.now() - 300) / 1000 + 0.000123;
+    utimesSync(fine, t, t);
+    expect(listings(fine)).toBe(1);
+    // Changed within the last 2 s at a whole second (FAT, HFS+): listed at every lookup, as a
+    // change made right after a listing could keep that time.
+    const coarse = tempDir();
+    const whole = Math.floor(Date.now() / 1000) - (Date.now() % 1000 < 500 ? 1 : 0);
+    utimesSync(coarse, whole, whole);
+    expect(listings(coarse)).toBe(2);
   });
 });
