@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Where the package's roms/ are from this module: src/ and dist/ both sit one level down. */
-/** roms/ of the package (made when a scaffold is written, not as every run starts). */
+/** Where the package's roms/ are from this module (src/ and dist/ both sit one level down): made
+ *  when a scaffold is written, not as every run starts. */
 const roms = () => new URL('../roms/', import.meta.url);
 /** The built client (roms/vdd/vddclient.asm) ends with its 9-byte, NUL-padded DLL name field. */
 const NAME_FIELD = 9;
@@ -25,13 +25,14 @@ export function checkVddName(name: string): string {
 export function scaffoldFiles(name: string, version: string): Record<string, string | Uint8Array> {
   const dll = checkVddName(name);
   const file = dll.toLowerCase();
-  const template = readFileSync(new URL('vdd/vddclient.com', roms()));
+  const romsDir = roms();
+  const template = readFileSync(new URL('vdd/vddclient.com', romsDir));
   const client = Uint8Array.from(template);
   const field = client.length - NAME_FIELD;
   if (String.fromCharCode(...client.subarray(field, field + 8)) !== 'TEMPLATE') throw new ScaffoldError('roms/vdd/vddclient.com has no TEMPLATE name field');
   client.fill(0, field);
   for (let i = 0; i < dll.length; i++) client[field + i] = dll.charCodeAt(i);
-  const asm = readFileSync(new URL('vdd/vddclient.asm', roms()), 'latin1')
+  const asm = readFileSync(new URL('vdd/vddclient.asm', romsDir), 'latin1')
     .replace(/^; vddclient:[\s\S]*?\n(?=\s+cpu 8086)/, `; client: the guest side of the ${dll} VDD. Registers it, asks it for function 1 (AX = BX + CX)\n; with 2 and 3 and prints the answer. Build: nasm -f bin -I include/ -o client.com client.asm\n`)
     .replace("db 'TEMPLATE', 0", `db '${dll}', ${Array(NAME_FIELD - dll.length).fill('0').join(', ')}`);
   return {
@@ -39,7 +40,7 @@ export function scaffoldFiles(name: string, version: string): Record<string, str
     [`${file}.test.ts`]: test(dll, file),
     'client.asm': asm,
     'client.com': client,
-    'include/isvbop.inc': readFileSync(new URL('include/isvbop.inc', roms()), 'latin1'),
+    'include/isvbop.inc': readFileSync(new URL('include/isvbop.inc', romsDir), 'latin1'),
     'vitest.config.ts': "import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { include: ['*.test.ts'], testTimeout: 30000 } });\n",
     'tsconfig.json': JSON.stringify(
       {

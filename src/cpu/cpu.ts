@@ -658,14 +658,7 @@ export class Cpu extends CpuState {
           break;
         }
 
-        // ---- XCHG, MOV r/m ------------------------------------------------------------------
-        case 0x86: case 0x87:
-          // XCHG r/m (rare in compiled code): secondary.ts.
-          this.ipReg = ip;
-          executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
-          ip = this.ipReg;
-          if (this.attention) limit = 0;
-          break;
+        // ---- MOV r/m (XCHG r/m, rare in compiled code, is secondary.ts's: default below) ----
         case 0x88: {
           const g = (modrm >> 3) & 7;
           const v = b[0x100000 + (((g & 3) << 1) | (g >> 2))];
@@ -955,7 +948,8 @@ export class Cpu extends CpuState {
         }
 
         default:
-          // Everything else: far transfers, INT/IRET, flag instructions, HLT, group 3, BCD...
+          // Everything else: far transfers, INT/IRET, flag instructions, HLT, group 3, XCHG r/m,
+          // BCD...
           this.ipReg = ip;
           executeSecondary(this, op, modrm, eaBase, eaOff, ovr, rep);
           ip = this.ipReg;

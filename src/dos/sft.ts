@@ -98,14 +98,6 @@ class SftWalk {
   }
 }
 
-/** Walks the chain calling `visit` for each entry in SFN order until it returns true; returns the
- *  slot it stopped at, or null. */
-function walkSft(mem: Uint8Array, visit: (sfn: number, seg: number, off: number) => boolean): SftSlot | null {
-  const w = new SftWalk(mem);
-  while (w.next()) if (visit(w.sfn, w.seg, w.off)) return w.slot();
-  return null;
-}
-
 /** The linear address of entry `sfn`, or -1 when the chain has no such entry (or sfn is FFh). */
 export function sftLinear(mem: Uint8Array, sfn: number): number {
   const w = new SftWalk(mem);
@@ -121,10 +113,8 @@ export function sftSlot(mem: Uint8Array, sfn: number): SftSlot | null {
 /** Every entry of the chain, in SFN order. */
 export function sftSlots(mem: Uint8Array): SftSlot[] {
   const slots: SftSlot[] = [];
-  walkSft(mem, (sfn, seg, off) => {
-    slots.push({ sfn, seg, off, linear: linear(seg, off) });
-    return false;
-  });
+  const w = new SftWalk(mem);
+  while (w.next()) slots.push(w.slot());
   return slots;
 }
 
@@ -145,7 +135,9 @@ export function allocateSftEntry(mem: Uint8Array): SftSlot | null {
 
 /** True if `address` (linear) is the start of an entry of the chain. */
 export function isSftEntry(mem: Uint8Array, address: number): boolean {
-  return walkSft(mem, (_sfn, seg, off) => linear(seg, off) === address) !== null;
+  const w = new SftWalk(mem);
+  while (w.next()) if (linear(w.seg, w.off) === address) return true;
+  return false;
 }
 
 /** The SFT entry behind handle `h` of `psp`, or null when the handle is free or out of range. */
